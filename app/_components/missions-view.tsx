@@ -1,0 +1,46 @@
+import { MissionFilterForm, type FilterChoices } from "@/components/mission-filter-form";
+import { MissionTable, type MissionColumn } from "@/components/mission-table";
+import { StatusTotals } from "@/components/status-totals";
+import type { MissionFilters } from "@/lib/missions/filters";
+import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
+
+const MAX_ROWS_SHOWN = 500;
+
+/** Filters, totals and the table for a set of missions; shared by the host, sender and search pages. */
+export function MissionsView({
+  rows,
+  filters,
+  basePath,
+  columns,
+  choices,
+  caption,
+}: {
+  rows: MissionRow[];
+  filters: MissionFilters;
+  basePath: string;
+  columns: MissionColumn[];
+  choices: FilterChoices;
+  caption: string;
+}) {
+  const result = filterMissions(rows, filters);
+  const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
+  return (
+    <div className="space-y-4">
+      <MissionFilterForm filters={filters} choices={choices} basePath={basePath} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <StatusTotals counts={result.totals} label="Missions per status for these filters" />
+        <p className="text-sm text-slate-600" role="status">
+          Showing {shown.length} of {result.rows.length} matching missions
+          {shown.length < result.rows.length && " — narrow the filters to see the rest"}
+        </p>
+      </div>
+      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} />
+    </div>
+  );
+}
+
+export function uniqueSorted<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()].sort((a, b) => key(a).localeCompare(key(b), "en"));
+}

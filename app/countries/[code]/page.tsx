@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { CountryName } from "@/components/country-name";
+import { getCountry } from "@/lib/countries/queries";
+import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
+import { getMissionRows } from "@/lib/missions/queries";
+import { MissionsView, uniqueSorted } from "../../_components/missions-view";
+
+interface Props {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const country = await getCountry((await params).code.toUpperCase());
+  return { title: country ? `Missions in ${country.name}` : "Country not found" };
+}
+
+export default async function HostCountryPage({ params, searchParams }: Props) {
+  const code = (await params).code;
+  if (code !== code.toUpperCase()) permanentRedirect(`/countries/${encodeURIComponent(code.toUpperCase())}`);
+  const country = await getCountry(code);
+  if (!country) notFound();
+  const filters = { ...parseMissionFiltersLeniently(await searchParams), host: country.code };
+  const rows = await getMissionRows({ hostCode: country.code });
+  const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
+  const sending = uniqueSorted(rows.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name);
+  const heading = filters.city ? `${filters.city}, ${country.name}` : country.name;
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className="underline">All countries</Link>
+        {filters.city && (
+          <>
+            {" / "}
+            <Link href={`/countries/${country.code}`} className="underline">{country.name}</Link>
+          </>
+        )}
+      </nav>
+      <h1 className="text-2xl font-bold">
+        Missions in <CountryName code={country.code} name={heading} />
+      </h1>
+      <MissionsView
+        rows={rows}
+        filters={filters}
+        basePath={`/countries/${country.code}`}
+        columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}
+        choices={{ cities, sending }}
+        caption={`Diplomatic missions in ${heading} and their status`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CountryName } from "@/components/country-name";
+import { DateTime } from "@/components/date-time";
+import { SourceLink } from "@/components/source-link";
+import { StatusBadge } from "@/components/status-badge";
+import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
+import { missionTypeLabel } from "@/lib/missions/types";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+function missionTitle(mission: MissionDetail) {
+  return mission.name ?? `${missionTypeLabel(mission.type)} of ${mission.sending.name} in ${mission.city}`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const mission = await getMissionBySlug((await params).slug);
+  return { title: mission ? missionTitle(mission) : "Mission not found" };
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
+      <dt className="font-medium text-slate-600">{label}</dt>
+      <dd className="break-words">{children}</dd>
+    </div>
+  );
+}
+
+function safeWebsite(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export default async function MissionPage({ params }: Props) {
+  const mission = await getMissionBySlug((await params).slug);
+  if (!mission) notFound();
+  const website = mission.website ? safeWebsite(mission.website) : null;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className="underline">All countries</Link>
+        {" / "}
+        <Link href={`/countries/${mission.hostCode}`} className="underline">{mission.host.name}</Link>
+        {" / "}
+        <Link href={`/countries/${mission.hostCode}?city=${encodeURIComponent(mission.city)}`} className="underline">{mission.city}</Link>
+      </nav>
+
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">
+          <CountryName code={mission.sendingCode} name={missionTitle(mission)} />
+        </h1>
+        <p className="text-slate-700">
+          {missionTypeLabel(mission.type)} of{" "}
+          <Link href={`/senders/${mission.sendingCode}`} className="underline">{mission.sending.name}</Link> in {mission.city},{" "}
+          <Link href={`/countries/${mission.hostCode}`} className="underline">{mission.host.name}</Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="current" className="text-lg font-semibold">Current status</h2>
+        <StatusBadge status={mission.status} size="lg" />
+        <dl>
+          {mission.statusSince && (
+            <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>
+          )}
+          {mission.statusReason && <Detail label="Reason">{mission.statusReason}</Detail>}
+          {mission.status && (
+            <Detail label="Source"><SourceLink url={mission.sourceUrl} title={mission.sourceTitle} /></Detail>
+          )}
+          <Detail label="Last verified">
+            {mission.verifiedAt ? (
+              <>
+                <DateTime value={mission.verifiedAt} timeZone={mission.timeZone} /> (<DateTime value={mission.verifiedAt} variant="age" />)
+              </>
+            ) : (
+              "Not yet reported"
+            )}
+          </Detail>
+          {mission.statusSetBy && <Detail label="Reported by">{mission.statusSetBy}</Detail>}
+        </dl>
+      </section>
+
+      <section aria-labelledby="about" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="about" className="mb-2 text-lg font-semibold">About this mission</h2>
+        <dl>
+          {mission.address && <Detail label="Address">{mission.address}</Detail>}
+          {mission.phone && <Detail label="Phone"><a href={`tel:${mission.phone.replace(/[^+\d]/g, "")}`} className="underline">{mission.phone}</a></Detail>}
+          {mission.email && <Detail label="Email"><a href={`mailto:${mission.email}`} className="underline">{mission.email}</a></Detail>}
+          {website && (
+            <Detail label="Website"><a href={website} rel="noopener noreferrer nofollow" className="underline">{mission.website}</a></Detail>
+          )}
+          {mission.latitude !== null && mission.longitude !== null && (
+            <Detail label="Coordinates">{mission.latitude.toFixed(5)}, {mission.longitude.toFixed(5)}</Detail>
+          )}
+          <Detail label="Time zone">{mission.timeZone}</Detail>
+          {mission.wikidataId && (
+            <Detail label="Wikidata">
+              <a href={`https://www.wikidata.org/wiki/${mission.wikidataId}`} rel="noopener noreferrer" className="underline">{mission.wikidataId}</a>
+            </Detail>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-lg font-semibold">History</h2>
+        {mission.history.length === 0 ? (
+          <p className="text-slate-600">No status has been reported for this mission yet.</p>
+        ) : (
+          <ol className="relative space-y-4 border-l-2 border-slate-300 pl-6">
+            {mission.history.map((change) => (
+              <li key={change.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="flex flex-wrap items-center gap-2">
+                  {change.kind === "verify" ? (
+                    <>
+                      <StatusBadge status={change.newStatus} /> <span>confirmed</span>
+                    </>
+                  ) : (
+                    <>
+                      {change.previousStatus ? <StatusBadge status={change.previousStatus} /> : <span>First report:</span>}
+                      {change.previousStatus && <span aria-label="changed to">→</span>}
+                      <StatusBadge status={change.newStatus} />
+                    </>
+                  )}
+                  <span className="text-sm text-slate-600">
+                    effective <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
+                  </span>
+                </p>
+                {change.reason && <p className="mt-2">{change.reason}</p>}
+                <p className="mt-2 text-sm text-slate-600">
+                  Source: <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
+                </p>
+                <p className="mt-1 text-sm text-slate-600">
+                  Recorded <DateTime value={change.recordedAt} variant="local" /> by {change.authorName}
+                  {change.event && (
+                    <>
+                      {" · Event: "}
+                      <Link href={`/events/${change.event.slug}`} className="underline">{change.event.name}</Link>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

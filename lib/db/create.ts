@@ -1,0 +1,14 @@
+import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { databaseProviderOf } from "@/lib/env";
+import { postgresAdapter, sqliteAdapter } from "./adapters";
+
+/** Both generated clients have identical models; the SQLite one's type stands for both. */
+export type Db = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+
+/** A Prisma client for the database the URL names (file: → SQLite, postgres:// → PostgreSQL). */
+export function createDb(url: string): Db {
+  if (databaseProviderOf(url) === "sqlite") return new SqliteClient({ adapter: sqliteAdapter(url) });
+  return new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as Db;
+}

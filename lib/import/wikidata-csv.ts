@@ -1,0 +1,125 @@
+// Reads the Wikidata export of database-of-embassies (semicolon-separated, one header row,
+// countries as English names + Wikidata entity URLs) into mission records of our own.
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { countryCodeForName } from "@/lib/countries/catalog";
+import { missionTypeFromWikidata, type MissionType } from "@/lib/missions/types";
+
+export const WIKIDATA_REQUIRED_COLUMNS = [
+  "operator",
+  "operatorQID",
+  "country",
+  "countryQID",
+  "city",
+  "latitude",
+  "longitude",
+  "phone",
+  "email",
+  "website",
+  "type",
+  "QID",
+] as const;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : null));
+
+const optionalNumber = optionalText.transform((value) => {
+  if (value === null) return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+});
+
+const entityId = (value: string | null) => value?.match(/Q\d+$/)?.[0] ?? null;
+
+const WikidataRowSchema = z.object({
+  operator: z.string().trim().min(1, "operator (sending country) is empty"),
+  operatorQID: optionalText.transform(entityId),
+  country: z.string().trim().min(1, "country (host country) is empty"),
+  countryQID: optionalText.transform(entityId),
+  city: z.string().trim().min(1, "city is empty"),
+  address: optionalText,
+  latitude: optionalNumber,
+  longitude: optionalNumber,
+  phone: optionalText,
+  email: optionalText.transform((value) => value?.replace(/^mailto:/i, "") ?? null),
+  website: optionalText,
+  type: z.string().trim().min(1, "type is empty"),
+  QID: optionalText.transform(entityId),
+});
+
+export interface WikidataMission {
+  line: number;
+  sendingName: string;
+  sendingCode: string | undefined;
+  sendingWikidataId: string | null;
+  hostName: string;
+  hostCode: string | undefined;
+  hostWikidataId: string | null;
+  city: string;
+  type: MissionType;
+  typeLabel: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  wikidataId: string | null;
+}
+
+export type WikidataParseResult =
+  | { ok: true; missions: WikidataMission[]; rejected: Array<{ line: number; reason: string }> }
+  | { ok: false; error: string };
+
+export function parseWikidataCsv(text: string): WikidataParseResult {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, {
+      delimiter: ";",
+      columns: (header: string[]) => header.map((name) => name.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
+  } catch (error) {
+    return { ok: false, error: `Could not read the CSV: ${(error as Error).message}` };
+  }
+  const first = records[0];
+  if (first) {
+    const missing = WIKIDATA_REQUIRED_COLUMNS.filter((column) => !(column in first));
+    if (missing.length) return { ok: false, error: `Missing columns: ${missing.join(", ")} (is the delimiter ";"?)` };
+  }
+  const missions: WikidataMission[] = [];
+  const rejected: Array<{ line: number; reason: string }> = [];
+  records.forEach((record, index) => {
+    const line = index + 2;
+    const parsed = WikidataRowSchema.safeParse(record);
+    if (!parsed.success) {
+      rejected.push({ line, reason: parsed.error.issues.map((issue) => issue.message).join("; ") });
+      return;
+    }
+    const row = parsed.data;
+    missions.push({
+      line,
+      sendingName: row.operator,
+      sendingCode: countryCodeForName(row.operator),
+      sendingWikidataId: row.operatorQID,
+      hostName: row.country,
+      hostCode: countryCodeForName(row.country),
+      hostWikidataId: row.countryQID,
+      city: row.city,
+      type: missionTypeFromWikidata(row.type),
+      typeLabel: row.type,
+      address: row.address,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      phone: row.phone,
+      email: row.email,
+      website: row.website,
+      wikidataId: row.QID,
+    });
+  });
+  return { ok: true, missions, rejected };
+}

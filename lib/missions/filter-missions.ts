@@ -1,0 +1,109 @@
+// Pure filtering and sorting of mission rows. A host country has at most a few hundred
+// missions, so filtering in memory keeps text search Unicode-aware and identical on SQLite
+// and PostgreSQL.
+import { emptyStatusCounts, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
+import type { MissionFilters, MissionSort } from "./filters";
+import { missionTypeLabel } from "./types";
+
+export interface MissionRow {
+  id: number;
+  slug: string;
+  sendingCode: string;
+  sendingName: string;
+  hostCode: string;
+  hostName: string;
+  city: string;
+  type: string;
+  status: string | null;
+  statusReason: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  statusSince: Date | null;
+  verifiedAt: Date | null;
+  timeZone: string;
+  version: number;
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLocaleLowerCase("en");
+
+function matchesText(row: MissionRow, query: string): boolean {
+  const haystack = fold(
+    [row.sendingName, row.sendingCode, row.hostName, row.city, missionTypeLabel(row.type), row.statusReason ?? ""].join(
+      " ",
+    ),
+  );
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/** Every filter except status: the set whose per-status totals the views show. */
+export function filterExceptStatus(rows: readonly MissionRow[], filters: MissionFilters): MissionRow[] {
+  const city = filters.city ? fold(filters.city) : undefined;
+  return rows.filter(
+    (row) =>
+      (!filters.host || row.hostCode === filters.host) &&
+      (!city || fold(row.city) === city) &&
+      (!filters.sending.length || filters.sending.includes(row.sendingCode)) &&
+      (!filters.type.length || filters.type.includes(row.type as never)) &&
+      (!filters.q || matchesText(row, filters.q)),
+  );
+}
+
+export function countByStatus(rows: readonly MissionRow[]): StatusCounts {
+  const counts = emptyStatusCounts();
+  for (const row of rows) counts[statusFilterOf(row.status)]++;
+  return counts;
+}
+
+const STATUS_ORDER: Record<StatusFilter, number> = { closed: 0, limited: 1, open: 2, unreported: 3 };
+
+function compareBy(sort: MissionSort): (a: MissionRow, b: MissionRow) => number {
+  const text = (pick: (row: MissionRow) => string) => (a: MissionRow, b: MissionRow) =>
+    pick(a).localeCompare(pick(b), "en");
+  // Missing times sort last in ascending order.
+  const time = (pick: (row: MissionRow) => Date | null) => (a: MissionRow, b: MissionRow) =>
+    (pick(a)?.getTime() ?? Infinity) - (pick(b)?.getTime() ?? Infinity);
+  switch (sort) {
+    case "sending":
+      return text((row) => row.sendingName);
+    case "host":
+      return text((row) => row.hostName);
+    case "city":
+      return text((row) => row.city);
+    case "type":
+      return text((row) => missionTypeLabel(row.type));
+    case "status":
+      return (a, b) => STATUS_ORDER[statusFilterOf(a.status)] - STATUS_ORDER[statusFilterOf(b.status)];
+    case "since":
+      return time((row) => row.statusSince);
+    case "verified":
+      return time((row) => row.verifiedAt);
+  }
+}
+
+export interface FilteredMissions {
+  rows: MissionRow[];
+  totals: StatusCounts;
+}
+
+export function filterMissions(rows: readonly MissionRow[], filters: MissionFilters): FilteredMissions {
+  const scoped = filterExceptStatus(rows, filters);
+  const totals = countByStatus(scoped);
+  const primary = compareBy(filters.sort);
+  const direction = filters.dir === "desc" ? -1 : 1;
+  const tieBreak = (a: MissionRow, b: MissionRow) =>
+    a.sendingName.localeCompare(b.sendingName, "en") || a.city.localeCompare(b.city, "en") || a.id - b.id;
+  const selected = filters.status.length
+    ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status)))
+    : scoped;
+  return {
+    rows: selected.sort((a, b) => direction * primary(a, b) || tieBreak(a, b)),
+    totals,
+  };
+}

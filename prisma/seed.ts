@@ -1,0 +1,118 @@
+// Idempotent seed: all countries, the 78 missions in Kyiv and the six statuses of
+// 20 November 2024. Safe to run on every start.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ALL_COUNTRIES } from "@/lib/countries/catalog";
+import type { Db } from "@/lib/db/create";
+import { parseWikidataCsv } from "@/lib/import/wikidata-csv";
+import { missionSlug } from "@/lib/missions/slug";
+import { recordStatusChange } from "@/lib/missions/status-commands";
+import { StatusSchema } from "@/lib/status/schema";
+
+const SEED_DIR = path.join(import.meta.dirname, "seed-data");
+const SEED_AUTHOR = { id: null, name: "Chancery seed" };
+const KYIV_TIME_ZONE = "Europe/Kyiv";
+
+const KyivReportSchema = z.object({
+  event: z.object({ slug: z.string(), name: z.string(), description: z.string(), occurredAt: z.coerce.date() }),
+  source: z.object({ title: z.string(), url: z.url() }),
+  before: z.object({ effectiveAt: z.coerce.date(), reason: z.string() }),
+  statuses: z.array(z.object({ wikidataId: z.string(), sending: z.string(), status: StatusSchema, reason: z.string() })),
+});
+
+export interface SeedSummary {
+  countriesAdded: number;
+  missionsAdded: number;
+  statusesAdded: number;
+}
+
+export async function seedCountries(db: Db): Promise<number> {
+  const existing = new Set((await db.country.findMany({ select: { code: true } })).map((row) => row.code));
+  const missing = ALL_COUNTRIES.filter((country) => !existing.has(country.code));
+  if (missing.length) await db.country.createMany({ data: missing });
+  return missing.length;
+}
+
+async function seedKyivMissions(db: Db): Promise<number> {
+  const parsed = parseWikidataCsv(fs.readFileSync(path.join(SEED_DIR, "kyiv-missions.csv"), "utf8"));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const known = new Set(
+    (await db.mission.findMany({ where: { wikidataId: { not: null } }, select: { wikidataId: true } })).map(
+      (row) => row.wikidataId,
+    ),
+  );
+  const slugs = new Set((await db.mission.findMany({ select: { slug: true } })).map((row) => row.slug));
+  const toCreate = parsed.missions.filter((mission) => !known.has(mission.wikidataId));
+  for (const mission of toCreate) {
+    if (!mission.sendingCode || !mission.hostCode) {
+      throw new Error(`Seed row ${mission.line}: cannot map "${mission.sendingName}" or "${mission.hostName}" to a code`);
+    }
+    let slug = missionSlug(mission.sendingCode, mission.type, mission.city);
+    for (let n = 2; slugs.has(slug); n++) slug = `${missionSlug(mission.sendingCode, mission.type, mission.city)}-${n}`;
+    slugs.add(slug);
+    await db.mission.create({
+      data: {
+        slug,
+        sendingCode: mission.sendingCode,
+        hostCode: mission.hostCode,
+        city: mission.city,
+        type: mission.type,
+        address: mission.address,
+        latitude: mission.latitude,
+        longitude: mission.longitude,
+        phone: mission.phone,
+        email: mission.email,
+        website: mission.website,
+        wikidataId: mission.wikidataId,
+        timeZone: KYIV_TIME_ZONE,
+      },
+    });
+  }
+  return toCreate.length;
+}
+
+async function seedKyivReport(db: Db): Promise<number> {
+  const report = KyivReportSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(SEED_DIR, "kyiv-2024-11-20.json"), "utf8")),
+  );
+  if (await db.event.findUnique({ where: { slug: report.event.slug }, select: { id: true } })) return 0;
+
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.create({ data: report.event });
+    let added = 0;
+    for (const entry of report.statuses) {
+      const mission = await tx.mission.findUnique({ where: { wikidataId: entry.wikidataId }, select: { id: true } });
+      if (!mission) throw new Error(`Seed: no mission with Wikidata id ${entry.wikidataId} (${entry.sending})`);
+      const source = { sourceUrl: report.source.url, sourceTitle: report.source.title };
+      await recordStatusChange(tx, {
+        missionId: mission.id,
+        status: "open",
+        reason: report.before.reason,
+        ...source,
+        effectiveAt: report.before.effectiveAt,
+        recordedAt: report.event.occurredAt,
+        author: SEED_AUTHOR,
+      });
+      await recordStatusChange(tx, {
+        missionId: mission.id,
+        status: entry.status,
+        reason: entry.reason,
+        ...source,
+        effectiveAt: report.event.occurredAt,
+        recordedAt: report.event.occurredAt,
+        author: SEED_AUTHOR,
+        eventId: event.id,
+      });
+      added += 2;
+    }
+    return added;
+  });
+}
+
+export async function seed(db: Db): Promise<SeedSummary> {
+  const countriesAdded = await seedCountries(db);
+  const missionsAdded = await seedKyivMissions(db);
+  const statusesAdded = await seedKyivReport(db);
+  return { countriesAdded, missionsAdded, statusesAdded };
+}

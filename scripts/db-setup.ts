@@ -1,0 +1,34 @@
+// Prepares the configured database: applies migrations, sets SQLite to WAL mode and seeds.
+// Run by `npm start` (and `npm run db:setup`); idempotent.
+import { execFileSync } from "node:child_process";
+import { parseEnv } from "@/lib/env";
+import { createDb } from "@/lib/db/create";
+import { seed } from "@/prisma/seed";
+
+async function main() {
+  const { DATABASE_URL, databaseProvider } = parseEnv();
+  try {
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+      stdio: "pipe",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    });
+  } catch (error) {
+    const output = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`Migrations failed:\n${output.stdout?.toString() ?? ""}${output.stderr?.toString() ?? ""}`);
+  }
+  const db = createDb(DATABASE_URL);
+  try {
+    if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    const summary = await seed(db);
+    console.log(
+      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
