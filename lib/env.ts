@@ -24,7 +24,7 @@ export function databaseProviderOf(url: string): DatabaseProvider {
 }
 
 /** Parses the environment; throws one readable message listing every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = EnvSchema.safeParse({
     DATABASE_URL: source.DATABASE_URL || undefined,
     NODE_ENV: source.NODE_ENV || undefined,

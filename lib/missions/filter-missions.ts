@@ -63,12 +63,16 @@ export function countByStatus(rows: readonly MissionRow[]): StatusCounts {
 
 const STATUS_ORDER: Record<StatusFilter, number> = { closed: 0, limited: 1, open: 2, unreported: 3 };
 
-function compareBy(sort: MissionSort): (a: MissionRow, b: MissionRow) => number {
+function compareBy(sort: MissionSort, direction: 1 | -1): (a: MissionRow, b: MissionRow) => number {
   const text = (pick: (row: MissionRow) => string) => (a: MissionRow, b: MissionRow) =>
-    pick(a).localeCompare(pick(b), "en");
-  // Missing times sort last in ascending order.
-  const time = (pick: (row: MissionRow) => Date | null) => (a: MissionRow, b: MissionRow) =>
-    (pick(a)?.getTime() ?? Infinity) - (pick(b)?.getTime() ?? Infinity);
+    direction * pick(a).localeCompare(pick(b), "en");
+  // Missions without a time sort last in either direction.
+  const time = (pick: (row: MissionRow) => Date | null) => (a: MissionRow, b: MissionRow) => {
+    const left = pick(a)?.getTime();
+    const right = pick(b)?.getTime();
+    if (left === undefined || right === undefined) return (left === undefined ? 1 : 0) - (right === undefined ? 1 : 0);
+    return direction * (left - right);
+  };
   switch (sort) {
     case "sending":
       return text((row) => row.sendingName);
@@ -79,7 +83,7 @@ function compareBy(sort: MissionSort): (a: MissionRow, b: MissionRow) => number 
     case "type":
       return text((row) => missionTypeLabel(row.type));
     case "status":
-      return (a, b) => STATUS_ORDER[statusFilterOf(a.status)] - STATUS_ORDER[statusFilterOf(b.status)];
+      return (a, b) => direction * (STATUS_ORDER[statusFilterOf(a.status)] - STATUS_ORDER[statusFilterOf(b.status)]);
     case "since":
       return time((row) => row.statusSince);
     case "verified":
@@ -95,15 +99,14 @@ export interface FilteredMissions {
 export function filterMissions(rows: readonly MissionRow[], filters: MissionFilters): FilteredMissions {
   const scoped = filterExceptStatus(rows, filters);
   const totals = countByStatus(scoped);
-  const primary = compareBy(filters.sort);
-  const direction = filters.dir === "desc" ? -1 : 1;
+  const primary = compareBy(filters.sort, filters.dir === "desc" ? -1 : 1);
   const tieBreak = (a: MissionRow, b: MissionRow) =>
     a.sendingName.localeCompare(b.sendingName, "en") || a.city.localeCompare(b.city, "en") || a.id - b.id;
   const selected = filters.status.length
     ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status)))
     : scoped;
   return {
-    rows: selected.sort((a, b) => direction * primary(a, b) || tieBreak(a, b)),
+    rows: selected.sort((a, b) => primary(a, b) || tieBreak(a, b)),
     totals,
   };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { getHostCountrySummaries } from "@/lib/countries/queries";
+import { getDb } from "@/lib/db/client";
+import { getLatestChanges, getMissionBySlug, getMissionRows } from "@/lib/missions/queries";
+import { recordStatusChange } from "@/lib/missions/status-commands";
+import { createMission, EDITOR } from "../factories";
+
+describe("public read queries", () => {
+  it("counts missions per host country, status and city, leaving archived ones out", async () => {
+    const db = getDb();
+    const closed = await createMission(db, { sendingCode: "US" });
+    await createMission(db, { sendingCode: "DE", city: "Lviv" });
+    await createMission(db, { sendingCode: "IT", hostCode: "PL", city: "Warsaw", timeZone: "Europe/Warsaw" });
+    await createMission(db, { sendingCode: "ES", archivedAt: new Date() });
+    await db.$transaction((tx) =>
+      recordStatusChange(tx, { missionId: closed.id, status: "closed", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date(), author: EDITOR }),
+    );
+    const summaries = await getHostCountrySummaries();
+    expect(summaries.map((s) => s.name)).toEqual(["Poland", "Ukraine"]);
+    const ukraine = summaries.find((s) => s.code === "UA")!;
+    expect(ukraine.total).toBe(2);
+    expect(ukraine.counts).toEqual({ open: 0, limited: 0, closed: 1, unreported: 1 });
+    expect(ukraine.cities).toEqual([
+      { city: "Kyiv", total: 1 },
+      { city: "Lviv", total: 1 },
+    ]);
+  });
+
+  it("reads rows by host or sending country with names joined", async () => {
+    const db = getDb();
+    await createMission(db, { sendingCode: "US" });
+    await createMission(db, { sendingCode: "US", hostCode: "PL", city: "Warsaw" });
+    expect((await getMissionRows({ hostCode: "UA" })).map((r) => [r.sendingName, r.hostName])).toEqual([["United States of America", "Ukraine"]]);
+    expect(await getMissionRows({ sendingCode: "US" })).toHaveLength(2);
+    expect(await getMissionRows({ all: true })).toHaveLength(2);
+  });
+
+  it("returns a mission with its history newest first, and hides archived missions", async () => {
+    const db = getDb();
+    const mission = await createMission(db);
+    for (const [status, at] of [["open", "2024-11-01"], ["closed", "2024-11-20"]] as const) {
+      await db.$transaction((tx) =>
+        recordStatusChange(tx, { missionId: mission.id, status, reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date(at), author: EDITOR }),
+      );
+    }
+    const detail = await getMissionBySlug(mission.slug);
+    expect(detail?.history.map((h) => h.newStatus)).toEqual(["closed", "open"]);
+    expect((await getLatestChanges(1))[0]?.newStatus).toBe("closed");
+    await db.mission.update({ where: { id: mission.id }, data: { archivedAt: new Date() } });
+    expect(await getMissionBySlug(mission.slug)).toBeNull();
+    expect(await getMissionBySlug("no-such-mission")).toBeNull();
+  });
+});

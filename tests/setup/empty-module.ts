@@ -1,0 +1,2 @@
+// Stands in for "server-only" under vitest, where modules are not marked react-server.
+export {};
