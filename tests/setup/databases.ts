@@ -9,7 +9,8 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const TMP_DIR = path.join(ROOT, "tests/.tmp");
 export const SQLITE_TEMPLATE = path.join(TMP_DIR, "template.db");
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const POSTGRES_TEMPLATE = "chancery_test_template";
+// Named after the checkout, so that two clones on one machine never share a template.
+export const POSTGRES_TEMPLATE = `chancery_test_template_${crypto.createHash("sha1").update(ROOT).digest("hex").slice(0, 8)}`;
 
 export type Provider = "sqlite" | "postgres";
 
