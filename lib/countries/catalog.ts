@@ -79,3 +79,10 @@ export function flagEmoji(code: string): string | undefined {
   if (code.startsWith("X") && code !== "XK") return undefined;
   return String.fromCodePoint(...[...code].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65));
 }
+
+const NEEDS_ARTICLE = /^(United|Republic|Kingdom|Holy See|Netherlands|Philippines|Bahamas|Gambia|Sovereign|European|Czech|Dominican|Central African|Maldives|Marshall|Solomon|Comoros|Seychelles|Democratic|Russian Federation|Turkish Republic)/;
+
+/** "United States of America" → "the United States of America", for running text. */
+export function countryNameInText(name: string): string {
+  return NEEDS_ARTICLE.test(name) ? `the ${name}` : name;
+}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_COUNTRIES, countryCodeForName, countryName, flagEmoji } from "@/lib/countries/catalog";
+import { ALL_COUNTRIES, countryCodeForName, countryName, countryNameInText, flagEmoji } from "@/lib/countries/catalog";
 import { parseWikidataCsv } from "@/lib/import/wikidata-csv";
 
 describe("country catalog", () => {
@@ -29,6 +29,11 @@ describe("country catalog", () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const unmapped = parsed.missions.filter((m) => !m.sendingCode || !m.hostCode).map((m) => m.sendingName);
     expect(unmapped).toEqual([]);
+  });
+
+  it("adds the article where English needs one", () => {
+    expect(countryNameInText("United States of America")).toBe("the United States of America");
+    expect(countryNameInText("Germany")).toBe("Germany");
   });
 
   it("gives flags to ISO codes only", () => {

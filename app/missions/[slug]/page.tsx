@@ -6,6 +6,7 @@ import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
+import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 }
 
 function missionTitle(mission: MissionDetail) {
-  return mission.name ?? `${missionTypeLabel(mission.type)} of ${mission.sending.name} in ${mission.city}`;
+  return mission.name ?? `${missionTypeLabel(mission.type)} of ${countryNameInText(mission.sending.name)} in ${mission.city}`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
