@@ -42,6 +42,7 @@ export function embedQuery(options: {
   city?: string;
   sending?: string[];
   status?: string[];
+  type?: string[];
   columns?: string[];
   compact?: boolean;
   theme?: string;
@@ -51,6 +52,7 @@ export function embedQuery(options: {
   if (options.city) params.set("city", options.city);
   if (options.sending?.length) params.set("sending", options.sending.join(","));
   if (options.status?.length) params.set("status", options.status.join(","));
+  if (options.type?.length) params.set("type", options.type.join(","));
   if (options.columns?.length && options.columns.join(",") !== DEFAULT_EMBED_COLUMNS.join(",")) params.set("columns", options.columns.join(","));
   if (options.compact) params.set("compact", "1");
   if (options.theme && options.theme !== "auto") params.set("theme", options.theme);
