@@ -6,9 +6,10 @@ import next from "next";
 import { env } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
-import { cachedHotResponse, finalResponse, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "@/lib/http/hot-paths";
-import { errorResponse, type HttpResponse } from "@/lib/http/response";
+import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT, wireOf } from "@/lib/http/hot-paths";
+import { errorResponse, isNotModified, type HttpResponse } from "@/lib/http/response";
 import type { CachedResponse } from "@/lib/http/response-cache";
+import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
 
 const config = env();
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -18,15 +19,22 @@ const port = config.PORT;
 const holder = globalThis as unknown as { chanceryDb?: Db };
 const db = () => (holder.chanceryDb ??= createDb(config.DATABASE_URL));
 
-function send(res: http.ServerResponse, method: string, response: HttpResponse, gzip?: Buffer) {
-  const body = gzip ?? response.body;
-  res.writeHead(response.status, response.status === 304 || response.status === 204 ? response.headers : { ...response.headers, "Content-Length": Buffer.byteLength(body) });
-  res.end(method === "HEAD" || response.status === 304 ? undefined : body);
+function send(res: http.ServerResponse, method: string, response: HttpResponse) {
+  res.writeHead(response.status, response.status === 304 || response.status === 204 ? response.headers : { ...response.headers, "Content-Length": Buffer.byteLength(response.body) });
+  res.end(method === "HEAD" || response.status === 304 ? undefined : response.body);
 }
 
+// The hot path: precomputed bytes and headers, no per-request allocation beyond Node's own.
 function serveEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
-  const { response, gzip } = finalResponse(entry, req.headers["if-none-match"], req.headers["accept-encoding"]);
-  send(res, req.method ?? "GET", response, gzip);
+  const wire = wireOf(entry);
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch && entry.response.status === 200 && isNotModified(ifNoneMatch, entry.response.headers.ETag)) {
+    res.writeHead(304, wire.notModifiedHeaders);
+    return void res.end();
+  }
+  const gzip = wire.gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") ? wire.gzip : undefined;
+  res.writeHead(entry.response.status, gzip ? gzip.headers : wire.headers);
+  res.end(req.method === "HEAD" ? undefined : (gzip?.body ?? wire.body));
 }
 
 async function main() {
@@ -39,17 +47,15 @@ async function main() {
     const rawUrl = req.url ?? "/";
     const pathEnd = rawUrl.indexOf("?");
     const pathname = pathEnd === -1 ? rawUrl : rawUrl.slice(0, pathEnd);
-    if (!isHotPath(pathname)) return void handle(req, res);
+    if (!isHotPath(pathname)) {
+      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, port, () => void handle(req, res));
+      return void handle(req, res);
+    }
     const method = req.method ?? "GET";
     if (method === "OPTIONS") return send(res, method, PREFLIGHT);
     if (method !== "GET" && method !== "HEAD") return send(res, method, METHOD_NOT_ALLOWED);
-    let url: URL;
-    try {
-      url = new URL(rawUrl, "http://internal");
-    } catch {
-      return send(res, method, errorResponse(400, "Malformed URL"));
-    }
-    const entry = cachedHotResponse(db, req.headers.host, url);
+    const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
+    if (!entry) return send(res, method, errorResponse(400, "Malformed URL"));
     if (!(entry instanceof Promise)) return serveEntry(req, res, entry);
     entry.then(
       (produced) => serveEntry(req, res, produced),

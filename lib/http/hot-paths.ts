@@ -5,6 +5,7 @@ import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
 import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse } from "./response";
+import type { Wire } from "./response-cache";
 import { publicOrigin } from "./origin";
 import { cacheKey, getResponseCache, gzippedBody, type CachedResponse, type Produced } from "./response-cache";
 
@@ -27,9 +28,59 @@ export const METHOD_NOT_ALLOWED: HttpResponse = { status: 405, headers: { Allow:
 /** Cached entry for a request (producing it on a miss). */
 export function cachedHotResponse(db: () => Db, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {
   const origin = publicOrigin(host);
-  const key = cacheKey(origin, url);
+  return cachedFor(db, origin, url, cacheKey(origin, url));
+}
+
+function cachedFor(db: () => Db, origin: string, url: URL, key: string): CachedResponse | Promise<CachedResponse> {
   const cache = getResponseCache();
-  return cache.peek(key) ?? cache.get(key, () => produceHotResponse(db(), origin, url));
+  return cache.lookup(key, () => produceHotResponse(db(), origin, url));
+}
+
+interface ParsedRequest {
+  origin: string;
+  url: URL;
+  key: string;
+}
+// Raw "host + URL" → parsed and normalised, so a hot request skips URL parsing and sorting.
+const parsedByRaw = new Map<string, ParsedRequest>();
+const MAX_PARSED = 10_000;
+
+/** For the custom server: the cached entry for a raw request line, or null for a malformed URL. */
+export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> | null {
+  const raw = `${host ?? ""} ${rawUrl}`;
+  let parsed = parsedByRaw.get(raw);
+  if (!parsed) {
+    let url: URL;
+    try {
+      url = new URL(rawUrl, "http://internal");
+    } catch {
+      return null;
+    }
+    const origin = publicOrigin(host);
+    parsed = { origin, url, key: cacheKey(origin, url) };
+    if (parsedByRaw.size >= MAX_PARSED) parsedByRaw.clear();
+    parsedByRaw.set(raw, parsed);
+  }
+  return cachedFor(db, parsed.origin, parsed.url, parsed.key);
+}
+
+const NOT_MODIFIED_HEADERS = ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
+
+/** The entry's bytes and headers, computed once. */
+export function wireOf(entry: CachedResponse): Wire {
+  if (entry.wire) return entry.wire;
+  const { response } = entry;
+  const body = Buffer.from(response.body);
+  const notModifiedHeaders: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_HEADERS) if (response.headers[name]) notModifiedHeaders[name] = response.headers[name];
+  const gzipBody = response.status === 200 ? gzippedBody(entry) : undefined;
+  entry.wire = {
+    body,
+    headers: { ...response.headers, "Content-Length": String(body.length) },
+    gzip: gzipBody && { body: gzipBody, headers: { ...response.headers, "Content-Encoding": "gzip", "Content-Length": String(gzipBody.length) } },
+    notModifiedHeaders,
+  };
+  return entry.wire;
 }
 
 /** Headers and body to send for an entry, honouring If-None-Match and Accept-Encoding. */

@@ -14,6 +14,15 @@ export interface CachedResponse {
   tags: readonly CacheTag[];
   storedAt: number;
   gzipped?: Buffer;
+  /** Bytes and headers ready to write, computed once per entry by the custom server. */
+  wire?: Wire;
+}
+
+export interface Wire {
+  body: Buffer;
+  headers: Record<string, string>;
+  gzip?: { body: Buffer; headers: Record<string, string> };
+  notModifiedHeaders: Record<string, string>;
 }
 
 export interface Produced {
@@ -47,23 +56,50 @@ export class ResponseCache {
     return entry;
   }
 
+  /**
+   * The fresh entry synchronously when there is one, else a promise of the one `produce` makes.
+   * An entry past half its age is refreshed in the background while it is still served, so a
+   * busy key never makes its readers wait.
+   */
+  lookup(key: string, produce: () => Promise<Produced>): CachedResponse | Promise<CachedResponse> {
+    const hit = this.peek(key);
+    if (!hit) return this.get(key, produce);
+    if (this.now() - hit.storedAt > this.maxAgeMs / 2 && !this.inFlight.has(key)) {
+      this.produceAndStore(key, produce).catch(() => undefined);
+    }
+    return hit;
+  }
+
   /** The cached entry, or the one `produce` makes (concurrent misses share one production). */
   async get(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
     const hit = this.peek(key);
     if (hit) return hit;
+    return this.produceAndStore(key, produce);
+  }
+
+  private produceAndStore(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const generation = this.generation;
+    // Age counts from when the data was read, not from when the response was ready.
+    const startedAt = this.now();
     const promise = produce()
       .then(({ response, tags }) => {
-        const entry: CachedResponse = { response, tags, storedAt: this.now() };
+        const entry: CachedResponse = { response, tags, storedAt: startedAt };
+        const previous = this.entries.get(key);
+        if (previous && previous.response.headers.ETag === response.headers.ETag && previous.response.status === response.status) {
+          entry.wire = previous.wire;
+          entry.gzipped = previous.gzipped;
+        }
         // Only successful and not-found answers are worth keeping; never one produced while a write landed.
         if (generation === this.generation && (response.status === 200 || response.status === 404 || response.status === 400)) {
           this.store(key, entry);
         }
         return entry;
       })
-      .finally(() => this.inFlight.delete(key));
+      .finally(() => {
+        if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+      });
     this.inFlight.set(key, promise);
     return promise;
   }

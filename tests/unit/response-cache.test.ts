@@ -67,3 +67,21 @@ describe("conditional", () => {
     expect(conditional(response, etag).body).toBe("");
   });
 });
+
+describe("ResponseCache.lookup", () => {
+  it("serves a fresh entry at once and refreshes it in the background past half its age", async () => {
+    let now = 0;
+    let version = 0;
+    const cache = new ResponseCache(1000, () => now);
+    const produce = async () => produced(++version, []);
+    const first = await cache.lookup("k", produce);
+    now = 600;
+    const stillFirst = cache.lookup("k", produce);
+    expect(stillFirst).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(version).toBe(2);
+    expect((cache.lookup("k", produce) as { response: { body: string } }).response.body).toBe("2");
+    now = 1601;
+    expect(cache.lookup("k", produce)).toBeInstanceOf(Promise);
+  });
+});
