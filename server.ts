@@ -67,7 +67,11 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`Chancery ready on http://${hostname}:${port} (${config.databaseProvider})`));
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

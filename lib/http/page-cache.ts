@@ -10,7 +10,7 @@ import { getResponseCache, type CachedResponse, type Produced } from "./response
 
 const PAGE_PATH = /^\/(?:$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
 // Requests Next answers differently (client navigations, prefetches) or per user.
-const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "purpose"];
+const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
 export const RENDER_HEADER = "x-chancery-page-render";
 const RENDER_TOKEN = crypto.randomBytes(16).toString("hex");
 const COPIED_HEADERS = ["content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];

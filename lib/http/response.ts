@@ -88,6 +88,6 @@ export function conditional(response: HttpResponse, ifNoneMatch: string | null |
 }
 
 export function toWebResponse(response: HttpResponse, method = "GET"): Response {
-  const body = method === "HEAD" || response.status === 304 ? null : response.body;
+  const body = method === "HEAD" || response.status === 304 || response.status === 204 ? null : response.body;
   return new Response(body, { status: response.status, headers: response.headers });
 }

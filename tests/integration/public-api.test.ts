@@ -8,7 +8,7 @@ import { createOpenApiDocument } from "@/lib/api/openapi";
 import { getDb } from "@/lib/db/client";
 import { announceDataChange, type DataChange } from "@/lib/events/data-changed";
 import { listenForDataChanges } from "@/lib/events/pg-channel";
-import { cachedHotResponse, finalResponse } from "@/lib/http/hot-paths";
+import { cachedHotResponse, finalResponse, handleHotRequest } from "@/lib/http/hot-paths";
 import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import type { Status } from "@/lib/status/schema";
@@ -197,6 +197,23 @@ describe("HTTP caching", () => {
     expect(second.response.headers.ETag).not.toBe(etag);
     expect(finalResponse(second, etag, null).response.status).toBe(200);
     expect(JSON.parse(second.response.body).totals.open).toBe(1);
+  });
+
+  it("answers the same through the Next route handler adapter (used by next dev)", async () => {
+    await seed();
+    const first = await handleHotRequest(new Request(`${ORIGIN}/api/v1/countries`), getDb);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = first.headers.get("etag") ?? "";
+    const again = await handleHotRequest(new Request(`${ORIGIN}/api/v1/countries`, { headers: { "If-None-Match": etag } }), getDb);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect((await handleHotRequest(new Request(`${ORIGIN}/api/v1/countries`, { method: "OPTIONS" }), getDb)).status).toBe(204);
+    expect((await handleHotRequest(new Request(`${ORIGIN}/api/v1/countries`, { method: "DELETE" }), getDb)).status).toBe(405);
+    const embed = await handleHotRequest(new Request(`${ORIGIN}/embed?host=UA&theme=dark`), getDb);
+    expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+    expect(await embed.text()).toContain('data-theme="dark"');
   });
 
   it("a write drops exactly the cached responses that show what it changed", async () => {
