@@ -1,13 +1,15 @@
 // The public API end to end against a real database: documented shapes (validated against the
 // generated OpenAPI document), errors, pagination, ETags and cache invalidation by real writes.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
 import { createOpenApiDocument } from "@/lib/api/openapi";
 import { getDb } from "@/lib/db/client";
-import { announceDataChange, type DataChange } from "@/lib/events/data-changed";
-import { listenForDataChanges } from "@/lib/events/pg-channel";
+import { announceDataChange, onDataChange, type DataChange } from "@/lib/events/data-changed";
+import { listenForDataChanges, startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
 import { cachedHotResponse, finalResponse, handleHotRequest } from "@/lib/http/hot-paths";
 import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
 import { recordStatusChange } from "@/lib/missions/status-commands";
@@ -268,6 +270,30 @@ describe.runIf(process.env.TEST_DB_PROVIDER === "postgres")("across instances (P
       }
     } finally {
       await Promise.all(listeners.map((listener) => listener.stop()));
+    }
+  });
+
+  it("a write from another process reaches this process's listeners and drops the cached copy", async () => {
+    const { us, fr } = await seed();
+    const url = process.env.DATABASE_URL ?? "";
+    await startCrossInstanceInvalidation(url).ready;
+    // A cache that never expires on its own, fed by this process's real onDataChange wiring.
+    const cache = new ResponseCache(10 * 60_000);
+    const unsubscribe = onDataChange((change) => cache.invalidate(change));
+    try {
+      const produce = (path: string) => () => produceApiResponse({ db: getDb(), origin: ORIGIN }, new URL(path, ORIGIN));
+      const before = await cache.get("us", produce(`/api/v1/missions/${us.slug}`));
+      await cache.get("fr", produce(`/api/v1/missions/${fr.slug}`));
+      expect(JSON.parse(before.response.body).status).toBe("closed");
+      // The e2e writer: recordStatusChange + announceDataChange in a separate Node process.
+      await promisify(execFile)("node_modules/.bin/tsx", ["tests/e2e/support/record-status.ts", us.slug, "open", "Reopened elsewhere"], {
+        env: { ...process.env, DATABASE_URL: url },
+      });
+      await expect.poll(() => cache.peek("us"), { timeout: 3000, interval: 50 }).toBeUndefined();
+      expect(cache.peek("fr")).toBeDefined();
+      expect(JSON.parse((await cache.get("us", produce(`/api/v1/missions/${us.slug}`))).response.body).status).toBe("open");
+    } finally {
+      unsubscribe();
     }
   });
 });
