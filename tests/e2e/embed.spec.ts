@@ -97,6 +97,10 @@ test("the dashboard refuses to be framed; the embed may be", async ({ page, requ
 
 test("the dashboard's embed builder makes a working snippet for the current filters", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: APP });
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
   await page.goto(`${APP}/countries/UA?city=Kyiv&status=limited`);
   await page.getByText("Embed this table").click();
   await page.getByRole("checkbox", { name: "Reason" }).check();
@@ -111,6 +115,7 @@ test("the dashboard's embed builder makes a working snippet for the current filt
   await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   await expectNoSeriousA11yViolations(page);
+  expect(consoleErrors).toEqual([]);
 
   // The copied snippet works on another origin.
   pages["/copied"] = publisherPage("Copied snippet", snippet);

@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020";
+import { XMLParser } from "fast-xml-parser";
 import addFormats from "ajv-formats";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
@@ -113,6 +114,12 @@ describe("documented shapes", () => {
       ["PL", 1],
       ["UA", 3],
     ]);
+
+    const atom = await get("/api/v1/changes.atom?host=UA&sending=US");
+    expect(atom.response.headers["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
+    const parsedAtom = new XMLParser({ ignoreAttributes: false }).parse(atom.response.body);
+    expect(parsedAtom.feed.entry.title["#text"]).toBe("United States of America embassy in Kyiv: now Closed");
+    expect(atom.tags).toEqual(["host:UA"]);
 
     const feed = await get("/api/v1/changes.json?host=UA");
     expectDocumented("/changes.json", 200, feed.json, "application/feed+json");
