@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/create";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
-import { parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
+import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
 import { filterMissions, missionComparator } from "@/lib/missions/filter-missions";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { statusBadgeSvg } from "./badge";
@@ -141,12 +141,17 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   const record = queryRecord(params);
   const shape = FeedQuerySchema.safeParse(record);
   if (!shape.success) return badRequest(parameterErrors(shape.error));
-  const filters = parseMissionFilters({ host: undefined, sending: record.host ? record.host : undefined });
-  const sending = parseMissionFilters({ sending: record.sending });
-  if (!filters.ok) return badRequest(filters.errors.map((error) => ({ ...error, parameter: "host" })));
-  if (!sending.ok) return badRequest(sending.errors);
-  const hostCodes = filters.filters.sending;
-  const sendingCodes = sending.filters.sending;
+  // Both are lists of country codes, checked like the missions list's `sending`.
+  const codes = MissionFiltersSchema.shape.sending;
+  const hosts = codes.safeParse(record.host);
+  const senders = codes.safeParse(record.sending);
+  const errors = [
+    ...(hosts.success ? [] : hosts.error.issues.map((issue) => ({ parameter: "host", message: issue.message }))),
+    ...(senders.success ? [] : senders.error.issues.map((issue) => ({ parameter: "sending", message: issue.message }))),
+  ];
+  if (errors.length || !hosts.success || !senders.success) return badRequest(errors);
+  const hostCodes = hosts.data;
+  const sendingCodes = senders.data;
   const changes = await loadRecentChanges(ctx.db, { hostCodes, sendingCodes });
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();

@@ -36,7 +36,13 @@ export async function announceDataChange(change: DataChange): Promise<void> {
   dispatchDataChangeLocally(change);
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { notifyDataChange } = await import("./pg-channel");
-    await notifyDataChange(url, change);
+    // The write has committed: a failed notification must not turn it into an error. Other
+    // instances then catch up through their caches' 1 s expiry.
+    try {
+      const { notifyDataChange } = await import("./pg-channel");
+      await notifyDataChange(url, change);
+    } catch (error) {
+      console.error("Could not notify other instances of a data change:", error);
+    }
   }
 }
