@@ -28,10 +28,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh, seeded SQLite database and a production build for every run.
-    command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && next start -p ${PORT} -H 127.0.0.1`,
+    // A fresh, seeded SQLite database and a production build for every run, served by the
+    // custom server (server.ts) as in production.
+    command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore",

@@ -33,7 +33,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="mx-auto max-w-6xl px-4 py-8 text-sm text-slate-600">
           Chancery is open source. Mission data: Wikidata contributors, via database-of-embassies (CC0). Statuses cite
-          their sources; times are shown in the host city&apos;s time zone and in UTC.
+          their sources; times are shown in the host city&apos;s time zone and in UTC.{" "}
+          <Link href="/docs/api" className="underline">Open data API and embeds</Link>.
         </footer>
       </body>
     </html>

@@ -96,17 +96,22 @@ export interface FilteredMissions {
   totals: StatusCounts;
 }
 
+/** The total order of a sorted table: the chosen key, then sending country, city and id. */
+export function missionComparator(filters: Pick<MissionFilters, "sort" | "dir">): (a: MissionRow, b: MissionRow) => number {
+  const primary = compareBy(filters.sort, filters.dir === "desc" ? -1 : 1);
+  return (a, b) =>
+    primary(a, b) || a.sendingName.localeCompare(b.sendingName, "en") || a.city.localeCompare(b.city, "en") || a.id - b.id;
+}
+
 export function filterMissions(rows: readonly MissionRow[], filters: MissionFilters): FilteredMissions {
   const scoped = filterExceptStatus(rows, filters);
   const totals = countByStatus(scoped);
-  const primary = compareBy(filters.sort, filters.dir === "desc" ? -1 : 1);
-  const tieBreak = (a: MissionRow, b: MissionRow) =>
-    a.sendingName.localeCompare(b.sendingName, "en") || a.city.localeCompare(b.city, "en") || a.id - b.id;
+  const compare = missionComparator(filters);
   const selected = filters.status.length
     ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status)))
     : scoped;
   return {
-    rows: selected.sort((a, b) => primary(a, b) || tieBreak(a, b)),
+    rows: selected.sort(compare),
     totals,
   };
 }

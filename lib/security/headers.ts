@@ -1,4 +1,4 @@
-// Security headers. Every page refuses framing; embed routes (added with the embed) opt in.
+// Security headers. Every page refuses framing; embed routes (lib/embed/render.ts) opt in.
 
 export function contentSecurityPolicy(nonce: string, { isDev = false } = {}): string {
   return [

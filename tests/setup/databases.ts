@@ -9,8 +9,10 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const TMP_DIR = path.join(ROOT, "tests/.tmp");
 export const SQLITE_TEMPLATE = path.join(TMP_DIR, "template.db");
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// Test databases start with TEST_DB_PREFIX (so workers sharing one server stay apart).
+const PREFIX = (process.env.TEST_DB_PREFIX ?? "chancery_test").replace(/[^a-z0-9_]/g, "");
 // Named after the checkout, so that two clones on one machine never share a template.
-export const POSTGRES_TEMPLATE = `chancery_test_template_${crypto.createHash("sha1").update(ROOT).digest("hex").slice(0, 8)}`;
+export const POSTGRES_TEMPLATE = `${PREFIX}_template_${crypto.createHash("sha1").update(ROOT).digest("hex").slice(0, 8)}`;
 
 export type Provider = "sqlite" | "postgres";
 
@@ -73,7 +75,7 @@ export async function copyTemplate(provider: Provider): Promise<{ url: string; d
       },
     };
   }
-  const name = `chancery_test_${id}`;
+  const name = `${PREFIX}_${id}`;
   await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`));
   return {
     url: postgresUrl(name),

@@ -6,6 +6,7 @@ import { getCountry } from "@/lib/countries/queries";
 import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getMissionRows } from "@/lib/missions/queries";
 import { MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { EmbedBuilder } from "./_components/embed-builder";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -49,6 +50,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         choices={{ cities, sending }}
         caption={`Diplomatic missions in ${heading} and their status`}
       />
+      <EmbedBuilder host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} placeName={heading} />
     </div>
   );
 }

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { createOpenApiDocument } from "@/lib/api/openapi";
+import { EMBED_COLUMNS } from "@/lib/embed/params";
+
+export const metadata: Metadata = { title: "Open data API" };
+export const dynamic = "force-dynamic";
+
+interface Parameter {
+  name: string;
+  in: string;
+  description?: string;
+  required?: boolean;
+}
+
+const EXAMPLES: Record<string, string> = {
+  "/missions": "/api/v1/missions?host=UA&city=Kyiv&status=closed,limited&limit=20",
+  "/missions.csv": "/api/v1/missions.csv?host=UA",
+  "/missions/{slug}": "/api/v1/missions/us-embassy-kyiv",
+  "/missions/{slug}/history": "/api/v1/missions/us-embassy-kyiv/history",
+  "/missions/{slug}/badge.svg": "/api/v1/missions/us-embassy-kyiv/badge.svg",
+  "/events": "/api/v1/events",
+  "/countries": "/api/v1/countries",
+  "/changes.atom": "/api/v1/changes.atom?host=UA",
+  "/changes.json": "/api/v1/changes.json?sending=US,GB",
+};
+
+export default function ApiDocsPage() {
+  const document = createOpenApiDocument();
+  const paths = Object.entries(document.paths ?? {});
+  return (
+    <article className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">Open data API</h1>
+      <p>{document.info.description}</p>
+      <p>
+        The machine-readable description is the <a className="underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>. All endpoints
+        answer <code>GET</code> (and <code>HEAD</code>) from any origin, without a key. Data is CC0.
+      </p>
+      <section aria-labelledby="conventions" className="space-y-2">
+        <h2 id="conventions" className="text-xl font-semibold">Conventions</h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>Statuses are <code>open</code>, <code>limited</code> or <code>closed</code>; <code>null</code> means none was reported.</li>
+          <li>Times are ISO 8601 in UTC; each mission also gives its IANA time zone.</li>
+          <li>Lists are sorted stably (the chosen key, then sending country, city and id). Follow <code>nextCursor</code> to page.</li>
+          <li>A bad parameter answers <code>400</code> with <code>error.parameters</code> naming it; an unknown id answers <code>404</code>.</li>
+          <li>Every answer has an <code>ETag</code>: send it back as <code>If-None-Match</code> to get <code>304 Not Modified</code>. Shared caches may keep answers 2 s and serve them 2 s more while revalidating, so an edit shows everywhere within 5 s.</li>
+        </ul>
+      </section>
+      <section aria-labelledby="endpoints" className="space-y-4">
+        <h2 id="endpoints" className="text-xl font-semibold">Endpoints</h2>
+        {paths.map(([path, item]) => {
+          const operation = item?.get;
+          if (!operation) return null;
+          const parameters = (operation.parameters ?? []) as Parameter[];
+          const example = EXAMPLES[path];
+          return (
+            <section key={path} aria-labelledby={`op-${operation.operationId}`} className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 id={`op-${operation.operationId}`} className="font-mono font-semibold">GET /api/v1{path}</h3>
+              <p>{operation.summary}</p>
+              {parameters.length > 0 && (
+                <table className="mt-2 w-full text-sm">
+                  <caption className="sr-only">Parameters of {path}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="text-left">Parameter</th>
+                      <th scope="col" className="text-left">Meaning</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {parameters.map((parameter) => (
+                      <tr key={`${parameter.in}-${parameter.name}`}>
+                        <th scope="row" className="pr-3 text-left font-mono font-normal">{parameter.name}</th>
+                        <td>{parameter.description ?? (parameter.in === "path" ? "Identifier from a list answer" : "")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {example && (
+                <p className="mt-2 text-sm">
+                  Example: <a className="break-all font-mono underline" href={example}>{example}</a>
+                </p>
+              )}
+            </section>
+          );
+        })}
+      </section>
+      <section aria-labelledby="embed" className="space-y-2">
+        <h2 id="embed" className="text-xl font-semibold">Embedding a table</h2>
+        <p>
+          Use &ldquo;Embed this table&rdquo; on a country page, or write the snippet yourself. The <code>data-chancery-embed</code> value takes the
+          parameters <code>host</code>, <code>city</code>, <code>sending</code>, <code>status</code>, <code>type</code>, <code>sort</code>,{" "}
+          <code>dir</code>, <code>columns</code> (any of {EMBED_COLUMNS.join(", ")}), <code>compact=1</code>, <code>theme</code> (auto, light, dark),{" "}
+          <code>lang</code> (en) and <code>title</code>.
+        </p>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-xs">{`<div data-chancery-embed="host=UA&amp;city=Kyiv&amp;status=closed,limited"></div>
+<script src="https://YOUR-CHANCERY-HOST/embed.js" async></script>`}</pre>
+        <p>The table itself is <code>/embed?…</code> with the same parameters; it works without JavaScript.</p>
+      </section>
+    </article>
+  );
+}

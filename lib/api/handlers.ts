@@ -1,0 +1,208 @@
+// The public read API as plain functions: URL in, {status, headers, body} plus cache tags out.
+// No Next APIs here, so the custom server can serve these from memory and the Next route
+// handler can call the same code.
+import type { Db } from "@/lib/db/create";
+import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
+import type { Produced } from "@/lib/http/response-cache";
+import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
+import { filterMissions, missionComparator } from "@/lib/missions/filter-missions";
+import { missionTypeLabel } from "@/lib/missions/types";
+import { statusBadgeSvg } from "./badge";
+import { missionsCsv } from "./csv";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { atomFeed, jsonFeed } from "./feeds";
+import { openApiDocumentJson } from "./openapi";
+import { parameterErrors, queryRecord, type ParameterError } from "./query";
+import { loadEvents, loadHostSummaries, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
+import { FeedQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
+import { toApiChange, toApiMission, toMissionRef } from "./serialize";
+import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+
+
+export interface ApiContext {
+  db: Db;
+  origin: string;
+}
+
+export const API_PREFIX = "/api/v1";
+const DEFAULT_PAGE_SIZE = 100;
+
+const badRequest = (parameters: ParameterError[]): Produced => ({
+  response: errorResponse(400, `Invalid ${parameters.map((p) => p.parameter).join(", ")}`, parameters),
+  tags: [],
+});
+const notFound = (what: string): Produced => ({ response: errorResponse(404, `${what} not found`), tags: ["*"] });
+
+interface ListRequest {
+  filters: MissionFilters;
+  changedSince?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+function parseListQuery(params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: ParameterError[] } {
+  const record = queryRecord(params);
+  const shape = MissionListQuerySchema.safeParse(record);
+  if (!shape.success) return { ok: false, errors: parameterErrors(shape.error) };
+  const filters = parseMissionFilters(record);
+  if (!filters.ok) return { ok: false, errors: filters.errors };
+  const { changed_since, limit, cursor } = shape.data;
+  return { ok: true, value: { filters: filters.filters, changedSince: changed_since ? new Date(changed_since) : undefined, limit: limit ?? DEFAULT_PAGE_SIZE, cursor } };
+}
+
+const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
+  filters.host ? dataTags({ hostCodes: [filters.host] }) : filters.sending.length ? dataTags({ sendingCodes: filters.sending }) : ["*"];
+
+async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"] }> {
+  const rows = await loadMissionRows(ctx.db, { hostCode: request.filters.host, changedSince: request.changedSince });
+  const result = filterMissions(rows, request.filters);
+  return { rows: result.rows as ApiMissionRow[], totals: result.totals };
+}
+
+async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
+  const parsed = parseListQuery(params);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const request = parsed.value;
+  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
+  if (typeof after === "string") return badRequest([{ parameter: "cursor", message: after }]);
+  const { rows, totals } = await selectMissions(ctx, request);
+  const compare = missionComparator(request.filters);
+  const start = after ? rows.findIndex((row) => compare(row, after) > 0) : 0;
+  const page = start < 0 ? [] : rows.slice(start, start + request.limit);
+  const last = page.at(-1);
+  const hasMore = start >= 0 && start + request.limit < rows.length;
+  const body: ApiMissionList = {
+    data: page.map((row) => toApiMission(row, ctx.origin)),
+    matching: rows.length,
+    totals,
+    nextCursor: hasMore && last ? encodeCursor(last, request.filters) : null,
+  };
+  return { response: jsonResponse(200, body), tags: listTags(request.filters) };
+}
+
+async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
+  const parsed = parseListQuery(params);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  if (parsed.value.cursor !== undefined || params.has("limit")) {
+    return badRequest([{ parameter: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
+  }
+  const { rows } = await selectMissions(ctx, parsed.value);
+  const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin)));
+  return {
+    response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, { "Content-Disposition": 'inline; filename="missions.csv"' }),
+    tags: listTags(parsed.value.filters),
+  };
+}
+
+async function missionDetail(ctx: ApiContext, slug: string, part: "mission" | "history" | "badge"): Promise<Produced> {
+  const loaded = await loadMissionWithHistory(ctx.db, slug);
+  if (!loaded) return notFound(`Mission "${slug}"`);
+  const tags = dataTags({ missionIds: [loaded.mission.id] });
+  const mission = toApiMission(loaded.mission, ctx.origin);
+  if (part === "mission") return { response: jsonResponse(200, mission), tags };
+  if (part === "badge") {
+    const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;
+    return {
+      response: publicResponse(200, "image/svg+xml; charset=utf-8", statusBadgeSvg(label, loaded.mission.status), {
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      }),
+      tags,
+    };
+  }
+  const body: ApiMissionHistory = {
+    mission,
+    history: loaded.history.map(({ event, ...change }) => ({ ...toApiChange(change), event })),
+  };
+  return { response: jsonResponse(200, body), tags };
+}
+
+async function events(ctx: ApiContext, slug?: string): Promise<Produced> {
+  const loaded = await loadEvents(ctx.db, slug);
+  const data: ApiEvent[] = loaded.map((event) => ({
+    slug: event.slug,
+    name: event.name,
+    description: event.description,
+    occurredAt: event.occurredAt.toISOString(),
+    changes: event.changes.map(({ mission, ...change }) => ({ ...toApiChange(change), mission: toMissionRef(mission) })),
+  }));
+  if (slug) {
+    const [event] = data;
+    return event ? { response: jsonResponse(200, event), tags: ["*"] } : notFound(`Event "${slug}"`);
+  }
+  return { response: jsonResponse(200, { data }), tags: ["*"] };
+}
+
+async function countries(ctx: ApiContext): Promise<Produced> {
+  const body: ApiCountryList = { data: await loadHostSummaries(ctx.db) };
+  return { response: jsonResponse(200, body), tags: ["*"] };
+}
+
+async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "json", path: string): Promise<Produced> {
+  const record = queryRecord(params);
+  const shape = FeedQuerySchema.safeParse(record);
+  if (!shape.success) return badRequest(parameterErrors(shape.error));
+  // Both are lists of country codes, checked like the missions list's `sending`.
+  const codes = MissionFiltersSchema.shape.sending;
+  const hosts = codes.safeParse(record.host);
+  const senders = codes.safeParse(record.sending);
+  const errors = [
+    ...(hosts.success ? [] : hosts.error.issues.map((issue) => ({ parameter: "host", message: issue.message }))),
+    ...(senders.success ? [] : senders.error.issues.map((issue) => ({ parameter: "sending", message: issue.message }))),
+  ];
+  if (errors.length || !hosts.success || !senders.success) return badRequest(errors);
+  const hostCodes = hosts.data;
+  const sendingCodes = senders.data;
+  const changes = await loadRecentChanges(ctx.db, { hostCodes, sendingCodes });
+  const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
+  const query = params.toString();
+  const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes };
+  const tags: CacheTag[] = hostCodes.length ? dataTags({ hostCodes }) : sendingCodes.length ? dataTags({ sendingCodes }) : ["*"];
+  const response =
+    format === "atom"
+      ? publicResponse(200, "application/atom+xml; charset=utf-8", atomFeed(input))
+      : publicResponse(200, "application/feed+json; charset=utf-8", JSON.stringify(jsonFeed(input)));
+  return { response, tags };
+}
+
+const NO_QUERY_ALLOWED = (params: URLSearchParams): Produced | null => {
+  const unknown = [...new Set(params.keys())];
+  return unknown.length ? badRequest(unknown.map((parameter) => ({ parameter, message: "is not a known parameter" }))) : null;
+};
+
+/** Answers GET /api/v1/…; `url` is the request URL (only path and query are used). */
+export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Produced> {
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  if (!path.startsWith(API_PREFIX)) return notFound("Endpoint");
+  const rest = path.slice(API_PREFIX.length);
+  const params = url.searchParams;
+  let segments: string[];
+  try {
+    segments = rest.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return notFound("Endpoint");
+  }
+  const [first, second, third, ...extra] = segments;
+  if (extra.length) return notFound("Endpoint");
+  const noQuery = () => NO_QUERY_ALLOWED(params);
+
+  if (first === "openapi.json" && !second) return noQuery() ?? openApi();
+  if (first === "missions" && !second) return missionList(ctx, params);
+  if (first === "missions.csv" && !second) return missionCsv(ctx, params);
+  if (first === "missions" && second) {
+    const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
+    if (!part) return notFound("Endpoint");
+    return noQuery() ?? missionDetail(ctx, second, part);
+  }
+  if (first === "events" && !third) return noQuery() ?? events(ctx, second);
+  if (first === "countries" && !second) return noQuery() ?? countries(ctx);
+  if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
+  if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
+  return notFound("Endpoint");
+}
+
+function openApi(): Produced {
+  return {
+    response: publicResponse(200, "application/json; charset=utf-8", openApiDocumentJson(), { "Cache-Control": "public, max-age=300" }),
+    tags: [],
+  };
+}

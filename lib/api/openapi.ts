@@ -1,0 +1,132 @@
+// OpenAPI 3.1, generated from the zod schemas the handlers use.
+import { z } from "zod";
+import { createDocument } from "zod-openapi";
+import {
+  ApiErrorSchema,
+  CountryListSchema,
+  EventListSchema,
+  EventSchema,
+  FeedQuerySchema,
+  MissionHistorySchema,
+  MissionListQuerySchema,
+  MissionListSchema,
+  MissionSchema,
+  SlugParamsSchema,
+} from "./schema";
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const errors = {
+  "400": json(ApiErrorSchema, "A parameter is invalid; `error.parameters` names it"),
+  "404": json(ApiErrorSchema, "No such resource"),
+};
+const cacheHeaders = {
+  ETag: { description: "Send back as If-None-Match to get 304 Not Modified", schema: { type: "string" as const } },
+  "Cache-Control": { description: "Shared caches keep responses at most 2 s (+2 s while revalidating)", schema: { type: "string" as const } },
+};
+const ok = (schema: z.ZodType, description: string) => ({ ...json(schema, description), headers: cacheHeaders });
+const slugParams = { path: SlugParamsSchema };
+
+export function createOpenApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Chancery open data API",
+      version: "1.0.0",
+      description:
+        "Read-only, public and CORS-enabled. Statuses are `open`, `limited`, `closed`, or null when none was reported. " +
+        "Timestamps are ISO 8601 in UTC. Every status carries its source and when it was last verified. " +
+        "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit.",
+      license: { name: "CC0-1.0", identifier: "CC0-1.0" },
+    },
+    servers: [{ url: "/api/v1" }],
+    paths: {
+      "/missions": {
+        get: {
+          operationId: "listMissions",
+          summary: "Missions with filters, stable sort and cursor pagination",
+          requestParams: { query: MissionListQuerySchema },
+          responses: { "200": ok(MissionListSchema, "A page of missions"), "400": errors["400"] },
+        },
+      },
+      "/missions.csv": {
+        get: {
+          operationId: "listMissionsCsv",
+          summary: "The same query as CSV (every matching mission, no pagination)",
+          requestParams: { query: MissionListQuerySchema.omit({ limit: true, cursor: true }) },
+          responses: {
+            "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
+            "400": errors["400"],
+          },
+        },
+      },
+      "/missions/{slug}": {
+        get: {
+          operationId: "getMission",
+          summary: "One mission and its current status",
+          requestParams: slugParams,
+          responses: { "200": ok(MissionSchema, "The mission"), ...errors },
+        },
+      },
+      "/missions/{slug}/history": {
+        get: {
+          operationId: "getMissionHistory",
+          summary: "A mission and every status report, newest first",
+          requestParams: slugParams,
+          responses: { "200": ok(MissionHistorySchema, "The mission's history"), ...errors },
+        },
+      },
+      "/missions/{slug}/badge.svg": {
+        get: {
+          operationId: "getMissionBadge",
+          summary: "An SVG badge with the mission's current status",
+          requestParams: slugParams,
+          responses: {
+            "200": { description: "SVG image", content: { "image/svg+xml": { schema: z.string() } }, headers: cacheHeaders },
+            ...errors,
+          },
+        },
+      },
+      "/events": {
+        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first"), "400": errors["400"] } },
+      },
+      "/events/{slug}": {
+        get: { operationId: "getEvent", summary: "One event with its changes", requestParams: slugParams, responses: { "200": ok(EventSchema, "The event"), ...errors } },
+      },
+      "/countries": {
+        get: {
+          operationId: "listCountries",
+          summary: "Host countries with per-status counts",
+          responses: { "200": ok(CountryListSchema, "Host countries"), "400": errors["400"] },
+        },
+      },
+      "/changes.atom": {
+        get: {
+          operationId: "changesAtom",
+          summary: "Atom feed of the latest 50 status reports",
+          requestParams: { query: FeedQuerySchema },
+          responses: {
+            "200": { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } }, headers: cacheHeaders },
+            "400": errors["400"],
+          },
+        },
+      },
+      "/changes.json": {
+        get: {
+          operationId: "changesJsonFeed",
+          summary: "JSON Feed 1.1 of the latest 50 status reports",
+          requestParams: { query: FeedQuerySchema },
+          responses: {
+            "200": { description: "JSON Feed 1.1", content: { "application/feed+json": { schema: z.object({ version: z.string(), title: z.string(), items: z.array(z.object({ id: z.string(), content_text: z.string() }).loose()) }).loose() } }, headers: cacheHeaders },
+            "400": errors["400"],
+          },
+        },
+      },
+    },
+  });
+}
+
+let cached: string | undefined;
+export function openApiDocumentJson(): string {
+  cached ??= JSON.stringify(createOpenApiDocument());
+  return cached;
+}

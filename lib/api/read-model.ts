@@ -1,0 +1,145 @@
+// Database reads for the public API, the embed and the feeds. Takes the client as an
+// argument (no `server-only`, no Next APIs) so the custom server can call it too.
+import type { Db } from "@/lib/db/create";
+import type { MissionRow } from "@/lib/missions/filter-missions";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
+
+export type ApiMissionRow = MissionRow & { updatedAt: Date };
+
+const missionRowSelect = {
+  id: true,
+  slug: true,
+  sendingCode: true,
+  hostCode: true,
+  city: true,
+  type: true,
+  status: true,
+  statusReason: true,
+  sourceUrl: true,
+  sourceTitle: true,
+  statusSince: true,
+  verifiedAt: true,
+  timeZone: true,
+  version: true,
+  updatedAt: true,
+  sending: { select: { name: true } },
+  host: { select: { name: true } },
+} as const;
+
+type Selected = Omit<ApiMissionRow, "sendingName" | "hostName"> & { sending: { name: string }; host: { name: string } };
+
+const toRow = ({ sending, host, ...mission }: Selected): ApiMissionRow => ({ ...mission, sendingName: sending.name, hostName: host.name });
+
+/** Active missions, optionally of one host country and updated since a time. */
+export async function loadMissionRows(db: Db, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
+  const missions = await db.mission.findMany({
+    where: {
+      archivedAt: null,
+      ...(scope.hostCode ? { hostCode: scope.hostCode } : {}),
+      ...(scope.changedSince ? { updatedAt: { gte: scope.changedSince } } : {}),
+    },
+    select: missionRowSelect,
+  });
+  return missions.map(toRow);
+}
+
+const changeSelect = {
+  id: true,
+  kind: true,
+  previousStatus: true,
+  newStatus: true,
+  reason: true,
+  sourceUrl: true,
+  sourceTitle: true,
+  effectiveAt: true,
+  recordedAt: true,
+} as const;
+
+export async function loadMissionWithHistory(db: Db, slug: string) {
+  const mission = await db.mission.findUnique({
+    where: { slug },
+    select: {
+      ...missionRowSelect,
+      archivedAt: true,
+      history: {
+        orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+        select: { ...changeSelect, event: { select: { slug: true, name: true } } },
+      },
+    },
+  });
+  if (!mission || mission.archivedAt) return null;
+  const { history, ...row } = mission;
+  return { mission: toRow(row), history };
+}
+
+export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];
+
+const missionRefSelect = { slug: true, sendingCode: true, hostCode: true, city: true, type: true, sending: { select: { name: true } } } as const;
+
+export async function loadEvents(db: Db, slug?: string) {
+  return db.event.findMany({
+    where: slug ? { slug } : {},
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      occurredAt: true,
+      changes: {
+        where: { mission: { archivedAt: null } },
+        orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
+        select: { ...changeSelect, mission: { select: missionRefSelect } },
+      },
+    },
+  });
+}
+
+export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
+
+export interface HostSummary {
+  code: string;
+  name: string;
+  missions: number;
+  counts: StatusCounts;
+}
+
+export async function loadHostSummaries(db: Db): Promise<HostSummary[]> {
+  const [groups, countries] = await Promise.all([
+    db.mission.groupBy({ by: ["hostCode", "status"], where: { archivedAt: null }, _count: { _all: true } }),
+    db.country.findMany({ select: { code: true, name: true } }),
+  ]);
+  const names = new Map(countries.map((country) => [country.code, country.name]));
+  const summaries = new Map<string, HostSummary>();
+  for (const group of groups) {
+    let summary = summaries.get(group.hostCode);
+    if (!summary) {
+      summary = { code: group.hostCode, name: names.get(group.hostCode) ?? group.hostCode, missions: 0, counts: emptyStatusCounts() };
+      summaries.set(group.hostCode, summary);
+    }
+    summary.counts[statusFilterOf(group.status)] += group._count._all;
+    summary.missions += group._count._all;
+  }
+  return [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.code.localeCompare(b.code));
+}
+
+/** The latest status reports (newest recorded first), for the feeds. */
+export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; sendingCodes: string[] }, limit = 50) {
+  return db.statusChange.findMany({
+    where: {
+      mission: {
+        archivedAt: null,
+        ...(filter.hostCodes.length ? { hostCode: { in: filter.hostCodes } } : {}),
+        ...(filter.sendingCodes.length ? { sendingCode: { in: filter.sendingCodes } } : {}),
+      },
+    },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      ...changeSelect,
+      mission: { select: { ...missionRefSelect, host: { select: { name: true } }, timeZone: true } },
+    },
+  });
+}
+
+export type LoadedChange = Awaited<ReturnType<typeof loadRecentChanges>>[number];

@@ -1,0 +1,140 @@
+// The public API's documented shapes: handlers build values of these types, the OpenAPI
+// document is generated from these schemas and the contract tests validate against it.
+import { z } from "zod";
+import { MissionFiltersSchema } from "@/lib/missions/filters";
+import { MISSION_TYPES } from "@/lib/missions/types";
+import { STATUSES } from "@/lib/status/schema";
+
+const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
+
+export const StatusValueSchema = z
+  .enum(STATUSES)
+  .nullable()
+  .meta({ id: "StatusValue", description: "Current status; null when none has been reported" });
+
+export const StatusCountsSchema = z
+  .object({ open: z.int(), limited: z.int(), closed: z.int(), unreported: z.int() })
+  .meta({ id: "StatusCounts", description: "Number of missions per status" });
+
+export const CountryRefSchema = z.object({ code: z.string().meta({ example: "FR" }), name: z.string() }).meta({ id: "CountryRef" });
+
+export const MissionSchema = z
+  .object({
+    slug: z.string().meta({ description: "Stable identifier", example: "fr-ua-kyiv-embassy" }),
+    url: z.url().meta({ description: "The mission's page on this site" }),
+    sendingCountry: CountryRefSchema,
+    hostCountry: CountryRefSchema,
+    city: z.string(),
+    type: z.enum(MISSION_TYPES),
+    timeZone: z.string().meta({ description: "IANA time zone of the host city", example: "Europe/Kyiv" }),
+    status: StatusValueSchema,
+    statusReason: z.string().nullable(),
+    statusSince: Timestamp.nullable().meta({ description: "When the current status began (UTC)" }),
+    verifiedAt: Timestamp.nullable().meta({ description: "When the current status was last confirmed (UTC)" }),
+    sourceUrl: z.string().nullable().meta({ description: "Where the current status comes from" }),
+    sourceTitle: z.string().nullable(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Mission" });
+
+export const MissionListSchema = z
+  .object({
+    data: z.array(MissionSchema),
+    matching: z.int().meta({ description: "Missions matching the filters (all pages)" }),
+    totals: StatusCountsSchema.meta({ description: "Per-status counts for every filter but status" }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page" }),
+  })
+  .meta({ id: "MissionList" });
+
+export const EventRefSchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: "EventRef" });
+
+export const StatusChangeSchema = z
+  .object({
+    id: z.int(),
+    kind: z.enum(["change", "verify"]).meta({ description: "verify: the same status confirmed again" }),
+    previousStatus: StatusValueSchema,
+    newStatus: z.enum(STATUSES),
+    reason: z.string().nullable(),
+    sourceUrl: z.string().nullable(),
+    sourceTitle: z.string().nullable(),
+    effectiveAt: Timestamp,
+    recordedAt: Timestamp,
+    event: EventRefSchema.nullable(),
+  })
+  .meta({ id: "StatusChange" });
+
+export const MissionHistorySchema = z
+  .object({ mission: MissionSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
+  .meta({ id: "MissionHistory" });
+
+export const MissionRefSchema = z
+  .object({ slug: z.string(), sendingCountry: CountryRefSchema, hostCode: z.string(), city: z.string(), type: z.enum(MISSION_TYPES) })
+  .meta({ id: "MissionRef" });
+
+export const EventSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    occurredAt: Timestamp,
+    changes: z.array(StatusChangeSchema.omit({ event: true }).extend({ mission: MissionRefSchema })),
+  })
+  .meta({ id: "Event" });
+
+export const EventListSchema = z.object({ data: z.array(EventSchema) }).meta({ id: "EventList" });
+
+export const CountrySummarySchema = z
+  .object({ code: z.string(), name: z.string(), missions: z.int(), counts: StatusCountsSchema })
+  .meta({ id: "CountrySummary" });
+
+export const CountryListSchema = z
+  .object({ data: z.array(CountrySummarySchema).meta({ description: "Host countries with missions" }) })
+  .meta({ id: "CountryList" });
+
+export const ApiErrorSchema = z
+  .object({
+    error: z.object({
+      status: z.int(),
+      message: z.string(),
+      parameters: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+// ---- Query parameters ----
+
+const filterFields = MissionFiltersSchema.shape;
+const csv = (description: string) => z.string().optional().meta({ description: `${description}; comma-separated or repeated` });
+
+/** Query of the missions list and CSV. Field checks come from the dashboard's filter schema. */
+export const MissionListQuerySchema = z
+  .object({
+    host: filterFields.host.meta({ description: "Host country code (ISO 3166-1 alpha-2)", example: "UA" }),
+    city: filterFields.city.meta({ description: "Host city (case-insensitive)", example: "Kyiv" }),
+    sending: csv("Sending country codes"),
+    status: csv("Statuses: open, limited, closed, unreported"),
+    type: csv(`Mission types: ${MISSION_TYPES.join(", ")}`),
+    q: filterFields.q.meta({ description: "Text search over names, city, type and reason" }),
+    sort: filterFields.sort.optional().meta({ description: "Sort key (default sending)" }),
+    dir: filterFields.dir.optional().meta({ description: "Sort direction (default asc)" }),
+    changed_since: z.iso.datetime({ offset: true }).optional().meta({ description: "Only missions updated at or after this time" }),
+    limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "Page size, 1-500 (default 100)" }),
+    cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page" }),
+  })
+  .strict();
+
+export const FeedQuerySchema = z
+  .object({
+    host: csv("Host country codes"),
+    sending: csv("Sending country codes"),
+  })
+  .strict();
+
+export const SlugParamsSchema = z.object({ slug: z.string().max(200).meta({ example: "us-ua-kyiv-embassy" }) });
+
+export type ApiMission = z.infer<typeof MissionSchema>;
+export type ApiMissionList = z.infer<typeof MissionListSchema>;
+export type ApiStatusChange = z.infer<typeof StatusChangeSchema>;
+export type ApiMissionHistory = z.infer<typeof MissionHistorySchema>;
+export type ApiEvent = z.infer<typeof EventSchema>;
+export type ApiCountryList = z.infer<typeof CountryListSchema>;

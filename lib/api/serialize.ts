@@ -1,0 +1,58 @@
+// Database rows → the documented API shapes.
+import { StatusSchema } from "@/lib/status/schema";
+import { MissionTypeSchema } from "@/lib/missions/types";
+import type { ApiMission, ApiStatusChange } from "./schema";
+import type { ApiMissionRow, LoadedHistory } from "./read-model";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const statusOrNull = (status: string | null) => StatusSchema.safeParse(status).data ?? null;
+const missionType = (type: string) => MissionTypeSchema.safeParse(type).data ?? "other";
+
+export function missionUrl(origin: string, slug: string): string {
+  return `${origin}/missions/${encodeURIComponent(slug)}`;
+}
+
+export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
+  return {
+    slug: row.slug,
+    url: missionUrl(origin, row.slug),
+    sendingCountry: { code: row.sendingCode, name: row.sendingName },
+    hostCountry: { code: row.hostCode, name: row.hostName },
+    city: row.city,
+    type: missionType(row.type),
+    timeZone: row.timeZone,
+    status: statusOrNull(row.status),
+    statusReason: row.statusReason,
+    statusSince: iso(row.statusSince),
+    verifiedAt: iso(row.verifiedAt),
+    sourceUrl: row.sourceUrl,
+    sourceTitle: row.sourceTitle,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type ChangeRow = Omit<LoadedHistory[number], "event">;
+
+export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
+  return {
+    id: change.id,
+    kind: change.kind === "verify" ? "verify" : "change",
+    previousStatus: statusOrNull(change.previousStatus),
+    newStatus: statusOrNull(change.newStatus) ?? "open",
+    reason: change.reason,
+    sourceUrl: change.sourceUrl,
+    sourceTitle: change.sourceTitle,
+    effectiveAt: change.effectiveAt.toISOString(),
+    recordedAt: change.recordedAt.toISOString(),
+  };
+}
+
+export function toMissionRef(mission: { slug: string; sendingCode: string; hostCode: string; city: string; type: string; sending: { name: string } }) {
+  return {
+    slug: mission.slug,
+    sendingCountry: { code: mission.sendingCode, name: mission.sending.name },
+    hostCode: mission.hostCode,
+    city: mission.city,
+    type: missionType(mission.type),
+  };
+}

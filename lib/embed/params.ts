@@ -1,0 +1,60 @@
+// Embed parameters: validated with zod (unknown or bad ones are errors naming them). Shared by
+// the embed renderer and the dashboard's snippet builder, so it imports nothing server-side.
+import { z } from "zod";
+import { MissionFiltersSchema } from "@/lib/missions/filters";
+
+export const EMBED_COLUMNS = ["sending", "city", "type", "status", "since", "reason", "source", "verified"] as const;
+export type EmbedColumn = (typeof EMBED_COLUMNS)[number];
+export const DEFAULT_EMBED_COLUMNS: EmbedColumn[] = ["sending", "city", "status", "since"];
+export const EMBED_THEMES = ["auto", "light", "dark"] as const;
+export const EMBED_LANGUAGES = ["en"] as const;
+
+const filters = MissionFiltersSchema.shape;
+const flag = z.enum(["", "1", "0", "true", "false"]).transform((value) => value === "" || value === "1" || value === "true");
+
+export const EmbedParamsSchema = z
+  .object({
+    host: filters.host,
+    city: filters.city,
+    sending: filters.sending,
+    status: filters.status,
+    type: filters.type,
+    sort: filters.sort,
+    dir: filters.dir,
+    columns: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value.split(",").map((column) => column.trim()).filter(Boolean) : [...DEFAULT_EMBED_COLUMNS]))
+      .pipe(z.array(z.enum(EMBED_COLUMNS)).min(1).max(EMBED_COLUMNS.length))
+      .transform((columns) => [...new Set(columns)]),
+    compact: flag.optional().transform((value) => value ?? false),
+    theme: z.enum(EMBED_THEMES).default("auto"),
+    lang: z.enum(EMBED_LANGUAGES).default("en"),
+    title: z.string().trim().max(120, "must be at most 120 characters").optional(),
+  })
+  .strict();
+
+export type EmbedParams = z.output<typeof EmbedParamsSchema>;
+
+/** The query string of an embed (only non-default values), for snippets and previews. */
+export function embedQuery(options: {
+  host?: string;
+  city?: string;
+  sending?: string[];
+  status?: string[];
+  type?: string[];
+  columns?: string[];
+  compact?: boolean;
+  theme?: string;
+}): string {
+  const params = new URLSearchParams();
+  if (options.host) params.set("host", options.host);
+  if (options.city) params.set("city", options.city);
+  if (options.sending?.length) params.set("sending", options.sending.join(","));
+  if (options.status?.length) params.set("status", options.status.join(","));
+  if (options.type?.length) params.set("type", options.type.join(","));
+  if (options.columns?.length && options.columns.join(",") !== DEFAULT_EMBED_COLUMNS.join(",")) params.set("columns", options.columns.join(","));
+  if (options.compact) params.set("compact", "1");
+  if (options.theme && options.theme !== "auto") params.set("theme", options.theme);
+  return params.toString();
+}

@@ -1,0 +1,146 @@
+// /embed: a server-rendered status table for other sites' iframes. Plain strings with every
+// value escaped (no React, so it stays tiny and renders in microseconds); works without JS —
+// the one small script only reports the height to the embedding page.
+import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { escapeHtml as h, safeHttpUrl } from "@/lib/http/escape";
+import { publicResponse, PUBLIC_CACHE_CONTROL } from "@/lib/http/response";
+import type { Produced } from "@/lib/http/response-cache";
+import type { Db } from "@/lib/db/create";
+import { filterMissions } from "@/lib/missions/filter-missions";
+import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
+import { missionTypeLabel } from "@/lib/missions/types";
+import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/schema";
+import { formatDate, formatLocalAndUtc } from "@/lib/time";
+import { parameterErrors, queryRecord, type ParameterError } from "@/lib/api/query";
+import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
+import { EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
+
+const MAX_ROWS = 500;
+
+export const EMBED_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors *",
+].join("; ");
+
+const EMBED_HEADERS = {
+  "Content-Security-Policy": EMBED_CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Cache-Control": PUBLIC_CACHE_CONTROL,
+};
+
+const HEADERS: Record<EmbedColumn, string> = {
+  sending: "Country",
+  city: "City",
+  type: "Type",
+  status: "Status",
+  since: "Since",
+  reason: "Reason",
+  source: "Source",
+  verified: "Verified",
+};
+
+// Icons as text so the status never relies on colour alone.
+const SYMBOLS: Record<StatusFilter, string> = { open: "✓", limited: "◐", closed: "✕", unreported: "–" };
+
+const STYLE = `
+:root{color-scheme:light dark;--fg:#0f172a;--muted:#475569;--bg:#fff;--line:#e2e8f0;--open:#14532d;--open-bg:#dcfce7;--limited:#78350f;--limited-bg:#fef3c7;--closed:#7f1d1d;--closed-bg:#fee2e2;--none:#334155;--none-bg:#f1f5f9;--link:#1d4ed8}
+@media (prefers-color-scheme:dark){:root[data-theme=auto]{--fg:#f1f5f9;--muted:#cbd5e1;--bg:#0f172a;--line:#334155;--open:#bbf7d0;--open-bg:#14532d;--limited:#fde68a;--limited-bg:#78350f;--closed:#fecaca;--closed-bg:#7f1d1d;--none:#e2e8f0;--none-bg:#334155;--link:#93c5fd}}
+:root[data-theme=dark]{--fg:#f1f5f9;--muted:#cbd5e1;--bg:#0f172a;--line:#334155;--open:#bbf7d0;--open-bg:#14532d;--limited:#fde68a;--limited-bg:#78350f;--closed:#fecaca;--closed-bg:#7f1d1d;--none:#e2e8f0;--none-bg:#334155;--link:#93c5fd}
+:root[data-theme=light]{color-scheme:light}
+*{box-sizing:border-box}body{margin:0;padding:8px;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+h1{font-size:16px;margin:0 0 6px}table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:600;padding-bottom:4px}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}thead th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
+.s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
+.open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
+a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}
+`.replace(/\n/g, "");
+
+export interface EmbedContext {
+  db: Db;
+  origin: string;
+}
+
+function errorPage(errors: ParameterError[]): Produced {
+  const items = errors.map((error) => `<li><code>${h(error.parameter)}</code>: ${h(error.message)}</li>`).join("");
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed parameters are invalid</title></head><body><h1>Embed parameters are invalid</h1><ul>${items}</ul></body></html>`;
+  return { response: publicResponse(400, "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
+}
+
+function cell(column: EmbedColumn, row: ApiMissionRow, origin: string): string {
+  switch (column) {
+    case "sending":
+      return `<th scope="row"><a href="${h(`${origin}/missions/${encodeURIComponent(row.slug)}`)}" target="_blank" rel="noopener">${h(row.sendingName)}</a></th>`;
+    case "city":
+      return `<td>${h(row.city)}</td>`;
+    case "type":
+      return `<td>${h(missionTypeLabel(row.type))}</td>`;
+    case "status": {
+      const status = statusFilterOf(row.status);
+      return `<td><span class="s ${status}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${STATUS_LABELS[status]}</span></td>`;
+    }
+    case "since":
+      return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone))}</time>` : "—"}</td>`;
+    case "reason":
+      return `<td>${row.statusReason ? h(row.statusReason) : "—"}</td>`;
+    case "source": {
+      const url = safeHttpUrl(row.sourceUrl);
+      const label = h(row.sourceTitle || (url ? new URL(url).hostname : "—"));
+      return `<td>${url ? `<a href="${h(url)}" target="_blank" rel="noopener noreferrer nofollow">${label}</a>` : label}</td>`;
+    }
+    case "verified":
+      return `<td>${row.verifiedAt ? `<time datetime="${row.verifiedAt.toISOString()}">${h(formatDate(row.verifiedAt, row.timeZone))}</time>` : "Never"}</td>`;
+  }
+}
+
+export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string): string {
+  const filters: MissionFilters = { ...params, q: undefined };
+  const result = filterMissions(allRows, filters);
+  const shown = result.rows.slice(0, MAX_ROWS) as ApiMissionRow[];
+  const place = [params.city, allRows[0]?.hostName ?? params.host].filter(Boolean).join(", ");
+  const title = params.title || `Embassy status${place ? ` in ${place}` : ""}`;
+  const fullPage = `${origin}${params.host ? `/countries/${params.host}` : "/search"}${(() => {
+    const query = filtersToSearchParams({ ...filters, host: undefined }).toString();
+    return query ? `?${query}` : "";
+  })()}`;
+  const lastUpdated = allRows.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), null);
+  const timeZone = allRows[0]?.timeZone ?? "UTC";
+  const totals = (Object.keys(result.totals) as StatusFilter[])
+    .filter((status) => result.totals[status] > 0)
+    .map((status) => `${STATUS_LABELS[status]}: ${result.totals[status]}`)
+    .join(" · ");
+  const head = params.columns.map((column) => `<th scope="col">${HEADERS[column]}</th>`).join("");
+  const body = shown.length
+    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin)).join("")}</tr>`).join("\n")
+    : `<tr><td colspan="${params.columns.length}">No missions match these filters.</td></tr>`;
+  return `<!doctype html>
+<html lang="${params.lang}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
+<body${params.compact ? ' class="compact"' : ""}><main>
+<h1>${h(title)}</h1>
+<p class="totals">${h(totals || "No missions")}</p>
+<table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table>
+<footer>Last updated ${lastUpdated ? `<time datetime="${lastUpdated.toISOString()}">${h(formatLocalAndUtc(lastUpdated, timeZone))}</time>` : "never"} · <a href="${h(fullPage)}" target="_blank" rel="noopener">Full table and sources on Chancery</a></footer>
+</main><script src="/embed/resize.js" async></script></body></html>`;
+}
+
+export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise<Produced> {
+  const record = Object.fromEntries(Object.entries(queryRecord(url.searchParams)).filter(([, value]) => value.trim() !== ""));
+  const parsed = EmbedParamsSchema.safeParse(record);
+  if (!parsed.success) return errorPage(parameterErrors(parsed.error));
+  const params = parsed.data;
+  const allRows = await loadMissionRows(ctx.db, { hostCode: params.host });
+  const scoped = params.city ? allRows.filter((row) => row.city.toLocaleLowerCase("en") === params.city?.toLocaleLowerCase("en")) : allRows;
+  const html = renderEmbed(params, scoped, ctx.origin);
+  const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
+  return { response: publicResponse(200, "text/html; charset=utf-8", html, EMBED_HEADERS, { embeddable: true }), tags };
+}

@@ -1,0 +1,102 @@
+// The public, cacheable paths (API, embed, embed scripts): one entry point used by both the
+// custom server (before Next's pipeline) and the Next route handlers (so `next dev` works).
+import type { Db } from "@/lib/db/create";
+import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
+import { produceEmbedResponse } from "@/lib/embed/render";
+import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
+import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse } from "./response";
+import type { Wire } from "./response-cache";
+import { publicOrigin } from "./origin";
+import { cacheKey, getResponseCache, gzippedBody, type CachedResponse, type Produced } from "./response-cache";
+
+export function isHotPath(pathname: string): boolean {
+  return pathname.startsWith(`${API_PREFIX}/`) || pathname === "/embed" || pathname === "/embed.js" || pathname.startsWith("/embed/");
+}
+
+export async function produceHotResponse(db: Db, origin: string, url: URL): Promise<Produced> {
+  const path = url.pathname;
+  if (path === "/embed.js") return scriptResponse(LOADER_SCRIPT);
+  if (path === "/embed/resize.js") return scriptResponse(RESIZE_SCRIPT);
+  if (path === "/embed" || path === "/embed/") return produceEmbedResponse({ db, origin }, url);
+  if (path.startsWith(`${API_PREFIX}/`)) return produceApiResponse({ db, origin }, url);
+  return { response: errorResponse(404, "Not found"), tags: [] };
+}
+
+export const PREFLIGHT: HttpResponse = { status: 204, headers: { ...CORS_HEADERS }, body: "" };
+export const METHOD_NOT_ALLOWED: HttpResponse = { status: 405, headers: { Allow: "GET, HEAD, OPTIONS", "Content-Type": "application/json" }, body: '{"error":{"status":405,"message":"Only GET, HEAD and OPTIONS are supported"}}' };
+
+/** Cached entry for a request (producing it on a miss). */
+export function cachedHotResponse(db: () => Db, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {
+  const origin = publicOrigin(host);
+  return cachedFor(db, origin, url, cacheKey(origin, url));
+}
+
+function cachedFor(db: () => Db, origin: string, url: URL, key: string): CachedResponse | Promise<CachedResponse> {
+  const cache = getResponseCache();
+  return cache.lookup(key, () => produceHotResponse(db(), origin, url));
+}
+
+interface ParsedRequest {
+  origin: string;
+  url: URL;
+  key: string;
+}
+// Raw "host + URL" → parsed and normalised, so a hot request skips URL parsing and sorting.
+const parsedByRaw = new Map<string, ParsedRequest>();
+const MAX_PARSED = 10_000;
+
+/** For the custom server: the cached entry for a raw request line, or null for a malformed URL. */
+export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> | null {
+  const raw = `${host ?? ""} ${rawUrl}`;
+  let parsed = parsedByRaw.get(raw);
+  if (!parsed) {
+    let url: URL;
+    try {
+      url = new URL(rawUrl, "http://internal");
+    } catch {
+      return null;
+    }
+    const origin = publicOrigin(host);
+    parsed = { origin, url, key: cacheKey(origin, url) };
+    if (parsedByRaw.size >= MAX_PARSED) parsedByRaw.clear();
+    parsedByRaw.set(raw, parsed);
+  }
+  return cachedFor(db, parsed.origin, parsed.url, parsed.key);
+}
+
+const NOT_MODIFIED_HEADERS = ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
+
+/** The entry's bytes and headers, computed once. */
+export function wireOf(entry: CachedResponse): Wire {
+  if (entry.wire) return entry.wire;
+  const { response } = entry;
+  const body = Buffer.from(response.body);
+  const notModifiedHeaders: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_HEADERS) if (response.headers[name]) notModifiedHeaders[name] = response.headers[name];
+  const gzipBody = response.status === 200 ? gzippedBody(entry) : undefined;
+  entry.wire = {
+    body,
+    headers: { ...response.headers, "Content-Length": String(body.length) },
+    gzip: gzipBody && { body: gzipBody, headers: { ...response.headers, "Content-Encoding": "gzip", "Content-Length": String(gzipBody.length) } },
+    notModifiedHeaders,
+  };
+  return entry.wire;
+}
+
+/** Headers and body to send for an entry, honouring If-None-Match and Accept-Encoding. */
+export function finalResponse(entry: CachedResponse, ifNoneMatch: string | null | undefined, acceptEncoding: string | null | undefined): { response: HttpResponse; gzip?: Buffer } {
+  const response = conditional(entry.response, ifNoneMatch);
+  if (response.status !== 200 || !acceptEncoding || !/\bgzip\b/.test(acceptEncoding)) return { response };
+  const gzip = gzippedBody(entry);
+  return gzip ? { response: { ...response, headers: { ...response.headers, "Content-Encoding": "gzip" } }, gzip } : { response };
+}
+
+/** For Next route handlers: the same cached answer as the custom server gives. */
+export async function handleHotRequest(request: Request, db: () => Db): Promise<Response> {
+  if (request.method === "OPTIONS") return toWebResponse(PREFLIGHT);
+  if (request.method !== "GET" && request.method !== "HEAD") return toWebResponse(METHOD_NOT_ALLOWED);
+  const url = new URL(request.url);
+  const entry = await cachedHotResponse(db, request.headers.get("host"), url);
+  // Next compresses responses itself.
+  return toWebResponse(conditional(entry.response, request.headers.get("if-none-match")), request.method);
+}

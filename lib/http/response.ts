@@ -1,0 +1,93 @@
+// A framework-free HTTP response: produced by plain functions in lib/, served either by the
+// custom server (server.ts) straight from memory or by Next route handlers (toWebResponse).
+import crypto from "node:crypto";
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Edits must be visible everywhere within 5 s: this server's cache entries live ≤ 1 s
+ * (and are dropped on every write), shared caches keep a copy 2 s and may serve it 2 s
+ * more while they revalidate. Browsers always revalidate (cheap: ETag → 304). */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=2";
+export const NO_STORE = "no-store";
+
+export const CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match",
+  "Access-Control-Expose-Headers": "ETag, Link",
+  "Access-Control-Max-Age": "86400",
+};
+
+const API_SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+};
+
+export function etagOf(body: string): string {
+  return `"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+}
+
+/** A cacheable public response with its ETag. */
+export function publicResponse(
+  status: number,
+  contentType: string,
+  body: string,
+  extra: Record<string, string> = {},
+  { embeddable = false } = {},
+): HttpResponse {
+  return {
+    status,
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": status === 200 ? PUBLIC_CACHE_CONTROL : "public, max-age=0, s-maxage=2",
+      ETag: etagOf(body),
+      Vary: "Accept-Encoding",
+      ...CORS_HEADERS,
+      // Embeds bring their own CSP (frame-ancestors *) in `extra`.
+      ...(embeddable ? {} : API_SECURITY_HEADERS),
+      ...extra,
+    },
+    body,
+  };
+}
+
+export function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): HttpResponse {
+  return publicResponse(status, "application/json; charset=utf-8", JSON.stringify(value), extra);
+}
+
+export interface ApiErrorBody {
+  error: { status: number; message: string; parameters?: Array<{ parameter: string; message: string }> };
+}
+
+export function errorResponse(status: number, message: string, parameters?: Array<{ parameter: string; message: string }>): HttpResponse {
+  const body: ApiErrorBody = { error: { status, message, ...(parameters ? { parameters } : {}) } };
+  return jsonResponse(status, body);
+}
+
+/** True when the request's If-None-Match names the response's ETag (weak comparison). */
+export function isNotModified(ifNoneMatch: string | null | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch === "*" || ifNoneMatch.split(",").some((tag) => strip(tag) === strip(etag));
+}
+
+const NOT_MODIFIED_HEADERS = ["ETag", "Cache-Control", "Vary", "Content-Location", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
+
+/** The response to send for a GET/HEAD with these conditional headers. */
+export function conditional(response: HttpResponse, ifNoneMatch: string | null | undefined): HttpResponse {
+  if (response.status !== 200 || !isNotModified(ifNoneMatch, response.headers.ETag)) return response;
+  const headers: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_HEADERS) if (response.headers[name]) headers[name] = response.headers[name];
+  return { status: 304, headers, body: "" };
+}
+
+export function toWebResponse(response: HttpResponse, method = "GET"): Response {
+  const body = method === "HEAD" || response.status === 304 || response.status === 204 ? null : response.body;
+  return new Response(body, { status: response.status, headers: response.headers });
+}

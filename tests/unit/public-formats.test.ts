@@ -1,0 +1,156 @@
+import { XMLParser } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { statusBadgeSvg } from "@/lib/api/badge";
+import { MISSION_CSV_COLUMNS, missionsCsv } from "@/lib/api/csv";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { atomFeed, jsonFeed } from "@/lib/api/feeds";
+import type { ApiMissionRow, LoadedChange } from "@/lib/api/read-model";
+import { toApiMission } from "@/lib/api/serialize";
+import { EmbedParamsSchema } from "@/lib/embed/params";
+import { renderEmbed } from "@/lib/embed/render";
+import { csvCell, escapeHtml, safeHttpUrl } from "@/lib/http/escape";
+
+const HOSTILE_REASON = `<script>alert(1)</script> "><img src=x onerror="alert(2)"> , "quoted"\nnext line`;
+const HOSTILE_URL = "javascript:alert(3)";
+
+function row(overrides: Partial<ApiMissionRow> = {}): ApiMissionRow {
+  return {
+    id: 1,
+    slug: "us-embassy-kyiv",
+    sendingCode: "US",
+    sendingName: "United States of America",
+    hostCode: "UA",
+    hostName: "Ukraine",
+    city: "Kyiv",
+    type: "embassy",
+    status: "closed",
+    statusReason: HOSTILE_REASON,
+    sourceUrl: HOSTILE_URL,
+    sourceTitle: "<b>Source</b>",
+    statusSince: new Date("2024-11-20T07:00:00Z"),
+    verifiedAt: new Date("2024-11-20T08:00:00Z"),
+    timeZone: "Europe/Kyiv",
+    version: 1,
+    updatedAt: new Date("2024-11-20T08:00:00Z"),
+    ...overrides,
+  };
+}
+
+const change = (overrides: Partial<LoadedChange> = {}): LoadedChange => ({
+  id: 7,
+  kind: "change",
+  previousStatus: "open",
+  newStatus: "closed",
+  reason: HOSTILE_REASON,
+  sourceUrl: HOSTILE_URL,
+  sourceTitle: null,
+  effectiveAt: new Date("2024-11-20T07:00:00Z"),
+  recordedAt: new Date("2024-11-20T08:00:00Z"),
+  mission: { slug: "us-embassy-kyiv", sendingCode: "US", hostCode: "UA", city: "Kyiv", type: "embassy", timeZone: "Europe/Kyiv", sending: { name: "United States of America" }, host: { name: "Ukraine" } },
+  ...overrides,
+});
+
+describe("escaping", () => {
+  it("escapes HTML special characters and keeps only http(s) URLs", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;");
+    expect(safeHttpUrl("javascript:alert(1)")).toBeNull();
+    expect(safeHttpUrl("data:text/html,<script>")).toBeNull();
+    expect(safeHttpUrl("https://example.org/a b")).toBe("https://example.org/a%20b");
+  });
+
+  it("quotes CSV cells and neutralises formulas", () => {
+    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell("-1+2")).toBe("'-1+2");
+    expect(csvCell(null)).toBe("");
+  });
+});
+
+describe("CSV of missions", () => {
+  it("has the documented columns and one parseable line per mission", () => {
+    const csv = missionsCsv([toApiMission(row(), "https://chancery.example")]);
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe(MISSION_CSV_COLUMNS.join(","));
+    expect(csv).toContain(`"<script>alert(1)</script> ""><img src=x onerror=""alert(2)""> , ""quoted""\nnext line"`);
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("feeds", () => {
+  const input = { origin: "https://chancery.example", selfPath: "/api/v1/changes.atom", title: "Changes", changes: [change()] };
+
+  it("writes Atom with escaped text content and no javascript: links", () => {
+    const xml = atomFeed(input);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const feed = parsed.feed;
+    expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    for (const field of ["id", "title", "updated", "author"]) expect(feed[field]).toBeDefined();
+    const entry = feed.entry;
+    expect(entry.id).toBe("https://chancery.example/missions/us-embassy-kyiv#change-7");
+    expect(entry.content["@_type"]).toBe("text");
+    expect(entry.content["#text"]).toContain("<script>alert(1)</script>");
+    expect(xml).not.toContain("<script>");
+    expect(xml).not.toMatch(/href="javascript:/);
+  });
+
+  it("writes JSON Feed 1.1 with content_text only", () => {
+    const feed = jsonFeed(input) as { version: string; title: string; items: Array<Record<string, unknown>> };
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.title).toBe("Changes");
+    const [item] = feed.items;
+    expect(item?.id).toBeTypeOf("string");
+    expect(item?.content_text).toContain(HOSTILE_REASON);
+    expect(item).not.toHaveProperty("content_html");
+    expect(item).not.toHaveProperty("external_url");
+  });
+});
+
+describe("embed", () => {
+  const params = (query: Record<string, string>) => EmbedParamsSchema.parse(query);
+
+  it("renders escaped text, only http(s) links and the chosen columns", () => {
+    const html = renderEmbed(params({ host: "UA", columns: "sending,status,reason,source" }), [row()], "https://chancery.example");
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;b&gt;Source&lt;/b&gt;");
+    expect(html.match(/<th scope="col">/g)).toHaveLength(4);
+    expect(html).toContain("Last updated <time datetime=\"2024-11-20T08:00:00.000Z\">20 Nov 2024, 10:00 EET (08:00 UTC)</time>");
+    expect(html).toContain('href="https://chancery.example/countries/UA"');
+  });
+
+  it("rejects unknown columns, themes and parameters by name", () => {
+    for (const [query, parameter] of [
+      [{ columns: "sending,<svg>" }, "columns"],
+      [{ theme: "neon" }, "theme"],
+      [{ onload: "x" }, "onload"],
+      [{ host: '"><script>' }, "host"],
+    ] as const) {
+      const result = EmbedParamsSchema.safeParse(query);
+      expect(result.success).toBe(false);
+      const issue = result.error?.issues[0];
+      const named = issue?.code === "unrecognized_keys" ? issue.keys[0] : issue?.path[0];
+      expect(named).toBe(parameter);
+    }
+  });
+});
+
+describe("cursor", () => {
+  it("round-trips and refuses another sort order or garbage", () => {
+    const filters = { sort: "since", dir: "desc" } as const;
+    const cursor = encodeCursor(row(), filters);
+    const decoded = decodeCursor(cursor, filters);
+    expect(typeof decoded === "object" && decoded.id).toBe(1);
+    expect(decodeCursor(cursor, { sort: "city", dir: "desc" })).toBe("belongs to a different sort order");
+    expect(decodeCursor("not-a-cursor", filters)).toBe("is not a cursor returned by this API");
+  });
+});
+
+describe("badge", () => {
+  it("escapes the label and names the status in text", () => {
+    const svg = statusBadgeSvg(`<script>x</script>`, "limited");
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain('aria-label="&lt;script&gt;x&lt;/script&gt;: Limited"');
+  });
+});
