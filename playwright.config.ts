@@ -5,6 +5,7 @@ const DATABASE_URL = "file:./tests/.tmp/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

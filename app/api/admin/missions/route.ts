@@ -3,9 +3,10 @@ import { getAdminMissionRows } from "@/lib/missions/admin-queries";
 import { MissionCreateSchema } from "@/lib/missions/schema";
 import { defineRoute, json } from "@/lib/http/route";
 
-export const GET = defineRoute({ access: "editor" }, async ({ request }) => {
+export const GET = defineRoute({ access: "editor" }, async ({ request, user }) => {
   const archived = new URL(request.url).searchParams.get("archived") === "1";
-  return json({ missions: await getAdminMissionRows({ archived }) });
+  const rows = await getAdminMissionRows({ archived });
+  return json({ missions: user.hostScope ? rows.filter((row) => user.hostScope!.includes(row.hostCode)) : rows });
 });
 
 export const POST = defineRoute({ access: "editor" }, async ({ db, user, json: body }) => {
