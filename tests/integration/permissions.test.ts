@@ -1,7 +1,9 @@
 // Every write route × anonymous, deactivated user, editor, admin, and a cross-origin admin:
 // only the allowed calls succeed, and a refused call leaves the database as it was.
 import { describe, expect, it } from "vitest";
+import fs from "node:fs";
 import * as events from "@/app/api/admin/events/route";
+import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
 import * as status from "@/app/api/admin/missions/[id]/status/route";
@@ -38,6 +40,12 @@ export const WRITE_PATHS: WritePath[] = [
   { name: "re-verify", handler: verify.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { sourceUrl: source.sourceUrl, expectedVersion: 1 } }) },
   { name: "bulk event", handler: events.POST, allowed: "editor", options: (f) => ({ body: { name: "Alert", status: "closed", ...source, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
   { name: "create user", handler: users.POST, allowed: "admin", options: () => ({ body: { email: "new@example.org", name: "New", role: "editor", password: "another long password" } }) },
+  {
+    name: "import",
+    handler: importRoute.POST,
+    allowed: "admin",
+    options: () => ({ path: "/api/admin/import?mode=apply", rawBody: fs.readFileSync("prisma/seed-data/kyiv-missions.csv") }),
+  },
   { name: "change user", handler: userItem.PATCH, allowed: "admin", method: "PATCH", options: (f) => ({ params: { id: String(f.otherUserId) }, body: { role: "admin" } }) },
 ];
 
