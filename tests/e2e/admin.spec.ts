@@ -118,3 +118,20 @@ test("a wrong password is refused with a readable message", async ({ page }) => 
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is wrong" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test("admin pages keep the nonce CSP and refuse framing", async ({ page }) => {
+  const response = await page.goto("/admin/login");
+  const csp = response!.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response!.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("an admin dry-runs an import of the Kyiv rows: nothing new", async ({ page }) => {
+  await logIn(page, "admin");
+  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByLabel("File (CSV or JSON)").setInputFiles("prisma/seed-data/kyiv-missions.csv");
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "unchanged" })).toHaveText("0 to add, 0 to update, 78 unchanged, 0 rejected");
+  await expectNoSeriousA11yViolations(page);
+});
