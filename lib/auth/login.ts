@@ -30,6 +30,7 @@ export async function login(db: Db, input: LoginInput, clientIp: string, limiter
     return { ok: false, reason: "invalid" };
   }
   limiters.perAccount.reset(accountKey);
+  await db.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
   const { token, expiresAt } = await createSession(db, user.id);
   return { ok: true, userId: user.id, token, expiresAt };
 }

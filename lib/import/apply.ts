@@ -48,15 +48,17 @@ export async function applyImport(db: Db, actor: Actor, parsed: Extract<ParsedIm
       progress?.("Writing", total, total);
       const updatedIds = updates.map((row) => row.missionId);
       const updated = updatedIds.length ? await tx.mission.findMany({ where: { id: { in: updatedIds } }, select: { id: true, hostCode: true, sendingCode: true } }) : [];
-      return { plan, touched: [...added, ...updated] };
+      // A moved mission leaves its old host and sender too.
+      const previous = updates.map((row) => ({ id: row.missionId, hostCode: row.before.hostCode ?? "", sendingCode: row.before.sendingCode ?? "" }));
+      return { plan, touched: [...added, ...updated, ...previous] };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
   if (touched.length) {
     await announceDataChange({
-      missionIds: touched.map((mission) => mission.id),
-      hostCodes: [...new Set(touched.map((mission) => mission.hostCode))],
-      sendingCodes: [...new Set(touched.map((mission) => mission.sendingCode))],
+      missionIds: [...new Set(touched.map((mission) => mission.id))],
+      hostCodes: [...new Set(touched.map((mission) => mission.hostCode).filter(Boolean))],
+      sendingCodes: [...new Set(touched.map((mission) => mission.sendingCode).filter(Boolean))],
     });
   }
   return { plan, milliseconds: performance.now() - started };

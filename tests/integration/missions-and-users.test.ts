@@ -98,3 +98,23 @@ describe("user management", () => {
     expect((await call(userItem.PATCH, { method: "PATCH", token: admin.token, params: { id: "424242" }, body: { active: true } })).status).toBe(404);
   });
 });
+
+describe("demo editor in the seed", () => {
+  it("is created only when asked, with a hashed password", async () => {
+    const db = getDb();
+    const { seed, DEMO_EDITOR } = await import("@/prisma/seed");
+    await seed(db);
+    expect(await db.user.count()).toBe(0);
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await seed(db, { demoEditorPassword: "demo editor password" });
+    } finally {
+      console.log = log;
+    }
+    const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_EDITOR.email } });
+    expect(user).toMatchObject({ role: "editor", active: true });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    await expect(seed(db, { demoEditorPassword: "short" })).rejects.toThrow(/at least 12 characters/);
+  });
+});

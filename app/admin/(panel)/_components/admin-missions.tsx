@@ -116,7 +116,7 @@ export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowW
                     </td>
                     <td className="p-2">
                       {row.verifiedAt ? (
-                        <time dateTime={row.verifiedAt.toISOString()} title={formatDateTime(row.verifiedAt, row.timeZone)}>
+                        <time dateTime={row.verifiedAt.toISOString()} title={formatDateTime(row.verifiedAt, row.timeZone)} suppressHydrationWarning>
                           {formatAge(row.verifiedAt)}
                         </time>
                       ) : (
