@@ -8,7 +8,7 @@ import { StatusTotals } from "@/components/status-totals";
 import { apiFetch } from "@/lib/admin/api-client";
 import { adminMissionsKey, adminMissionsQuery, rowFromWire, type AdminRow, type AdminRowWire } from "@/lib/admin/missions-query";
 import { filterMissions } from "@/lib/missions/filter-missions";
-import type { MissionFilters } from "@/lib/missions/filters";
+import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { StatusUpdateInput, VerifyInput } from "@/lib/missions/schema";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { formatAge, formatDateTime } from "@/lib/time";
@@ -16,6 +16,21 @@ import { BulkEventForm } from "./bulk-event-form";
 import { StatusForm, VerifyForm } from "./status-form";
 
 const MAX_ROWS_SHOWN = 300;
+
+function SortHeader({ label, sort, filters }: { label: string; sort: MissionSort; filters: MissionFilters }) {
+  const active = filters.sort === sort;
+  const nextDir = active && filters.dir === "asc" ? "desc" : "asc";
+  const query = filtersToSearchParams({ ...filters, sort, dir: nextDir }).toString();
+  return (
+    <th scope="col" className="p-2" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={`/admin${query ? `?${query}` : ""}`} className="hover:underline">
+        {label}
+        <span aria-hidden="true" className="ml-1 text-xs text-slate-500">{active ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        <span className="sr-only">{active ? `, sorted ${filters.dir === "asc" ? "ascending" : "descending"}` : ", activate to sort"}</span>
+      </Link>
+    </th>
+  );
+}
 
 type Panel = { missionId: number; kind: "status" | "verify" } | null;
 
@@ -87,10 +102,10 @@ export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowW
               <th scope="col" className="p-2">
                 <input type="checkbox" aria-label="Select all shown missions" checked={allShownSelected} onChange={toggleAll} className="h-4 w-4" />
               </th>
-              <th scope="col" className="p-2">Sending country</th>
+              <SortHeader label="Sending country" sort="sending" filters={filters} />
               <th scope="col" className="p-2">Mission</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">Last verified</th>
+              <SortHeader label="Status" sort="status" filters={filters} />
+              <SortHeader label="Last verified" sort="verified" filters={filters} />
               <th scope="col" className="p-2">Actions</th>
             </tr>
           </thead>
