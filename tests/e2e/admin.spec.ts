@@ -135,3 +135,37 @@ test("an admin dry-runs an import of the Kyiv rows: nothing new", async ({ page 
   await expect(page.getByRole("status").filter({ hasText: "unchanged" })).toHaveText("0 to add, 0 to update, 78 unchanged, 0 rejected");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("an admin adds a mission, archives it, and manages a user", async ({ page }) => {
+  await logIn(page, "admin");
+  await page.getByRole("link", { name: "New mission" }).click();
+  const form = page.getByRole("form", { name: "New mission" });
+  await form.getByLabel("Sending country").selectOption("NZ");
+  await form.getByLabel("Host country").selectOption("PL");
+  await form.getByRole("textbox", { name: "City" }).fill("Kraków");
+  await form.getByRole("combobox", { name: "Type" }).selectOption("honorary_consulate");
+  await form.getByRole("textbox", { name: "Website" }).fill("not a url");
+  await form.getByRole("button", { name: "Create mission" }).click();
+  await expect(form.getByRole("alert")).toContainText("Website: must be an http(s) URL");
+  await form.getByRole("textbox", { name: "Website" }).fill("https://example.org/nz-krakow");
+  await form.getByRole("button", { name: "Create mission" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("New Zealand: Honorary consulate, Kraków");
+  await page.getByRole("link", { name: "Public page" }).click();
+  await expect(page).toHaveURL(/\/missions\/nz-honorary-consulate-krakow$/);
+  await page.goBack();
+  await page.getByRole("button", { name: "Archive mission" }).click();
+  await expect(page.getByRole("button", { name: "Restore mission" })).toBeVisible();
+  expect((await page.request.get("/missions/nz-honorary-consulate-krakow")).status()).toBe(404);
+
+  await page.getByRole("link", { name: "Users" }).click();
+  const add = page.getByRole("form", { name: "Add a user" });
+  await add.getByRole("textbox", { name: "Email" }).fill("new-editor@example.org");
+  await add.getByRole("textbox", { name: "Name" }).fill("New editor");
+  await add.getByLabel("Password (12+ characters)").fill("a new editor password");
+  await add.getByRole("button", { name: "Add user" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "new-editor@example.org" }) });
+  await expect(row).toContainText("active");
+  await row.getByRole("button", { name: "Deactivate new-editor@example.org" }).click();
+  await expect(row).toContainText("deactivated");
+  await expectNoSeriousA11yViolations(page);
+});

@@ -9,6 +9,21 @@ const LABELS: Record<string, string> = {
   expectedVersion: "Version",
   name: "Name",
   missions: "Missions",
+  sendingCode: "Sending country",
+  hostCode: "Host country",
+  city: "City",
+  type: "Type",
+  address: "Address",
+  latitude: "Latitude",
+  longitude: "Longitude",
+  phone: "Phone",
+  email: "Email",
+  website: "Website",
+  wikidataId: "Wikidata id",
+  timeZone: "Time zone",
+  password: "Password",
+  role: "Role",
+  hostScope: "Host scope",
 };
 
 export const fieldLabel = (field: string) => LABELS[field] ?? field;
