@@ -5,11 +5,17 @@ const DATABASE_URL = "file:./tests/.tmp/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
+  // The admin spec changes the seeded statuses, so it runs after every spec that reads them.
+  projects: [
+    { name: "public", testIgnore: /admin\.spec\.ts$/ },
+    { name: "admin", testMatch: /admin\.spec\.ts$/, dependencies: ["public"] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",

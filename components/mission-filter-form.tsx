@@ -5,6 +5,7 @@ import { STATUS_FILTERS, STATUS_LABELS } from "@/lib/status/schema";
 
 export interface FilterChoices {
   cities?: string[];
+  hosts?: Array<{ code: string; name: string }>;
   sending?: Array<{ code: string; name: string }>;
 }
 
@@ -17,6 +18,17 @@ export function MissionFilterForm({ filters, choices, basePath }: { filters: Mis
         Search
         <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} placeholder="Country, city, reason…" className={field} />
       </label>
+      {choices.hosts && (
+        <label className="text-sm font-medium">
+          Host country
+          <select name="host" defaultValue={filters.host ?? ""} className={field}>
+            <option value="">All host countries</option>
+            {choices.hosts.map((country) => (
+              <option key={country.code} value={country.code}>{country.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
       {choices.cities && (
         <label className="text-sm font-medium">
           City

@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { auditData } from "@/lib/audit/audit";
+import { hashPassword } from "@/lib/auth/password";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import type { Db } from "@/lib/db/create";
 import { parseWikidataCsv } from "@/lib/import/wikidata-csv";
@@ -110,9 +112,28 @@ async function seedKyivReport(db: Db): Promise<number> {
   });
 }
 
-export async function seed(db: Db): Promise<SeedSummary> {
+export const DEMO_EDITOR = { email: "demo-editor@chancery.invalid", name: "Demo editor" };
+
+/**
+ * Only when asked (SEED_DEMO_EDITOR=1): an editor for trying the admin locally. Its password is
+ * SEED_DEMO_EDITOR_PASSWORD; never enable this on a public deployment.
+ */
+async function seedDemoEditor(db: Db, password: string | undefined): Promise<boolean> {
+  if (!password || password.length < 12) throw new Error("SEED_DEMO_EDITOR_PASSWORD must be set (at least 12 characters)");
+  if (await db.user.findUnique({ where: { email: DEMO_EDITOR.email }, select: { id: true } })) return false;
+  const user = await db.user.create({ data: { ...DEMO_EDITOR, role: "editor", passwordHash: await hashPassword(password) } });
+  await db.auditEntry.create({
+    data: auditData({ id: null, name: SEED_AUTHOR.name }, { action: "user.create", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } }),
+  });
+  return true;
+}
+
+export async function seed(db: Db, options: { demoEditorPassword?: string } = {}): Promise<SeedSummary> {
   const countriesAdded = await seedCountries(db);
   const missionsAdded = await seedKyivMissions(db);
   const statusesAdded = await seedKyivReport(db);
+  if (options.demoEditorPassword !== undefined && (await seedDemoEditor(db, options.demoEditorPassword))) {
+    console.log(`Demo editor created: ${DEMO_EDITOR.email}`);
+  }
   return { countriesAdded, missionsAdded, statusesAdded };
 }

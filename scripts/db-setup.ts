@@ -19,7 +19,9 @@ async function main() {
   const db = createDb(DATABASE_URL);
   try {
     if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    const summary = await seed(db);
+    const summary = await seed(db, {
+      demoEditorPassword: process.env.SEED_DEMO_EDITOR === "1" ? (process.env.SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
+    });
     console.log(
       `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports`,
     );

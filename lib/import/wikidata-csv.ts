@@ -38,7 +38,7 @@ const WikidataRowSchema = z.object({
   operatorQID: optionalText.transform(entityId),
   country: z.string().trim().min(1, "country (host country) is empty"),
   countryQID: optionalText.transform(entityId),
-  city: z.string().trim().min(1, "city is empty"),
+  city: z.string().trim(),
   address: optionalText,
   latitude: optionalNumber,
   longitude: optionalNumber,
@@ -73,7 +73,11 @@ export type WikidataParseResult =
   | { ok: true; missions: WikidataMission[]; rejected: Array<{ line: number; reason: string }> }
   | { ok: false; error: string };
 
-export function parseWikidataCsv(text: string): WikidataParseResult {
+/** The city stored for rows whose city Wikidata does not give, when the caller accepts them. */
+export const UNKNOWN_CITY = "City unknown";
+
+/** Rows without a city are rejected unless `acceptMissingCity` (then stored as UNKNOWN_CITY). */
+export function parseWikidataCsv(text: string, { acceptMissingCity = false } = {}): WikidataParseResult {
   let records: Record<string, string>[];
   try {
     records = parse(text, {
@@ -82,6 +86,8 @@ export function parseWikidataCsv(text: string): WikidataParseResult {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      // Free-text columns (e.g. pictureAuthor) contain bare quotes such as ד"ר.
+      relax_quotes: true,
     });
   } catch (error) {
     return { ok: false, error: `Could not read the CSV: ${(error as Error).message}` };
@@ -101,6 +107,10 @@ export function parseWikidataCsv(text: string): WikidataParseResult {
       return;
     }
     const row = parsed.data;
+    if (!row.city && !acceptMissingCity) {
+      rejected.push({ line, reason: "city is empty" });
+      return;
+    }
     missions.push({
       line,
       sendingName: row.operator,
@@ -109,7 +119,7 @@ export function parseWikidataCsv(text: string): WikidataParseResult {
       hostName: row.country,
       hostCode: countryCodeForName(row.country),
       hostWikidataId: row.countryQID,
-      city: row.city,
+      city: row.city || UNKNOWN_CITY,
       type: missionTypeFromWikidata(row.type),
       typeLabel: row.type,
       address: row.address,

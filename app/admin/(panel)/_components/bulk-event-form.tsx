@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useState } from "react";
+import { ApiError, apiFetch, type FieldError } from "@/lib/admin/api-client";
+import { adminMissionsKey, type AdminRow } from "@/lib/admin/missions-query";
+import { BulkEventSchema, type BulkEventInput } from "@/lib/missions/schema";
+import { STATUSES, STATUS_LABELS } from "@/lib/status/schema";
+import { wallTimeToInstant } from "@/lib/zoned-time";
+import { FormErrors } from "./form-errors";
+
+const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+
+/** One event, one status for every selected mission; the server applies all or none. */
+export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; onApplied: () => void }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<{ message?: string; fields?: FieldError[] } | null>(null);
+  const [created, setCreated] = useState<{ slug: string; name: string; count: number } | null>(null);
+  const zones = [...new Set(selected.map((row) => row.timeZone))];
+  const timeZone = zones.length === 1 ? zones[0]! : "UTC";
+
+  const apply = useMutation({
+    mutationFn: (input: BulkEventInput) => apiFetch<{ event: { slug: string; name: string }; count: number }>("/api/admin/events", { body: input }),
+    onSuccess: ({ event, count }) => {
+      setCreated({ ...event, count });
+      onApplied();
+    },
+    onError: (error) =>
+      setErrors(
+        error instanceof ApiError
+          ? { message: error.status === 409 ? `${error.message}. Nothing was changed; the list is reloaded, check and apply again.` : error.message, fields: error.fields }
+          : { message: "The event could not be applied." },
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminMissionsKey }),
+  });
+
+  if (!selected.length) {
+    return created ? (
+      <p role="status" className="rounded bg-green-50 p-3 text-sm text-green-900">
+        Event applied to {created.count} missions: <Link href={`/events/${created.slug}`} className="underline">{created.name}</Link>
+      </p>
+    ) : (
+      <p className="text-sm text-slate-600">Select missions to update them together as one event.</p>
+    );
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const wallTime = String(data.get("effectiveAt") ?? "");
+    const effectiveAt = wallTime ? wallTimeToInstant(wallTime, timeZone) : undefined;
+    const parsed = BulkEventSchema.safeParse({
+      name: data.get("name"),
+      description: data.get("description"),
+      status: data.get("status") ?? undefined,
+      reason: data.get("reason"),
+      sourceUrl: data.get("sourceUrl"),
+      sourceTitle: data.get("sourceTitle"),
+      effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt,
+      missions: selected.map((row) => ({ id: row.id, expectedVersion: row.version })),
+    });
+    if (!parsed.success) return setErrors({ fields: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message })) });
+    setErrors(null);
+    setCreated(null);
+    apply.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Bulk update as one event" className="grid gap-3 rounded-lg border border-blue-300 bg-blue-50 p-4 sm:grid-cols-2" noValidate>
+      <h2 className="text-lg font-semibold sm:col-span-2">Update {selected.length} selected missions as one event</h2>
+      <label className="text-sm font-medium" htmlFor={`${id}-name`}>
+        Event name
+        <input id={`${id}-name`} name="name" required maxLength={200} className={field} />
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">Status for all</legend>
+        <div className="mt-1 flex gap-4">
+          {STATUSES.map((status) => (
+            <label key={status} className="inline-flex items-center gap-1.5">
+              <input type="radio" name="status" value={status} required />
+              {STATUS_LABELS[status]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="text-sm font-medium" htmlFor={`${id}-reason`}>
+        Reason
+        <input id={`${id}-reason`} name="reason" required maxLength={500} className={field} />
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-source`}>
+        Source URL
+        <input id={`${id}-source`} name="sourceUrl" type="url" required className={field} />
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-title`}>
+        Source title (optional)
+        <input id={`${id}-title`} name="sourceTitle" maxLength={200} className={field} />
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-at`}>
+        Effective time ({timeZone}; empty for now)
+        <input id={`${id}-at`} name="effectiveAt" type="datetime-local" className={field} />
+      </label>
+      <label className="text-sm font-medium sm:col-span-2" htmlFor={`${id}-description`}>
+        Description (optional)
+        <textarea id={`${id}-description`} name="description" maxLength={1000} rows={2} className={field} />
+      </label>
+      <div className="space-y-2 sm:col-span-2">
+        <FormErrors message={errors?.message} fields={errors?.fields} />
+        <button type="submit" disabled={apply.isPending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {apply.isPending ? "Applying…" : `Apply to ${selected.length} missions`}
+        </button>
+      </div>
+    </form>
+  );
+}

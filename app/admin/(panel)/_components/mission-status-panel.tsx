@@ -1,0 +1,53 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiFetch } from "@/lib/admin/api-client";
+import { adminMissionsKey } from "@/lib/admin/missions-query";
+import { StatusForm, VerifyForm, type EditableMission } from "./status-form";
+
+/** The status forms and archive switch on a mission's own admin page. */
+export function MissionStatusPanel({ mission, archived }: { mission: EditableMission; archived: boolean }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [archiveError, setArchiveError] = useState<string | null>(null);
+  const done = () => {
+    void queryClient.invalidateQueries({ queryKey: adminMissionsKey });
+    router.refresh();
+  };
+  async function setArchived(value: boolean) {
+    try {
+      await apiFetch(`/api/admin/missions/${mission.id}/archive`, { body: { archived: value } });
+      done();
+    } catch (caught) {
+      setArchiveError(caught instanceof ApiError ? caught.message : "Could not change the archive state.");
+    }
+  }
+  return (
+    <div className="space-y-4">
+      {!archived && (
+        <>
+          <section aria-labelledby="change-status" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="change-status" className="text-lg font-semibold">Change status</h2>
+            <StatusForm key={mission.version} mission={mission} onSubmit={async (input) => { await apiFetch(`/api/admin/missions/${mission.id}/status`, { body: input }); done(); }} />
+          </section>
+          {mission.status && (
+            <section aria-labelledby="reverify" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="reverify" className="text-lg font-semibold">Re-verify</h2>
+              <VerifyForm key={mission.version} mission={mission} onSubmit={async (input) => { await apiFetch(`/api/admin/missions/${mission.id}/verify`, { body: input }); done(); }} />
+            </section>
+          )}
+        </>
+      )}
+      <section aria-labelledby="archive" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="archive" className="text-lg font-semibold">Archive</h2>
+        <p className="text-sm">{archived ? "This mission is archived: it is hidden from public views; its history is kept." : "Archiving hides the mission from public views and keeps its history."}</p>
+        {archiveError && <p role="alert" className="text-sm text-red-900">{archiveError}</p>}
+        <button type="button" onClick={() => setArchived(!archived)} className="rounded border border-slate-400 px-3 py-1.5">
+          {archived ? "Restore mission" : "Archive mission"}
+        </button>
+      </section>
+    </div>
+  );
+}

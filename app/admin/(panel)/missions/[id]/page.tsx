@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { SourceLink } from "@/components/source-link";
+import { StatusBadge } from "@/components/status-badge";
+import { requireUser } from "@/lib/auth/current-user";
+import { canEditHost } from "@/lib/auth/sessions";
+import { ALL_COUNTRIES } from "@/lib/countries/catalog";
+import { getAdminMission } from "@/lib/missions/admin-queries";
+import { missionTypeLabel } from "@/lib/missions/types";
+import { MissionForm } from "../../_components/mission-form";
+import { MissionStatusPanel } from "../../_components/mission-status-panel";
+
+export const metadata: Metadata = { title: "Edit mission" };
+
+function editableFields(mission: NonNullable<Awaited<ReturnType<typeof getAdminMission>>>) {
+  const { id, sendingCode, hostCode, city, type, name, address, latitude, longitude, phone, email, website, wikidataId, timeZone } = mission;
+  return { id, sendingCode, hostCode, city, type, name, address, latitude, longitude, phone, email, website, wikidataId, timeZone };
+}
+
+export default async function EditMissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const mission = Number.isInteger(id) && id > 0 ? await getAdminMission(id) : null;
+  if (!mission || !canEditHost(user, mission.hostCode)) notFound();
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">
+          {mission.sending.name}: {missionTypeLabel(mission.type)}, {mission.city}
+        </h1>
+        <p className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={mission.status} /> version {mission.version}
+          {mission.archivedAt ? " · archived" : <Link href={`/missions/${mission.slug}`} className="underline">Public page</Link>}
+        </p>
+      </header>
+      <MissionStatusPanel mission={{ id: mission.id, version: mission.version, status: mission.status, timeZone: mission.timeZone }} archived={mission.archivedAt !== null} />
+      <section aria-labelledby="details" className="space-y-2">
+        <h2 id="details" className="text-lg font-semibold">Details</h2>
+        <MissionForm mission={editableFields(mission)} countries={ALL_COUNTRIES.map(({ code, name }) => ({ code, name }))} />
+      </section>
+      <section aria-labelledby="history" className="space-y-2">
+        <h2 id="history" className="text-lg font-semibold">Recent history</h2>
+        <ol className="space-y-2">
+          {mission.history.map((change) => (
+            <li key={change.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
+              <StatusBadge status={change.newStatus} /> {change.kind === "verify" ? "re-verified" : "set"} by {change.authorName},{" "}
+              <DateTime value={change.effectiveAt} timeZone={mission.timeZone} /> — {change.reason ?? "no reason"} · <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
+              {change.event && (
+                <> · event <Link href={`/events/${change.event.slug}`} className="underline">{change.event.name}</Link></>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

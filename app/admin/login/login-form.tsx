@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, ApiError } from "@/lib/admin/api-client";
+
+export function LoginForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch("/api/auth/login", { body: { email: data.get("email"), password: data.get("password") } });
+      router.replace("/admin");
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "Could not log in");
+      setPending(false);
+    }
+  }
+
+  const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={error ? "login-error" : undefined}>
+      <label className="block text-sm font-medium">
+        Email
+        <input name="email" type="email" autoComplete="username" required className={field} />
+      </label>
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className={field} />
+      </label>
+      {error && (
+        <p id="login-error" role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? "Logging in…" : "Log in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+import { verifyMissionStatus } from "@/lib/missions/commands";
+import { VerifySchema } from "@/lib/missions/schema";
+import { idParam } from "@/lib/http/params";
+import { defineRoute, json } from "@/lib/http/route";
+
+export const POST = defineRoute({ access: "editor", params: idParam }, async ({ db, user, params, json: body }) => {
+  const { mission } = await verifyMissionStatus(db, user, params.id, await body(VerifySchema));
+  return json({ mission });
+});

@@ -1,0 +1,25 @@
+import { isHttps, sessionCookie } from "@/lib/auth/cookie";
+import { login } from "@/lib/auth/login";
+import { loginLimiters } from "@/lib/auth/rate-limit";
+import { LoginSchema } from "@/lib/auth/schema";
+import { deleteSession, SESSION_TTL_SECONDS } from "@/lib/auth/sessions";
+import { clientIp } from "@/lib/http/client-ip";
+import { defineRoute, json } from "@/lib/http/route";
+
+export const POST = defineRoute({ access: "public", maxBodyBytes: 4096 }, async ({ request, db, json: body, sessionToken }) => {
+  const input = await body(LoginSchema);
+  const result = await login(db, input, clientIp(request), loginLimiters());
+  if (!result.ok && result.reason === "rate-limited") {
+    return json(
+      { error: `Too many login attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`, retryAfterSeconds: result.retryAfterSeconds },
+      429,
+      { "Retry-After": String(result.retryAfterSeconds) },
+    );
+  }
+  if (!result.ok) return json({ error: "Email or password is wrong" }, 401);
+  // A new token on every login: a session fixed before login never becomes authenticated.
+  await deleteSession(db, sessionToken);
+  return json({ ok: true }, 200, {
+    "Set-Cookie": sessionCookie(result.token, { secure: isHttps(request), maxAgeSeconds: SESSION_TTL_SECONDS }),
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Db } from "@/lib/db/create";
+import { verifyPassword } from "./password";
+import type { LoginLimiters } from "./rate-limit";
+import type { LoginInput } from "./schema";
+import { createSession } from "./sessions";
+
+export type LoginResult =
+  | { ok: true; userId: number; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+/**
+ * Checks the credentials and opens a new session. A wrong email, a wrong password and a
+ * deactivated account all give the same answer after the same work (one argon2 verify).
+ */
+export async function login(db: Db, input: LoginInput, clientIp: string, limiters: LoginLimiters): Promise<LoginResult> {
+  const accountKey = `account:${input.email}`;
+  const ipKey = `ip:${clientIp}`;
+  const blocked = [limiters.perIp.check(ipKey), limiters.perAccount.check(accountKey)].filter((result) => !result.allowed);
+  if (blocked.length) {
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(...blocked.map((result) => result.retryAfterSeconds)) };
+  }
+  limiters.perIp.hit(ipKey);
+
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true, active: true } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !passwordOk || !user.active) {
+    limiters.perAccount.hit(accountKey);
+    return { ok: false, reason: "invalid" };
+  }
+  limiters.perAccount.reset(accountKey);
+  await db.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
+  const { token, expiresAt } = await createSession(db, user.id);
+  return { ok: true, userId: user.id, token, expiresAt };
+}

@@ -1,0 +1,65 @@
+// Applies an import plan in ONE transaction: every added and updated mission with its audit
+// entry, or nothing. The plan is recomputed inside the transaction so it matches what is stored.
+import { auditData, type Actor } from "@/lib/audit/audit";
+import type { Db } from "@/lib/db/create";
+import { announceDataChange } from "@/lib/events/data-changed";
+import { missionSlug } from "@/lib/missions/slug";
+import type { ParsedImport } from "./candidate";
+import { planImport, type ImportPlan, type Progress } from "./plan";
+
+const CHUNK = 500;
+
+export interface ImportResult {
+  plan: ImportPlan;
+  milliseconds: number;
+}
+
+export async function applyImport(db: Db, actor: Actor, parsed: Extract<ParsedImport, { ok: true }>, progress?: Progress): Promise<ImportResult> {
+  const started = performance.now();
+  const { plan, touched } = await db.$transaction(
+    async (tx) => {
+      const plan = await planImport(tx, parsed, progress);
+      const adds = plan.rows.filter((row) => row.action === "add");
+      const updates = plan.rows.filter((row) => row.action === "update");
+      const total = adds.length + updates.length;
+      const slugs = new Set((await tx.mission.findMany({ select: { slug: true } })).map((mission) => mission.slug));
+      const uniqueSlug = (base: string) => {
+        let slug = base;
+        for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+        slugs.add(slug);
+        return slug;
+      };
+      const now = new Date();
+      const audit = [];
+      const added: Array<{ id: number; slug: string; sendingCode: string; hostCode: string }> = [];
+      for (let start = 0; start < adds.length; start += CHUNK) {
+        progress?.("Writing", start, total);
+        const chunk = adds.slice(start, start + CHUNK).map((row) => ({ ...row.values, slug: uniqueSlug(missionSlug(row.values.sendingCode, row.values.type, row.values.city)) }));
+        added.push(...(await tx.mission.createManyAndReturn({ data: chunk, select: { id: true, slug: true, sendingCode: true, hostCode: true } })));
+      }
+      for (const mission of added) audit.push(auditData(actor, { action: "mission.import-add", entityType: "mission", entityId: mission.id, after: mission }, now));
+      for (const [index, row] of updates.entries()) {
+        if (index % CHUNK === 0) progress?.("Writing", adds.length + index, total);
+        await tx.mission.update({ where: { id: row.missionId }, data: row.changes });
+        audit.push(auditData(actor, { action: "mission.import-update", entityType: "mission", entityId: row.missionId, before: row.before, after: row.changes }, now));
+      }
+      if (total) audit.push(auditData(actor, { action: "import", entityType: "import", entityId: now.toISOString(), after: { format: plan.format, ...plan.summary, unmappedCountries: plan.unmappedCountries } }, now));
+      for (let start = 0; start < audit.length; start += CHUNK) await tx.auditEntry.createMany({ data: audit.slice(start, start + CHUNK) });
+      progress?.("Writing", total, total);
+      const updatedIds = updates.map((row) => row.missionId);
+      const updated = updatedIds.length ? await tx.mission.findMany({ where: { id: { in: updatedIds } }, select: { id: true, hostCode: true, sendingCode: true } }) : [];
+      // A moved mission leaves its old host and sender too.
+      const previous = updates.map((row) => ({ id: row.missionId, hostCode: row.before.hostCode ?? "", sendingCode: row.before.sendingCode ?? "" }));
+      return { plan, touched: [...added, ...updated, ...previous] };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+  if (touched.length) {
+    await announceDataChange({
+      missionIds: [...new Set(touched.map((mission) => mission.id))],
+      hostCodes: [...new Set(touched.map((mission) => mission.hostCode).filter(Boolean))],
+      sendingCodes: [...new Set(touched.map((mission) => mission.sendingCode).filter(Boolean))],
+    });
+  }
+  return { plan, milliseconds: performance.now() - started };
+}

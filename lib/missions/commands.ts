@@ -1,0 +1,285 @@
+// Validated mission writes. Each runs in one transaction with its history and audit rows,
+// checks the author's host scope, and announces the change after commit.
+import "server-only";
+import { appendAudit, type Actor } from "@/lib/audit/audit";
+import { canEditHost, type SessionUser } from "@/lib/auth/sessions";
+import { isKnownCountryCode } from "@/lib/countries/catalog";
+import type { Db, Tx } from "@/lib/db/create";
+import { announceDataChange } from "@/lib/events/data-changed";
+import { HttpError, ValidationError } from "@/lib/http/errors";
+import type { BulkEventInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
+import { missionSlug } from "./slug";
+import { recordStatusChange, VersionConflictError } from "./status-commands";
+import { timeZoneFor } from "./time-zone";
+
+const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+
+const statusSelect = {
+  id: true,
+  slug: true,
+  sendingCode: true,
+  hostCode: true,
+  archivedAt: true,
+  status: true,
+  statusReason: true,
+  sourceUrl: true,
+  sourceTitle: true,
+  statusSince: true,
+  verifiedAt: true,
+  statusSetBy: true,
+  version: true,
+} as const;
+
+type StatusSnapshot = { [K in keyof typeof statusSelect]: unknown } & {
+  id: number;
+  slug: string;
+  sendingCode: string;
+  hostCode: string;
+  archivedAt: Date | null;
+  version: number;
+};
+
+async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
+  const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
+  if (!mission || mission.archivedAt) throw new HttpError(404, `Mission ${missionId} does not exist or is archived`, { missionId });
+  if (!canEditHost(user, mission.hostCode)) throw new HttpError(403, `You may not change missions in ${mission.hostCode}`, { missionId });
+  return mission;
+}
+
+const snapshot = (mission: StatusSnapshot) => mission;
+
+function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
+  return announceDataChange({
+    missionIds: missions.map((mission) => mission.id),
+    hostCodes: [...new Set(missions.map((mission) => mission.hostCode))],
+    sendingCodes: [...new Set(missions.map((mission) => mission.sendingCode))],
+  });
+}
+
+/** The change that won a conflict, for the 409 answer. */
+export async function describeConflict(db: Db, missionId: number) {
+  const mission = await db.mission.findUnique({ where: { id: missionId }, select: statusSelect });
+  const latest = await db.statusChange.findFirst({
+    where: { missionId },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    select: { newStatus: true, previousStatus: true, reason: true, sourceUrl: true, effectiveAt: true, recordedAt: true, authorName: true, version: true, kind: true },
+  });
+  return { current: mission && snapshot(mission), latestChange: latest };
+}
+
+async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof VersionConflictError) {
+      throw new HttpError(409, "Someone else changed this mission since you loaded it", {
+        missionId: error.missionId,
+        ...(await describeConflict(db, error.missionId)),
+      });
+    }
+    throw error;
+  }
+}
+
+export async function changeMissionStatus(db: Db, user: SessionUser, missionId: number, input: StatusUpdateInput) {
+  const result = await conflictResponse(db, () =>
+    db.$transaction(async (tx) => {
+      const before = await loadEditable(tx, user, missionId);
+      const change = await recordStatusChange(tx, {
+        missionId,
+        status: input.status,
+        reason: input.reason,
+        sourceUrl: input.sourceUrl,
+        sourceTitle: input.sourceTitle,
+        effectiveAt: input.effectiveAt ?? new Date(),
+        expectedVersion: input.expectedVersion,
+        author: actorOf(user),
+      });
+      const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
+      await appendAudit(tx, actorOf(user), { action: `status.${change.kind}`, entityType: "mission", entityId: missionId, before: snapshot(before), after: snapshot(after) });
+      return { change, mission: snapshot(after) };
+    }),
+  );
+  await announceMissions([result.mission]);
+  return result;
+}
+
+/** Keeps the current status and renews "last verified" with a source. */
+export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: number, input: VerifyInput) {
+  const result = await conflictResponse(db, () =>
+    db.$transaction(async (tx) => {
+      const before = await loadEditable(tx, user, missionId);
+      if (before.status !== "open" && before.status !== "limited" && before.status !== "closed") {
+        throw new ValidationError([{ field: "status", message: "this mission has no status to re-verify yet" }]);
+      }
+      const change = await recordStatusChange(tx, {
+        missionId,
+        status: before.status,
+        reason: (before.statusReason as string | null) ?? null,
+        sourceUrl: input.sourceUrl,
+        sourceTitle: input.sourceTitle,
+        effectiveAt: new Date(),
+        expectedVersion: input.expectedVersion,
+        author: actorOf(user),
+      });
+      const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
+      await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before: snapshot(before), after: snapshot(after) });
+      return { change, mission: snapshot(after) };
+    }),
+  );
+  await announceMissions([result.mission]);
+  return result;
+}
+
+export function eventSlug(name: string, at: Date): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+  return `${base || "event"}-${at.toISOString().slice(0, 10)}`;
+}
+
+/** One event, one status for many missions: all written in one transaction, or none. */
+export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput) {
+  const occurredAt = input.effectiveAt ?? new Date();
+  const result = await conflictResponse(db, () =>
+    db.$transaction(
+      async (tx) => {
+        let slug = eventSlug(input.name, occurredAt);
+        for (let n = 2; await tx.event.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${eventSlug(input.name, occurredAt)}-${n}`;
+        const event = await tx.event.create({
+          data: { slug, name: input.name, description: input.description, occurredAt, createdById: user.id },
+        });
+        const touched: StatusSnapshot[] = [];
+        for (const { id, expectedVersion } of input.missions) {
+          const before = await loadEditable(tx, user, id);
+          await recordStatusChange(tx, {
+            missionId: id,
+            status: input.status,
+            reason: input.reason,
+            sourceUrl: input.sourceUrl,
+            sourceTitle: input.sourceTitle,
+            effectiveAt: occurredAt,
+            expectedVersion,
+            author: actorOf(user),
+            eventId: event.id,
+          });
+          const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
+          await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before: snapshot(before), after: { ...snapshot(after), event: slug } });
+          touched.push(after);
+        }
+        await appendAudit(tx, actorOf(user), {
+          action: "event.create",
+          entityType: "event",
+          entityId: event.id,
+          after: { slug, name: input.name, status: input.status, reason: input.reason, sourceUrl: input.sourceUrl, missionIds: touched.map((mission) => mission.id) },
+        });
+        return { event: { id: event.id, slug, name: event.name }, missions: touched };
+      },
+      { timeout: 60_000 },
+    ),
+  );
+  await announceMissions(result.missions);
+  return { event: result.event, count: result.missions.length };
+}
+
+const missionEditSelect = {
+  id: true,
+  slug: true,
+  sendingCode: true,
+  hostCode: true,
+  city: true,
+  type: true,
+  name: true,
+  address: true,
+  latitude: true,
+  longitude: true,
+  phone: true,
+  email: true,
+  website: true,
+  wikidataId: true,
+  timeZone: true,
+  archivedAt: true,
+  version: true,
+} as const;
+
+function checkCountries(fields: Partial<MissionFields>) {
+  const errors = (["sendingCode", "hostCode"] as const)
+    .filter((field) => fields[field] !== undefined && !isKnownCountryCode(fields[field]!))
+    .map((field) => ({ field, message: `unknown country code ${fields[field]}` }));
+  if (errors.length) throw new ValidationError(errors);
+}
+
+async function uniqueSlug(tx: Tx, base: string): Promise<string> {
+  let slug = base;
+  for (let n = 2; await tx.mission.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+export async function createMission(db: Db, user: SessionUser, input: MissionFields) {
+  checkCountries(input);
+  if (!canEditHost(user, input.hostCode)) throw new HttpError(403, `You may not add missions in ${input.hostCode}`);
+  const mission = await db.$transaction(async (tx) => {
+    if (input.wikidataId && (await tx.mission.findUnique({ where: { wikidataId: input.wikidataId }, select: { id: true } }))) {
+      throw new ValidationError([{ field: "wikidataId", message: `another mission already has ${input.wikidataId}` }]);
+    }
+    const created = await tx.mission.create({
+      data: {
+        ...input,
+        slug: await uniqueSlug(tx, missionSlug(input.sendingCode, input.type, input.city)),
+        timeZone: input.timeZone ?? timeZoneFor(input),
+      },
+      select: missionEditSelect,
+    });
+    await appendAudit(tx, actorOf(user), { action: "mission.create", entityType: "mission", entityId: created.id, after: created });
+    return created;
+  });
+  await announceMissions([mission]);
+  return mission;
+}
+
+export async function updateMission(db: Db, user: SessionUser, missionId: number, input: MissionUpdateInput) {
+  checkCountries(input);
+  const result = await db.$transaction(async (tx) => {
+    const before = await tx.mission.findUnique({ where: { id: missionId }, select: missionEditSelect });
+    if (!before) throw new HttpError(404, `Mission ${missionId} does not exist`);
+    if (!canEditHost(user, before.hostCode) || (input.hostCode && !canEditHost(user, input.hostCode))) {
+      throw new HttpError(403, `You may not change missions in ${input.hostCode ?? before.hostCode}`);
+    }
+    if (input.wikidataId && input.wikidataId !== before.wikidataId) {
+      const other = await tx.mission.findUnique({ where: { wikidataId: input.wikidataId }, select: { id: true } });
+      if (other) throw new ValidationError([{ field: "wikidataId", message: `another mission already has ${input.wikidataId}` }]);
+    }
+    const { timeZone, ...fields } = input;
+    const after = await tx.mission.update({
+      where: { id: missionId },
+      data: { ...fields, ...(timeZone ? { timeZone } : {}) },
+      select: missionEditSelect,
+    });
+    await appendAudit(tx, actorOf(user), { action: "mission.update", entityType: "mission", entityId: missionId, before, after });
+    return { before, after };
+  });
+  await announceMissions([result.before, result.after]);
+  return result.after;
+}
+
+/** Archived missions leave the public views; their history stays. */
+export async function setMissionArchived(db: Db, user: SessionUser, missionId: number, archived: boolean) {
+  const result = await db.$transaction(async (tx) => {
+    const before = await tx.mission.findUnique({ where: { id: missionId }, select: missionEditSelect });
+    if (!before) throw new HttpError(404, `Mission ${missionId} does not exist`);
+    if (!canEditHost(user, before.hostCode)) throw new HttpError(403, `You may not change missions in ${before.hostCode}`);
+    const after = await tx.mission.update({
+      where: { id: missionId },
+      data: { archivedAt: archived ? (before.archivedAt ?? new Date()) : null },
+      select: missionEditSelect,
+    });
+    await appendAudit(tx, actorOf(user), { action: archived ? "mission.archive" : "mission.restore", entityType: "mission", entityId: missionId, before, after });
+    return after;
+  });
+  await announceMissions([result]);
+  return result;
+}

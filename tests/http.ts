@@ -1,0 +1,75 @@
+// Calls route handlers the way Next does, with a real Request, cookies and Origin.
+import { SESSION_COOKIE } from "@/lib/auth/cookie";
+import { hashPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/sessions";
+import type { Db } from "@/lib/db/create";
+
+export const ORIGIN = "http://chancery.test";
+
+type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface CallOptions {
+  method?: string;
+  path?: string;
+  body?: unknown;
+  rawBody?: BodyInit;
+  headers?: Record<string, string>;
+  token?: string;
+  origin?: string | null;
+  params?: Record<string, string>;
+}
+
+export async function call(handler: Handler, options: CallOptions = {}) {
+  const headers: Record<string, string> = { host: "chancery.test", ...options.headers };
+  if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
+  if (options.token) headers.cookie = `${SESSION_COOKIE}=${options.token}`;
+  let body: BodyInit | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] = "application/json";
+  }
+  const request = new Request(`${ORIGIN}${options.path ?? "/api/test"}`, { method: options.method ?? "POST", headers, body });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    json = { text };
+  }
+  return { status: response.status, json, headers: response.headers };
+}
+
+let users = 0;
+
+export async function createUserWithSession(
+  db: Db,
+  overrides: Partial<{ role: "admin" | "editor"; active: boolean; hostScope: string | null; password: string; email: string }> = {},
+) {
+  users++;
+  const password = overrides.password ?? "a long test password";
+  const user = await db.user.create({
+    data: {
+      email: overrides.email ?? `user${users}@example.org`,
+      name: `User ${users}`,
+      role: overrides.role ?? "editor",
+      active: overrides.active ?? true,
+      hostScope: overrides.hostScope ?? null,
+      passwordHash: await hashPassword(password),
+    },
+  });
+  const { token } = await createSession(db, user.id);
+  return { user, token, password };
+}
+
+/** Every table but sessions and countries, for "nothing changed" assertions. */
+export async function snapshotDatabase(db: Db) {
+  const [missions, changes, events, users, audit] = await Promise.all([
+    db.mission.findMany({ orderBy: { id: "asc" } }),
+    db.statusChange.findMany({ orderBy: { id: "asc" } }),
+    db.event.findMany({ orderBy: { id: "asc" } }),
+    db.user.findMany({ orderBy: { id: "asc" } }),
+    db.auditEntry.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit })) as unknown;
+}

@@ -1,0 +1,111 @@
+// Every write route × anonymous, deactivated user, editor, admin, and a cross-origin admin:
+// only the allowed calls succeed, and a refused call leaves the database as it was.
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import * as events from "@/app/api/admin/events/route";
+import * as importRoute from "@/app/api/admin/import/route";
+import * as archive from "@/app/api/admin/missions/[id]/archive/route";
+import * as missionItem from "@/app/api/admin/missions/[id]/route";
+import * as status from "@/app/api/admin/missions/[id]/status/route";
+import * as verify from "@/app/api/admin/missions/[id]/verify/route";
+import * as missions from "@/app/api/admin/missions/route";
+import * as userItem from "@/app/api/admin/users/[id]/route";
+import * as users from "@/app/api/admin/users/route";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/create";
+import { recordStatusChange } from "@/lib/missions/status-commands";
+import { createMission, EDITOR } from "../factories";
+import { call, createUserWithSession, snapshotDatabase, type CallOptions } from "../http";
+
+type Handler = Parameters<typeof call>[0];
+interface Fixture {
+  missionId: number;
+  otherUserId: number;
+}
+interface WritePath {
+  name: string;
+  handler: Handler;
+  allowed: "editor" | "admin";
+  options: (fixture: Fixture) => CallOptions;
+  method?: string;
+}
+
+const source = { sourceUrl: "https://example.org/report", reason: "Air-raid alert" };
+
+export const WRITE_PATHS: WritePath[] = [
+  { name: "create mission", handler: missions.POST, allowed: "editor", options: () => ({ body: { sendingCode: "PL", hostCode: "UA", city: "Lviv", type: "consulate_general" } }) },
+  { name: "edit mission", handler: missionItem.PATCH, allowed: "editor", method: "PATCH", options: (f) => ({ params: { id: String(f.missionId) }, body: { address: "1 Main St" } }) },
+  { name: "archive mission", handler: archive.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { archived: true } }) },
+  { name: "change status", handler: status.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } }) },
+  { name: "re-verify", handler: verify.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { sourceUrl: source.sourceUrl, expectedVersion: 1 } }) },
+  { name: "bulk event", handler: events.POST, allowed: "editor", options: (f) => ({ body: { name: "Alert", status: "closed", ...source, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
+  { name: "create user", handler: users.POST, allowed: "admin", options: () => ({ body: { email: "new@example.org", name: "New", role: "editor", password: "another long password" } }) },
+  {
+    name: "import",
+    handler: importRoute.POST,
+    allowed: "admin",
+    options: () => ({ path: "/api/admin/import?mode=apply", rawBody: fs.readFileSync("prisma/seed-data/kyiv-missions.csv") }),
+  },
+  { name: "change user", handler: userItem.PATCH, allowed: "admin", method: "PATCH", options: (f) => ({ params: { id: String(f.otherUserId) }, body: { role: "admin" } }) },
+];
+
+async function fixture(db: Db): Promise<Fixture> {
+  const mission = await createMission(db, { sendingCode: "US" });
+  await db.$transaction((tx) =>
+    recordStatusChange(tx, { missionId: mission.id, status: "open", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date("2024-11-01T00:00:00Z"), author: EDITOR }),
+  );
+  const other = await createUserWithSession(db, { email: "other@example.org" });
+  return { missionId: mission.id, otherUserId: other.user.id };
+}
+
+type Actor = "anonymous" | "deactivated" | "editor" | "admin" | "admin from another origin" | "admin without Origin";
+
+async function tokenFor(db: Db, actor: Actor): Promise<string | undefined> {
+  if (actor === "anonymous") return undefined;
+  const role = actor === "editor" || actor === "deactivated" ? "editor" : "admin";
+  const { token, user } = await createUserWithSession(db, { role });
+  if (actor === "deactivated") await db.user.update({ where: { id: user.id }, data: { active: false } });
+  return token;
+}
+
+const expectedStatus = (path: WritePath, actor: Actor): number => {
+  if (actor === "admin from another origin" || actor === "admin without Origin") return 403;
+  if (actor === "anonymous" || actor === "deactivated") return 401;
+  if (actor === "editor" && path.allowed === "admin") return 403;
+  return 0; // success
+};
+
+const ACTORS: Actor[] = ["anonymous", "deactivated", "editor", "admin", "admin from another origin", "admin without Origin"];
+
+describe.each(WRITE_PATHS)("$name", (path) => {
+  it.each(ACTORS)("as %s", async (actor) => {
+    const db = getDb();
+    const f = await fixture(db);
+    const token = await tokenFor(db, actor);
+    const before = await snapshotDatabase(db);
+    const origin = actor === "admin from another origin" ? "https://evil.example" : actor === "admin without Origin" ? null : undefined;
+    const response = await call(path.handler, { method: path.method, token, origin, ...path.options(f) });
+    const expected = expectedStatus(path, actor);
+    if (expected) {
+      expect(response.status, JSON.stringify(response.json)).toBe(expected);
+      expect(await snapshotDatabase(db)).toEqual(before);
+    } else {
+      expect(response.status, JSON.stringify(response.json)).toBeLessThan(300);
+      expect(await snapshotDatabase(db)).not.toEqual(before);
+      expect(await db.auditEntry.count()).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("host scope", () => {
+  it("refuses an editor scoped to other host countries and writes nothing", async () => {
+    const db = getDb();
+    const f = await fixture(db);
+    const { token } = await createUserWithSession(db, { hostScope: "PL,DE" });
+    const before = await snapshotDatabase(db);
+    const response = await call(status.POST, { token, params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } });
+    expect(response.status).toBe(403);
+    expect(response.json.error).toMatch(/UA/);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
