@@ -2,33 +2,12 @@
 // argument (no `server-only`, no Next APIs) so the custom server can call it too.
 import type { Db } from "@/lib/db/create";
 import type { MissionRow } from "@/lib/missions/filter-missions";
+import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
 import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 
 export type ApiMissionRow = MissionRow & { updatedAt: Date };
 
-const missionRowSelect = {
-  id: true,
-  slug: true,
-  sendingCode: true,
-  hostCode: true,
-  city: true,
-  type: true,
-  status: true,
-  statusReason: true,
-  sourceUrl: true,
-  sourceTitle: true,
-  statusSince: true,
-  verifiedAt: true,
-  timeZone: true,
-  version: true,
-  updatedAt: true,
-  sending: { select: { name: true } },
-  host: { select: { name: true } },
-} as const;
-
-type Selected = Omit<ApiMissionRow, "sendingName" | "hostName"> & { sending: { name: string }; host: { name: string } };
-
-const toRow = ({ sending, host, ...mission }: Selected): ApiMissionRow => ({ ...mission, sendingName: sending.name, hostName: host.name });
+const apiRowSelect = { ...missionRowSelect, updatedAt: true } as const;
 
 /** Active missions, optionally of one host country and updated since a time. */
 export async function loadMissionRows(db: Db, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
@@ -38,9 +17,9 @@ export async function loadMissionRows(db: Db, scope: { hostCode?: string; change
       ...(scope.hostCode ? { hostCode: scope.hostCode } : {}),
       ...(scope.changedSince ? { updatedAt: { gte: scope.changedSince } } : {}),
     },
-    select: missionRowSelect,
+    select: apiRowSelect,
   });
-  return missions.map(toRow);
+  return missions.map((row) => toMissionRow(row));
 }
 
 const changeSelect = {
@@ -59,7 +38,7 @@ export async function loadMissionWithHistory(db: Db, slug: string) {
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
-      ...missionRowSelect,
+      ...apiRowSelect,
       archivedAt: true,
       history: {
         orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
@@ -69,7 +48,7 @@ export async function loadMissionWithHistory(db: Db, slug: string) {
   });
   if (!mission || mission.archivedAt) return null;
   const { history, ...row } = mission;
-  return { mission: toRow(row), history };
+  return { mission: toMissionRow(row), history };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
+import { missionRowSelect, toMissionRow } from "./row-select";
 
 export interface AdminMissionRow extends MissionRow {
   archived: boolean;
@@ -10,32 +11,9 @@ export interface AdminMissionRow extends MissionRow {
 export async function getAdminMissionRows({ archived = false } = {}): Promise<AdminMissionRow[]> {
   const missions = await getDb().mission.findMany({
     where: { archivedAt: archived ? { not: null } : null },
-    select: {
-      id: true,
-      slug: true,
-      sendingCode: true,
-      hostCode: true,
-      city: true,
-      type: true,
-      status: true,
-      statusReason: true,
-      sourceUrl: true,
-      sourceTitle: true,
-      statusSince: true,
-      verifiedAt: true,
-      timeZone: true,
-      version: true,
-      archivedAt: true,
-      sending: { select: { name: true } },
-      host: { select: { name: true } },
-    },
+    select: { ...missionRowSelect, archivedAt: true },
   });
-  return missions.map(({ sending, host, archivedAt, ...mission }) => ({
-    ...mission,
-    sendingName: sending.name,
-    hostName: host.name,
-    archived: archivedAt !== null,
-  }));
+  return missions.map(({ archivedAt, ...mission }) => ({ ...toMissionRow(mission), archived: archivedAt !== null }));
 }
 
 export async function getAdminMission(id: number) {

@@ -1,34 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
-
-const missionRowSelect = {
-  id: true,
-  slug: true,
-  sendingCode: true,
-  hostCode: true,
-  city: true,
-  type: true,
-  status: true,
-  statusReason: true,
-  sourceUrl: true,
-  sourceTitle: true,
-  statusSince: true,
-  verifiedAt: true,
-  timeZone: true,
-  version: true,
-  sending: { select: { name: true } },
-  host: { select: { name: true } },
-} as const;
-
-type SelectedMission = {
-  sending: { name: string };
-  host: { name: string };
-} & Omit<MissionRow, "sendingName" | "hostName">;
-
-function toRow({ sending, host, ...mission }: SelectedMission): MissionRow {
-  return { ...mission, sendingName: sending.name, hostName: host.name };
-}
+import { missionRowSelect, toMissionRow } from "./row-select";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -39,7 +12,7 @@ export async function getMissionRows(scope: MissionScope): Promise<MissionRow[]>
     where: { ...where, archivedAt: null },
     select: missionRowSelect,
   });
-  return missions.map(toRow);
+  return missions.map(toMissionRow);
 }
 
 export async function getMissionBySlug(slug: string) {

@@ -1,0 +1,29 @@
+// What a mission table row needs from the database, shared by the dashboard, the API, the
+// embed and the editor. No `server-only`: the custom server reads through it too.
+import type { MissionRow } from "./filter-missions";
+
+export const missionRowSelect = {
+  id: true,
+  slug: true,
+  sendingCode: true,
+  hostCode: true,
+  city: true,
+  type: true,
+  status: true,
+  statusReason: true,
+  sourceUrl: true,
+  sourceTitle: true,
+  statusSince: true,
+  verifiedAt: true,
+  timeZone: true,
+  version: true,
+  sending: { select: { name: true } },
+  host: { select: { name: true } },
+} as const;
+
+type SelectedRow<Extra> = Omit<MissionRow, "sendingName" | "hostName"> & Extra & { sending: { name: string }; host: { name: string } };
+
+/** Flattens the joined country names into the row. */
+export function toMissionRow<Extra extends object>({ sending, host, ...mission }: SelectedRow<Extra>): MissionRow & Extra {
+  return { ...(mission as Omit<MissionRow, "sendingName" | "hostName"> & Extra), sendingName: sending.name, hostName: host.name };
+}
