@@ -6,6 +6,16 @@ import { MissionFiltersSchema } from "@/lib/missions/filters";
 export const EMBED_COLUMNS = ["sending", "city", "type", "status", "since", "reason", "source", "verified"] as const;
 export type EmbedColumn = (typeof EMBED_COLUMNS)[number];
 export const DEFAULT_EMBED_COLUMNS: EmbedColumn[] = ["sending", "city", "status", "since"];
+export const EMBED_COLUMN_LABELS: Record<EmbedColumn, string> = {
+  sending: "Country",
+  city: "City",
+  type: "Type",
+  status: "Status",
+  since: "Since",
+  reason: "Reason",
+  source: "Source",
+  verified: "Verified",
+};
 export const EMBED_THEMES = ["auto", "light", "dark"] as const;
 export const EMBED_LANGUAGES = ["en"] as const;
 

@@ -13,7 +13,7 @@ import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/s
 import { formatDate, formatLocalAndUtc } from "@/lib/time";
 import { parameterErrors, queryRecord, type ParameterError } from "@/lib/api/query";
 import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
-import { EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
+import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
 
@@ -32,17 +32,6 @@ const EMBED_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Cache-Control": PUBLIC_CACHE_CONTROL,
-};
-
-const HEADERS: Record<EmbedColumn, string> = {
-  sending: "Country",
-  city: "City",
-  type: "Type",
-  status: "Status",
-  since: "Since",
-  reason: "Reason",
-  source: "Source",
-  verified: "Verified",
 };
 
 // Icons as text so the status never relies on colour alone.
@@ -115,7 +104,7 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
     .filter((status) => result.totals[status] > 0)
     .map((status) => `${STATUS_LABELS[status]}: ${result.totals[status]}`)
     .join(" · ");
-  const head = params.columns.map((column) => `<th scope="col">${HEADERS[column]}</th>`).join("");
+  const head = params.columns.map((column) => `<th scope="col">${EMBED_COLUMN_LABELS[column]}</th>`).join("");
   const body = shown.length
     ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin)).join("")}</tr>`).join("\n")
     : `<tr><td colspan="${params.columns.length}">No missions match these filters.</td></tr>`;

@@ -1,19 +1,8 @@
 "use client";
 // "Embed this table": the snippet for the current filters, a live preview and a copy button.
 import { useId, useState, useSyncExternalStore } from "react";
-import { EMBED_COLUMNS, EMBED_THEMES, DEFAULT_EMBED_COLUMNS, embedQuery, type EmbedColumn } from "@/lib/embed/params";
+import { EMBED_COLUMNS, EMBED_COLUMN_LABELS, EMBED_THEMES, DEFAULT_EMBED_COLUMNS, embedQuery, type EmbedColumn } from "@/lib/embed/params";
 import { escapeHtml } from "@/lib/http/escape";
-
-const COLUMN_LABELS: Record<EmbedColumn, string> = {
-  sending: "Country",
-  city: "City",
-  type: "Type",
-  status: "Status",
-  since: "Since",
-  reason: "Reason",
-  source: "Source",
-  verified: "Verified",
-};
 
 const noSubscription = () => () => undefined;
 
@@ -55,7 +44,7 @@ export function EmbedBuilder({ host, city, sending, status, type, placeName }: {
               {EMBED_COLUMNS.map((column) => (
                 <label key={column} className="inline-flex items-center gap-1">
                   <input type="checkbox" checked={columns.includes(column)} disabled={columns.length === 1 && columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} />
-                  {COLUMN_LABELS[column]}
+                  {EMBED_COLUMN_LABELS[column]}
                 </label>
               ))}
             </div>
