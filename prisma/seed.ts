@@ -7,14 +7,14 @@ import { auditData } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import type { Db } from "@/lib/db/create";
-import { parseWikidataCsv } from "@/lib/import/wikidata-csv";
-import { missionSlug } from "@/lib/missions/slug";
+import { applyImport } from "@/lib/import/apply";
+import { planImport } from "@/lib/import/plan";
+import { readImportFile } from "@/lib/import/read-upload";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { StatusSchema } from "@/lib/status/schema";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 const SEED_AUTHOR = { id: null, name: "Chancery seed" };
-const KYIV_TIME_ZONE = "Europe/Kyiv";
 
 const KyivReportSchema = z.object({
   event: z.object({ slug: z.string(), name: z.string(), description: z.string(), occurredAt: z.coerce.date() }),
@@ -36,42 +36,14 @@ export async function seedCountries(db: Db): Promise<number> {
   return missing.length;
 }
 
+/** The Kyiv missions go through the same import as any file: matching, slugs, time zones. */
 async function seedKyivMissions(db: Db): Promise<number> {
-  const parsed = parseWikidataCsv(fs.readFileSync(path.join(SEED_DIR, "kyiv-missions.csv"), "utf8"));
-  if (!parsed.ok) throw new Error(parsed.error);
-  const known = new Set(
-    (await db.mission.findMany({ where: { wikidataId: { not: null } }, select: { wikidataId: true } })).map(
-      (row) => row.wikidataId,
-    ),
-  );
-  const slugs = new Set((await db.mission.findMany({ select: { slug: true } })).map((row) => row.slug));
-  const toCreate = parsed.missions.filter((mission) => !known.has(mission.wikidataId));
-  for (const mission of toCreate) {
-    if (!mission.sendingCode || !mission.hostCode) {
-      throw new Error(`Seed row ${mission.line}: cannot map "${mission.sendingName}" or "${mission.hostName}" to a code`);
-    }
-    let slug = missionSlug(mission.sendingCode, mission.type, mission.city);
-    for (let n = 2; slugs.has(slug); n++) slug = `${missionSlug(mission.sendingCode, mission.type, mission.city)}-${n}`;
-    slugs.add(slug);
-    await db.mission.create({
-      data: {
-        slug,
-        sendingCode: mission.sendingCode,
-        hostCode: mission.hostCode,
-        city: mission.city,
-        type: mission.type,
-        address: mission.address,
-        latitude: mission.latitude,
-        longitude: mission.longitude,
-        phone: mission.phone,
-        email: mission.email,
-        website: mission.website,
-        wikidataId: mission.wikidataId,
-        timeZone: KYIV_TIME_ZONE,
-      },
-    });
-  }
-  return toCreate.length;
+  const parsed = readImportFile(fs.readFileSync(path.join(SEED_DIR, "kyiv-missions.csv")));
+  if (!parsed.ok) throw new Error(`Seed: ${parsed.error}`);
+  if (parsed.rejected.length) throw new Error(`Seed: rejected rows ${JSON.stringify(parsed.rejected)}`);
+  const plan = await planImport(db, parsed);
+  if (plan.summary.add === 0 && plan.summary.update === 0) return 0;
+  return (await applyImport(db, SEED_AUTHOR, parsed)).plan.summary.add;
 }
 
 async function seedKyivReport(db: Db): Promise<number> {
