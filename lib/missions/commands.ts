@@ -5,10 +5,11 @@ import { appendAudit, type Actor } from "@/lib/audit/audit";
 import { canEditHost, type SessionUser } from "@/lib/auth/sessions";
 import { isKnownCountryCode } from "@/lib/countries/catalog";
 import type { Db, Tx } from "@/lib/db/create";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { HttpError, ValidationError } from "@/lib/http/errors";
 import type { BulkEventInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
-import { missionSlug } from "./slug";
+import { missionSlug, slugify } from "./slug";
 import { recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
 
@@ -30,14 +31,7 @@ const statusSelect = {
   version: true,
 } as const;
 
-type StatusSnapshot = { [K in keyof typeof statusSelect]: unknown } & {
-  id: number;
-  slug: string;
-  sendingCode: string;
-  hostCode: string;
-  archivedAt: Date | null;
-  version: number;
-};
+type StatusSnapshot = Prisma.MissionGetPayload<{ select: typeof statusSelect }>;
 
 async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
   const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
@@ -45,8 +39,6 @@ async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promi
   if (!canEditHost(user, mission.hostCode)) throw new HttpError(403, `You may not change missions in ${mission.hostCode}`, { missionId });
   return mission;
 }
-
-const snapshot = (mission: StatusSnapshot) => mission;
 
 function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
   return announceDataChange({
@@ -64,7 +56,7 @@ export async function describeConflict(db: Db, missionId: number) {
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     select: { newStatus: true, previousStatus: true, reason: true, sourceUrl: true, effectiveAt: true, recordedAt: true, authorName: true, version: true, kind: true },
   });
-  return { current: mission && snapshot(mission), latestChange: latest };
+  return { current: mission, latestChange: latest };
 }
 
 async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
@@ -96,8 +88,8 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
         author: actorOf(user),
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
-      await appendAudit(tx, actorOf(user), { action: `status.${change.kind}`, entityType: "mission", entityId: missionId, before: snapshot(before), after: snapshot(after) });
-      return { change, mission: snapshot(after) };
+      await appendAudit(tx, actorOf(user), { action: `status.${change.kind}`, entityType: "mission", entityId: missionId, before, after });
+      return { change, mission: after };
     }),
   );
   await announceMissions([result.mission]);
@@ -115,7 +107,7 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
       const change = await recordStatusChange(tx, {
         missionId,
         status: before.status,
-        reason: (before.statusReason as string | null) ?? null,
+        reason: before.statusReason,
         sourceUrl: input.sourceUrl,
         sourceTitle: input.sourceTitle,
         effectiveAt: new Date(),
@@ -123,8 +115,8 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
         author: actorOf(user),
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
-      await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before: snapshot(before), after: snapshot(after) });
-      return { change, mission: snapshot(after) };
+      await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before, after });
+      return { change, mission: after };
     }),
   );
   await announceMissions([result.mission]);
@@ -132,14 +124,7 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
 }
 
 export function eventSlug(name: string, at: Date): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "event"}-${at.toISOString().slice(0, 10)}`;
+  return `${slugify(name).slice(0, 80).replace(/-+$/, "") || "event"}-${at.toISOString().slice(0, 10)}`;
 }
 
 /** One event, one status for many missions: all written in one transaction, or none. */
@@ -168,7 +153,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
             eventId: event.id,
           });
           const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
-          await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before: snapshot(before), after: { ...snapshot(after), event: slug } });
+          await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before, after: { ...after, event: slug } });
           touched.push(after);
         }
         await appendAudit(tx, actorOf(user), {
