@@ -39,3 +39,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   }
   return json as T;
 }
+
+/** A failed zod parse as the field errors the forms show. */
+export function fieldErrorsOf(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
+}

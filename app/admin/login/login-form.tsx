@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/lib/admin/api-client";
+import { fieldClass } from "../_components/form-fields";
 
 export function LoginForm() {
   const router = useRouter();
@@ -24,16 +25,15 @@ export function LoginForm() {
     }
   }
 
-  const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={error ? "login-error" : undefined}>
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" autoComplete="username" required className={field} />
+        <input name="email" type="email" autoComplete="username" required className={fieldClass} />
       </label>
       <label className="block text-sm font-medium">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className={field} />
+        <input name="password" type="password" autoComplete="current-password" required className={fieldClass} />
       </label>
       {error && (
         <p id="login-error" role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">

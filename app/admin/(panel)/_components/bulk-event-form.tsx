@@ -3,14 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { ApiError, apiFetch, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { adminMissionsKey, type AdminRow } from "@/lib/admin/missions-query";
 import { BulkEventSchema, type BulkEventInput } from "@/lib/missions/schema";
-import { STATUSES, STATUS_LABELS } from "@/lib/status/schema";
-import { wallTimeToInstant } from "@/lib/zoned-time";
+import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
-
-const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
 
 /** One event, one status for every selected mission; the server applies all or none. */
 export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; onApplied: () => void }) {
@@ -49,19 +46,13 @@ export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; o
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const wallTime = String(data.get("effectiveAt") ?? "");
-    const effectiveAt = wallTime ? wallTimeToInstant(wallTime, timeZone) : undefined;
     const parsed = BulkEventSchema.safeParse({
+      ...readStatusReport(data, timeZone),
       name: data.get("name"),
       description: data.get("description"),
-      status: data.get("status") ?? undefined,
-      reason: data.get("reason"),
-      sourceUrl: data.get("sourceUrl"),
-      sourceTitle: data.get("sourceTitle"),
-      effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt,
       missions: selected.map((row) => ({ id: row.id, expectedVersion: row.version })),
     });
-    if (!parsed.success) return setErrors({ fields: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message })) });
+    if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
     setErrors(null);
     setCreated(null);
     apply.mutate(parsed.data);
@@ -72,38 +63,18 @@ export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; o
       <h2 className="text-lg font-semibold sm:col-span-2">Update {selected.length} selected missions as one event</h2>
       <label className="text-sm font-medium" htmlFor={`${id}-name`}>
         Event name
-        <input id={`${id}-name`} name="name" required maxLength={200} className={field} />
+        <input id={`${id}-name`} name="name" required maxLength={200} className={fieldClass} />
       </label>
-      <fieldset>
-        <legend className="text-sm font-medium">Status for all</legend>
-        <div className="mt-1 flex gap-4">
-          {STATUSES.map((status) => (
-            <label key={status} className="inline-flex items-center gap-1.5">
-              <input type="radio" name="status" value={status} required />
-              {STATUS_LABELS[status]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <label className="text-sm font-medium" htmlFor={`${id}-reason`}>
-        Reason
-        <input id={`${id}-reason`} name="reason" required maxLength={500} className={field} />
-      </label>
-      <label className="text-sm font-medium" htmlFor={`${id}-source`}>
-        Source URL
-        <input id={`${id}-source`} name="sourceUrl" type="url" required className={field} />
-      </label>
-      <label className="text-sm font-medium" htmlFor={`${id}-title`}>
-        Source title (optional)
-        <input id={`${id}-title`} name="sourceTitle" maxLength={200} className={field} />
-      </label>
+      <StatusChoice legend="Status for all" />
+      <ReasonField id={id} />
+      <SourceFields id={id} />
       <label className="text-sm font-medium" htmlFor={`${id}-at`}>
         Effective time ({timeZone}; empty for now)
-        <input id={`${id}-at`} name="effectiveAt" type="datetime-local" className={field} />
+        <input id={`${id}-at`} name="effectiveAt" type="datetime-local" className={fieldClass} />
       </label>
       <label className="text-sm font-medium sm:col-span-2" htmlFor={`${id}-description`}>
         Description (optional)
-        <textarea id={`${id}-description`} name="description" maxLength={1000} rows={2} className={field} />
+        <textarea id={`${id}-description`} name="description" maxLength={1000} rows={2} className={fieldClass} />
       </label>
       <div className="space-y-2 sm:col-span-2">
         <FormErrors message={errors?.message} fields={errors?.fields} />

@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { MissionCreateSchema, type MissionFields } from "@/lib/missions/schema";
 import { MISSION_TYPES, MISSION_TYPE_LABELS } from "@/lib/missions/types";
 import { FormErrors } from "./form-errors";
+import { fieldClass } from "../../_components/form-fields";
 
-const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+
 const TEXT_FIELDS: Array<{ name: keyof MissionFields; label: string; type?: string }> = [
   { name: "name", label: "Name (optional)" },
   { name: "address", label: "Address" },
@@ -41,7 +42,7 @@ export function MissionForm({ mission, countries }: { mission?: Existing; countr
       longitude: number("longitude"),
       ...Object.fromEntries(TEXT_FIELDS.map(({ name }) => [name, text(name)])),
     });
-    if (!parsed.success) return setErrors({ fields: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message })) });
+    if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
     setPending(true);
     setErrors(null);
     try {
@@ -66,7 +67,7 @@ export function MissionForm({ mission, countries }: { mission?: Existing; countr
       {(["sendingCode", "hostCode"] as const).map((name) => (
         <label key={name} className="text-sm font-medium">
           {name === "sendingCode" ? "Sending country" : "Host country"}
-          <select name={name} defaultValue={value(name)} required className={field}>
+          <select name={name} defaultValue={value(name)} required className={fieldClass}>
             <option value="">Choose…</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>{country.name} ({country.code})</option>
@@ -76,11 +77,11 @@ export function MissionForm({ mission, countries }: { mission?: Existing; countr
       ))}
       <label className="text-sm font-medium">
         City
-        <input name="city" defaultValue={value("city")} required maxLength={100} className={field} />
+        <input name="city" defaultValue={value("city")} required maxLength={100} className={fieldClass} />
       </label>
       <label className="text-sm font-medium">
         Type
-        <select name="type" defaultValue={value("type") || "embassy"} className={field}>
+        <select name="type" defaultValue={value("type") || "embassy"} className={fieldClass}>
           {MISSION_TYPES.map((type) => (
             <option key={type} value={type}>{MISSION_TYPE_LABELS[type]}</option>
           ))}
@@ -88,16 +89,16 @@ export function MissionForm({ mission, countries }: { mission?: Existing; countr
       </label>
       <label className="text-sm font-medium">
         Latitude
-        <input name="latitude" type="number" step="any" defaultValue={value("latitude")} className={field} />
+        <input name="latitude" type="number" step="any" defaultValue={value("latitude")} className={fieldClass} />
       </label>
       <label className="text-sm font-medium">
         Longitude
-        <input name="longitude" type="number" step="any" defaultValue={value("longitude")} className={field} />
+        <input name="longitude" type="number" step="any" defaultValue={value("longitude")} className={fieldClass} />
       </label>
       {TEXT_FIELDS.map(({ name, label, type }) => (
         <label key={name} className="text-sm font-medium">
           {label}
-          <input name={name} type={type ?? "text"} defaultValue={value(name)} className={field} />
+          <input name={name} type={type ?? "text"} defaultValue={value(name)} className={fieldClass} />
         </label>
       ))}
       <div className="space-y-2 sm:col-span-2">

@@ -2,11 +2,11 @@
 
 import { useId, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
-import { ApiError, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { StatusUpdateSchema, VerifySchema, type StatusUpdateInput, type VerifyInput } from "@/lib/missions/schema";
-import { STATUSES, STATUS_LABELS } from "@/lib/status/schema";
 import { formatDateTime } from "@/lib/time";
-import { instantToWallTime, wallTimeToInstant } from "@/lib/zoned-time";
+import { instantToWallTime } from "@/lib/zoned-time";
+import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
 
 export interface EditableMission {
@@ -19,12 +19,6 @@ export interface EditableMission {
 interface ConflictBody {
   current?: { status: string | null; statusReason: string | null; version: number; statusSetBy: string | null };
   latestChange?: { newStatus: string; reason: string | null; authorName: string; recordedAt: string; sourceUrl: string | null } | null;
-}
-
-const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
-
-function fieldErrorsOf(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
 }
 
 /** What someone else changed, and a way to apply my change on top of it. */
@@ -80,17 +74,8 @@ export function StatusForm({
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const wallTime = String(data.get("effectiveAt") ?? "");
-    const effectiveAt = wallTime ? wallTimeToInstant(wallTime, mission.timeZone) : undefined;
-    const parsed = StatusUpdateSchema.safeParse({
-      status: data.get("status") ?? undefined,
-      reason: data.get("reason"),
-      sourceUrl: data.get("sourceUrl"),
-      sourceTitle: data.get("sourceTitle"),
-      effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt,
-      expectedVersion: baseVersion,
-    });
+    const report = readStatusReport(new FormData(event.currentTarget), mission.timeZone);
+    const parsed = StatusUpdateSchema.safeParse({ ...report, expectedVersion: baseVersion });
     if (!parsed.success) return setError({ fields: fieldErrorsOf(parsed.error) });
     void send(parsed.data);
   }
@@ -105,32 +90,12 @@ export function StatusForm({
 
   return (
     <form onSubmit={submit} aria-label="Change status" className="grid gap-3 sm:grid-cols-2" noValidate>
-      <fieldset className="sm:col-span-2">
-        <legend className="text-sm font-medium">New status</legend>
-        <div className="mt-1 flex gap-4">
-          {STATUSES.map((status) => (
-            <label key={status} className="inline-flex items-center gap-1.5">
-              <input type="radio" name="status" value={status} defaultChecked={status === mission.status} required />
-              {STATUS_LABELS[status]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <label className="text-sm font-medium" htmlFor={`${id}-reason`}>
-        Reason
-        <input id={`${id}-reason`} name="reason" required maxLength={500} className={field} />
-      </label>
-      <label className="text-sm font-medium" htmlFor={`${id}-source`}>
-        Source URL
-        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" className={field} />
-      </label>
-      <label className="text-sm font-medium" htmlFor={`${id}-title`}>
-        Source title (optional)
-        <input id={`${id}-title`} name="sourceTitle" maxLength={200} className={field} />
-      </label>
+      <StatusChoice legend="New status" defaultStatus={mission.status} className="sm:col-span-2" />
+      <ReasonField id={id} />
+      <SourceFields id={id} />
       <label className="text-sm font-medium" htmlFor={`${id}-at`}>
         Effective time ({mission.timeZone})
-        <input id={`${id}-at`} name="effectiveAt" type="datetime-local" defaultValue={instantToWallTime(new Date(), mission.timeZone)} className={field} />
+        <input id={`${id}-at`} name="effectiveAt" type="datetime-local" defaultValue={instantToWallTime(new Date(), mission.timeZone)} className={fieldClass} />
       </label>
       <div className="space-y-2 sm:col-span-2">
         {error?.conflict ? <Conflict body={error.conflict} onReapply={reapply} pending={pending} /> : <FormErrors message={error?.message} fields={error?.fields} />}
@@ -173,14 +138,7 @@ export function VerifyForm({ mission, onSubmit, onDone }: { mission: EditableMis
       <p className="text-sm sm:col-span-2">
         Confirm the status is still <StatusBadge status={mission.status} /> with a source:
       </p>
-      <label className="text-sm font-medium" htmlFor={`${id}-source`}>
-        Source URL
-        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" className={field} />
-      </label>
-      <label className="text-sm font-medium" htmlFor={`${id}-title`}>
-        Source title (optional)
-        <input id={`${id}-title`} name="sourceTitle" maxLength={200} className={field} />
-      </label>
+      <SourceFields id={id} />
       <div className="space-y-2 sm:col-span-2">
         <FormErrors message={error?.message} fields={error?.fields} />
         <div className="flex gap-2">

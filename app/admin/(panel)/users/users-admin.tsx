@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { UserCreateSchema, type UserUpdateInput } from "@/lib/auth/schema";
 import { FormErrors } from "../_components/form-errors";
+import { fieldClass } from "../../_components/form-fields";
 
 interface UserRow {
   id: number;
@@ -16,7 +17,7 @@ interface UserRow {
   createdAt: string;
 }
 
-const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+
 
 export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; currentUserId: number }) {
   const router = useRouter();
@@ -49,7 +50,7 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
       password: data.get("password"),
       hostScope: scope ? scope.split(/[\s,]+/).filter(Boolean) : null,
     });
-    if (!parsed.success) return setErrors({ fields: parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message })) });
+    if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
     if (await run(() => apiFetch("/api/admin/users", { body: parsed.data }), `Created ${parsed.data.email}`)) form.reset();
   }
 
@@ -99,17 +100,17 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
       </div>
       <form onSubmit={create} aria-label="Add a user" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" noValidate>
         <h2 className="text-lg font-semibold sm:col-span-2">Add a user</h2>
-        <label className="text-sm font-medium">Email<input name="email" type="email" required className={field} /></label>
-        <label className="text-sm font-medium">Name<input name="name" required className={field} /></label>
+        <label className="text-sm font-medium">Email<input name="email" type="email" required className={fieldClass} /></label>
+        <label className="text-sm font-medium">Name<input name="name" required className={fieldClass} /></label>
         <label className="text-sm font-medium">
           Role
-          <select name="role" defaultValue="editor" className={field}>
+          <select name="role" defaultValue="editor" className={fieldClass}>
             <option value="editor">Editor</option>
             <option value="admin">Admin</option>
           </select>
         </label>
-        <label className="text-sm font-medium">Password (12+ characters)<input name="password" type="password" autoComplete="new-password" required className={field} /></label>
-        <label className="text-sm font-medium sm:col-span-2">Host scope (country codes, e.g. UA, PL; empty for all)<input name="hostScope" className={field} /></label>
+        <label className="text-sm font-medium">Password (12+ characters)<input name="password" type="password" autoComplete="new-password" required className={fieldClass} /></label>
+        <label className="text-sm font-medium sm:col-span-2">Host scope (country codes, e.g. UA, PL; empty for all)<input name="hostScope" className={fieldClass} /></label>
         <div className="sm:col-span-2"><button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">Add user</button></div>
       </form>
     </div>
