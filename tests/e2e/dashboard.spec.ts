@@ -11,6 +11,7 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
   await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Ukraine" }) }).getByRole("link", { name: "Kyiv", exact: true }).click();
   await expect(page).toHaveURL(/\/countries\/UA\?city=Kyiv/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Kyiv, Ukraine");
+  await expect(page).toHaveTitle("Missions in Kyiv, Ukraine · Chancery");
 
   const table = page.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(79);

@@ -13,9 +13,11 @@ interface Props {
   searchParams: Promise<SearchParams>;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const country = await getCountry((await params).code.toUpperCase());
-  return { title: country ? `Missions in ${country.name}` : "Country not found" };
+  if (!country) return { title: "Country not found" };
+  const { city } = parseMissionFiltersLeniently(await searchParams);
+  return { title: `Missions in ${city ? `${city}, ` : ""}${country.name}` };
 }
 
 export default async function HostCountryPage({ params, searchParams }: Props) {
