@@ -38,7 +38,7 @@ export default async function HomePage() {
                 <Link href={`/countries/${host.code}`} className="underline decoration-slate-300 underline-offset-2">
                   <CountryName code={host.code} name={host.name} />
                 </Link>
-                <span className="ml-2 text-sm font-normal text-slate-600">{host.total} missions</span>
+                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions</span>
               </h3>
               <StatusTotals counts={host.counts} label={`Missions in ${host.name} per status`} />
               <p className="text-sm text-slate-700">

@@ -3,7 +3,6 @@
 import type { Db } from "@/lib/db/create";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
-import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 
 export type ApiMissionRow = MissionRow & { updatedAt: Date };
 
@@ -75,32 +74,6 @@ export async function loadEvents(db: Db, slug?: string) {
 }
 
 export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
-
-export interface HostSummary {
-  code: string;
-  name: string;
-  missions: number;
-  counts: StatusCounts;
-}
-
-export async function loadHostSummaries(db: Db): Promise<HostSummary[]> {
-  const [groups, countries] = await Promise.all([
-    db.mission.groupBy({ by: ["hostCode", "status"], where: { archivedAt: null }, _count: { _all: true } }),
-    db.country.findMany({ select: { code: true, name: true } }),
-  ]);
-  const names = new Map(countries.map((country) => [country.code, country.name]));
-  const summaries = new Map<string, HostSummary>();
-  for (const group of groups) {
-    let summary = summaries.get(group.hostCode);
-    if (!summary) {
-      summary = { code: group.hostCode, name: names.get(group.hostCode) ?? group.hostCode, missions: 0, counts: emptyStatusCounts() };
-      summaries.set(group.hostCode, summary);
-    }
-    summary.counts[statusFilterOf(group.status)] += group._count._all;
-    summary.missions += group._count._all;
-  }
-  return [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.code.localeCompare(b.code));
-}
 
 /** The latest status reports (newest recorded first), for the feeds. */
 export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; sendingCodes: string[] }, limit = 50) {

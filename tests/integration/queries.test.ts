@@ -18,7 +18,7 @@ describe("public read queries", () => {
     const summaries = await getHostCountrySummaries();
     expect(summaries.map((s) => s.name)).toEqual(["Poland", "Ukraine"]);
     const ukraine = summaries.find((s) => s.code === "UA")!;
-    expect(ukraine.total).toBe(2);
+    expect(ukraine.missions).toBe(2);
     expect(ukraine.counts).toEqual({ open: 0, limited: 0, closed: 1, unreported: 1 });
     expect(ukraine.cities).toEqual([
       { city: "Kyiv", total: 1 },
