@@ -12,3 +12,8 @@ export function createDb(url: string): Db {
   if (databaseProviderOf(url) === "sqlite") return new SqliteClient({ adapter: sqliteAdapter(url) });
   return new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as Db;
 }
+
+/** For the few statements that differ by database (row locks in the job queue). */
+export function isPostgresClient(db: Db): boolean {
+  return (db as unknown) instanceof PostgresClient;
+}

@@ -8,12 +8,19 @@ import type { Db, Tx } from "@/lib/db/create";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { HttpError, ValidationError } from "@/lib/http/errors";
+import { systemClock, type Clock } from "@/lib/jobs/clock";
+import { wakeJobWorker } from "@/lib/jobs/wake";
 import type { BulkEventInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
+import { FollowsSchema } from "@/lib/status/schema";
 import { missionSlug, slugify } from "./slug";
 import { recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
 
-const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+export const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+
+export interface CommandOptions {
+  clock?: Clock;
+}
 
 const statusSelect = {
   id: true,
@@ -28,19 +35,22 @@ const statusSelect = {
   statusSince: true,
   verifiedAt: true,
   statusSetBy: true,
+  statusUntil: true,
+  statusFollows: true,
+  expectedAfter: true,
   version: true,
 } as const;
 
 type StatusSnapshot = Prisma.MissionGetPayload<{ select: typeof statusSelect }>;
 
-async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
+export async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
   const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
   if (!mission || mission.archivedAt) throw new HttpError(404, `Mission ${missionId} does not exist or is archived`, { missionId });
   if (!canEditHost(user, mission.hostCode)) throw new HttpError(403, `You may not change missions in ${mission.hostCode}`, { missionId });
   return mission;
 }
 
-function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
+export function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
   return announceDataChange({
     missionIds: missions.map((mission) => mission.id),
     hostCodes: [...new Set(missions.map((mission) => mission.hostCode))],
@@ -59,7 +69,7 @@ export async function describeConflict(db: Db, missionId: number) {
   return { current: mission, latestChange: latest };
 }
 
-async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
+export async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -73,7 +83,14 @@ async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function changeMissionStatus(db: Db, user: SessionUser, missionId: number, input: StatusUpdateInput) {
+/** After commit: work due soon (an "until") is picked up by this process's worker at once. */
+function wakeForEnds(untils: Array<Date | null>) {
+  const due = untils.filter((until): until is Date => until !== null);
+  if (due.length) wakeJobWorker(new Date(Math.min(...due.map((until) => until.getTime()))));
+}
+
+export async function changeMissionStatus(db: Db, user: SessionUser, missionId: number, input: StatusUpdateInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
   const result = await conflictResponse(db, () =>
     db.$transaction(async (tx) => {
       const before = await loadEditable(tx, user, missionId);
@@ -83,9 +100,12 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
         reason: input.reason,
         sourceUrl: input.sourceUrl,
         sourceTitle: input.sourceTitle,
-        effectiveAt: input.effectiveAt ?? new Date(),
+        effectiveAt: input.effectiveAt ?? now,
+        recordedAt: now,
         expectedVersion: input.expectedVersion,
         author: actorOf(user),
+        until: input.until,
+        follows: input.follows,
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
       await appendAudit(tx, actorOf(user), { action: `status.${change.kind}`, entityType: "mission", entityId: missionId, before, after });
@@ -93,11 +113,16 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
     }),
   );
   await announceMissions([result.mission]);
+  wakeForEnds([result.change.until]);
   return result;
 }
 
-/** Keeps the current status and renews "last verified" with a source. */
-export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: number, input: VerifyInput) {
+/**
+ * Keeps the current status and renews "last verified" with a source. The report's end, if it
+ * has one still ahead, is confirmed with it.
+ */
+export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: number, input: VerifyInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
   const result = await conflictResponse(db, () =>
     db.$transaction(async (tx) => {
       const before = await loadEditable(tx, user, missionId);
@@ -110,9 +135,11 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
         reason: before.statusReason,
         sourceUrl: input.sourceUrl,
         sourceTitle: input.sourceTitle,
-        effectiveAt: new Date(),
+        effectiveAt: now,
+        recordedAt: now,
         expectedVersion: input.expectedVersion,
         author: actorOf(user),
+        ...(before.statusUntil && before.statusUntil > now ? { until: before.statusUntil, follows: FollowsSchema.parse(before.statusFollows) } : {}),
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
       await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before, after });
@@ -120,6 +147,7 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
     }),
   );
   await announceMissions([result.mission]);
+  wakeForEnds([result.change.until]);
   return result;
 }
 
@@ -128,8 +156,9 @@ export function eventSlug(name: string, at: Date): string {
 }
 
 /** One event, one status for many missions: all written in one transaction, or none. */
-export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput) {
-  const occurredAt = input.effectiveAt ?? new Date();
+export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
+  const occurredAt = input.effectiveAt ?? now;
   const result = await conflictResponse(db, () =>
     db.$transaction(
       async (tx) => {
@@ -148,9 +177,12 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
             sourceUrl: input.sourceUrl,
             sourceTitle: input.sourceTitle,
             effectiveAt: occurredAt,
+            recordedAt: now,
             expectedVersion,
             author: actorOf(user),
             eventId: event.id,
+            until: input.until,
+            follows: input.follows,
           });
           const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
           await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before, after: { ...after, event: slug } });
@@ -168,6 +200,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
     ),
   );
   await announceMissions(result.missions);
+  wakeForEnds([input.until]);
   return { event: result.event, count: result.missions.length };
 }
 

@@ -1,6 +1,6 @@
 // Inputs of the mission writes, shared by the admin forms and the routes.
 import { z } from "zod";
-import { StatusSchema } from "@/lib/status/schema";
+import { FollowsSchema, StatusSchema, type Follows } from "@/lib/status/schema";
 import { MissionTypeSchema } from "./types";
 
 const MAX_FUTURE_MS = 5 * 60 * 1000;
@@ -27,14 +27,39 @@ const EffectiveAtSchema = z.coerce
   .optional()
   .refine((value) => !value || value.getTime() <= Date.now() + MAX_FUTURE_MS, "cannot be in the future");
 
-export const StatusUpdateSchema = z.object({
+const IsoInstantSchema = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date and time with a zone, e.g. 2024-11-20T18:00:00+02:00" })
+  .transform((value) => new Date(value))
+  .refine((value) => value.getUTCFullYear() >= 1900 && value.getUTCFullYear() <= 2200, "must be between the years 1900 and 2200");
+
+/** When a reported status ends by itself; null or absent: until further notice. */
+const UntilSchema = IsoInstantSchema.nullish().transform((value) => value ?? null);
+
+const MAX_UNTIL_MS = 366 * 24 * 3600 * 1000;
+
+/** The end of a report: after its effective time, within a year, followed by something else. */
+function checkEnd(report: { status: string; effectiveAt?: Date; until: Date | null; follows: Follows }, context: z.RefinementCtx) {
+  if (!report.until) {
+    if (report.follows !== "previous") context.addIssue({ code: "custom", path: ["follows"], message: "needs an until time" });
+    return;
+  }
+  const from = report.effectiveAt ?? new Date();
+  if (report.until <= from) context.addIssue({ code: "custom", path: ["until"], message: "must be after the effective time" });
+  else if (report.until.getTime() - from.getTime() > MAX_UNTIL_MS) context.addIssue({ code: "custom", path: ["until"], message: "must be within a year of the effective time" });
+  if (report.follows === report.status) context.addIssue({ code: "custom", path: ["follows"], message: "must differ from the status" });
+}
+
+const reportFields = {
   status: StatusSchema,
   reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
   sourceUrl: SourceUrlSchema,
   sourceTitle: optionalText(200),
   effectiveAt: EffectiveAtSchema,
-  expectedVersion: VersionSchema,
-});
+  until: UntilSchema,
+  follows: FollowsSchema.default("previous"),
+};
+
+export const StatusUpdateSchema = z.object({ ...reportFields, expectedVersion: VersionSchema }).superRefine(checkEnd);
 export type StatusUpdateInput = z.infer<typeof StatusUpdateSchema>;
 
 export const VerifySchema = z.object({
@@ -44,21 +69,33 @@ export const VerifySchema = z.object({
 });
 export type VerifyInput = z.infer<typeof VerifySchema>;
 
-export const BulkEventSchema = z.object({
-  name: z.string({ error: "is required" }).trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  description: optionalText(1000),
-  status: StatusSchema,
-  reason: StatusUpdateSchema.shape.reason,
-  sourceUrl: SourceUrlSchema,
-  sourceTitle: optionalText(200),
-  effectiveAt: EffectiveAtSchema,
-  missions: z
-    .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
-    .min(1, "select at least one mission")
-    .max(2000, "at most 2000 missions at once")
-    .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),
-});
+export const BulkEventSchema = z
+  .object({
+    name: z.string({ error: "is required" }).trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+    description: optionalText(1000),
+    ...reportFields,
+    missions: z
+      .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
+      .min(1, "select at least one mission")
+      .max(2000, "at most 2000 missions at once")
+      .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),
+  })
+  .superRefine(checkEnd);
 export type BulkEventInput = z.infer<typeof BulkEventSchema>;
+
+const scheduledFields = {
+  ...reportFields,
+  effectiveAt: IsoInstantSchema,
+};
+
+/** A change from a notice published ahead; it must lie in the future (checked when saved). */
+export const ScheduledChangeSchema = z.object(scheduledFields).superRefine(checkEnd);
+export type ScheduledChangeInput = z.infer<typeof ScheduledChangeSchema>;
+
+export const ScheduledChangeUpdateSchema = z.object({ ...scheduledFields, expectedVersion: VersionSchema }).superRefine(checkEnd);
+export type ScheduledChangeUpdateInput = z.infer<typeof ScheduledChangeUpdateSchema>;
+
+export const ScheduledChangeCancelSchema = z.object({ expectedVersion: VersionSchema });
 
 const CountryCode = z
   .string({ error: "is required" })
