@@ -39,11 +39,13 @@ const MAX_UNTIL_MS = 366 * 24 * 3600 * 1000;
 
 /** The end of a report: after its effective time, within a year, followed by something else. */
 function checkEnd(report: { status: string; effectiveAt?: Date; until: Date | null; follows: Follows }, context: z.RefinementCtx) {
+  // Runs even when a field failed its own check: compare only values that parsed.
+  if (report.until !== null && !(report.until instanceof Date)) return;
   if (!report.until) {
     if (report.follows !== "previous") context.addIssue({ code: "custom", path: ["follows"], message: "needs an until time" });
     return;
   }
-  const from = report.effectiveAt ?? new Date();
+  const from = report.effectiveAt instanceof Date ? report.effectiveAt : new Date();
   if (report.until <= from) context.addIssue({ code: "custom", path: ["until"], message: "must be after the effective time" });
   else if (report.until.getTime() - from.getTime() > MAX_UNTIL_MS) context.addIssue({ code: "custom", path: ["until"], message: "must be within a year of the effective time" });
   if (report.follows === report.status) context.addIssue({ code: "custom", path: ["follows"], message: "must differ from the status" });
