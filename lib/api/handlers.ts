@@ -16,7 +16,7 @@ import { parameterErrors, queryRecord, type ParameterError } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
 import { FeedQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
-import { toApiChange, toApiMission, toMissionRef } from "./serialize";
+import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
 
 
@@ -99,7 +99,7 @@ async function missionDetail(ctx: ApiContext, slug: string, part: "mission" | "h
   const loaded = await loadMissionWithHistory(ctx.db, slug);
   if (!loaded) return notFound(`Mission "${slug}"`);
   const tags = dataTags({ missionIds: [loaded.mission.id] });
-  const mission = toApiMission(loaded.mission, ctx.origin);
+  const mission = { ...toApiMission(loaded.mission, ctx.origin), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
   if (part === "badge") {
     const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;

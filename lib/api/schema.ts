@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
 import { MISSION_TYPES } from "@/lib/missions/types";
-import { STATUSES } from "@/lib/status/schema";
+import { FOLLOWS, STATUSES } from "@/lib/status/schema";
 
 const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
 
@@ -33,9 +33,34 @@ export const MissionSchema = z
     verifiedAt: Timestamp.nullable().meta({ description: "When the current status was last confirmed (UTC)" }),
     sourceUrl: z.string().nullable().meta({ description: "Where the current status comes from" }),
     sourceTitle: z.string().nullable(),
+    statusUntil: Timestamp.nullable().meta({ description: "When the current status ends by itself, as its report said (UTC); null: until further notice" }),
+    statusFollows: StatusValueSchema.meta({ description: "What applies at statusUntil (null: no status reported); only set with statusUntil" }),
+    expectedAfter: z
+      .enum(STATUSES)
+      .nullable()
+      .meta({
+        description:
+          "Set when the current status was applied by the schedule after this status ended, and no source has confirmed it since: the status is expected, not confirmed (verifiedAt is then null)",
+      }),
     updatedAt: Timestamp,
   })
   .meta({ id: "Mission" });
+
+export const UpcomingChangeSchema = z
+  .object({
+    status: z.enum(STATUSES),
+    effectiveAt: Timestamp.meta({ description: "When the change takes effect (UTC)" }),
+    until: Timestamp.nullable().meta({ description: "When it ends by itself (UTC); null: until further notice" }),
+    follows: z.enum(FOLLOWS).nullable().meta({ description: "What applies at `until`: previous (the status before it), a status, or unreported" }),
+    reason: z.string().nullable(),
+    sourceUrl: z.string().nullable().meta({ description: "The notice it comes from" }),
+    sourceTitle: z.string().nullable(),
+  })
+  .meta({ id: "UpcomingChange", description: "A change announced ahead by a notice, applied at its time unless cancelled" });
+
+export const MissionDetailSchema = MissionSchema.extend({
+  upcoming: z.array(UpcomingChangeSchema).meta({ description: "Scheduled changes not applied yet, soonest first" }),
+}).meta({ id: "MissionDetail" });
 
 export const MissionListSchema = z
   .object({
@@ -51,20 +76,26 @@ export const EventRefSchema = z.object({ slug: z.string(), name: z.string() }).m
 export const StatusChangeSchema = z
   .object({
     id: z.int(),
-    kind: z.enum(["change", "verify"]).meta({ description: "verify: the same status confirmed again" }),
+    kind: z.enum(["change", "verify", "expiry", "scheduled"]).meta({
+      description:
+        "change: a sourced report of a new status; verify: the same status confirmed again; expiry: the schedule ended a status at its reported `until` (what follows is expected, not confirmed); scheduled: a change announced ahead, applied at its time",
+    }),
     previousStatus: StatusValueSchema,
-    newStatus: z.enum(STATUSES),
+    newStatus: StatusValueSchema.meta({ description: "The status from effectiveAt on; null when an end left no status reported" }),
     reason: z.string().nullable(),
     sourceUrl: z.string().nullable(),
     sourceTitle: z.string().nullable(),
     effectiveAt: Timestamp,
     recordedAt: Timestamp,
+    until: Timestamp.nullable().meta({ description: "When this report said it ends by itself" }),
+    follows: StatusValueSchema.meta({ description: "What this report said applies at `until`" }),
+    endsChangeId: z.int().nullable().meta({ description: "For kind expiry: the id of the report it ended" }),
     event: EventRefSchema.nullable(),
   })
   .meta({ id: "StatusChange" });
 
 export const MissionHistorySchema = z
-  .object({ mission: MissionSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
+  .object({ mission: MissionDetailSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
   .meta({ id: "MissionHistory" });
 
 export const MissionRefSchema = z
@@ -133,6 +164,8 @@ export const FeedQuerySchema = z
 export const SlugParamsSchema = z.object({ slug: z.string().max(200).meta({ example: "us-ua-kyiv-embassy" }) });
 
 export type ApiMission = z.infer<typeof MissionSchema>;
+export type ApiMissionDetail = z.infer<typeof MissionDetailSchema>;
+export type ApiUpcomingChange = z.infer<typeof UpcomingChangeSchema>;
 export type ApiMissionList = z.infer<typeof MissionListSchema>;
 export type ApiStatusChange = z.infer<typeof StatusChangeSchema>;
 export type ApiMissionHistory = z.infer<typeof MissionHistorySchema>;

@@ -1,7 +1,8 @@
 // Database rows → the documented API shapes.
-import { StatusSchema } from "@/lib/status/schema";
+import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 import { MissionTypeSchema } from "@/lib/missions/types";
-import type { ApiMission, ApiStatusChange } from "./schema";
+import type { UpcomingChange } from "@/lib/missions/scheduled-changes";
+import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
 import type { ApiMissionRow, LoadedHistory } from "./read-model";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -27,23 +28,45 @@ export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
     verifiedAt: iso(row.verifiedAt),
     sourceUrl: row.sourceUrl,
     sourceTitle: row.sourceTitle,
+    statusUntil: iso(row.statusUntil),
+    statusFollows: statusOrNull(row.statusFollows),
+    expectedAfter: statusOrNull(row.expectedAfter),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+export function toApiUpcoming(change: UpcomingChange): ApiUpcomingChange | null {
+  const status = statusOrNull(change.status);
+  if (!status) return null;
+  return {
+    status,
+    effectiveAt: change.effectiveAt.toISOString(),
+    until: iso(change.until),
+    follows: change.until ? (FollowsSchema.safeParse(change.follows).data ?? "previous") : null,
+    reason: change.reason,
+    sourceUrl: change.sourceUrl,
+    sourceTitle: change.sourceTitle,
+  };
+}
+
+const KINDS = ["change", "verify", "expiry", "scheduled"] as const;
 
 type ChangeRow = Omit<LoadedHistory[number], "event">;
 
 export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
   return {
     id: change.id,
-    kind: change.kind === "verify" ? "verify" : "change",
+    kind: KINDS.find((kind) => kind === change.kind) ?? "change",
     previousStatus: statusOrNull(change.previousStatus),
-    newStatus: statusOrNull(change.newStatus) ?? "open",
+    newStatus: statusOrNull(change.newStatus),
     reason: change.reason,
     sourceUrl: change.sourceUrl,
     sourceTitle: change.sourceTitle,
     effectiveAt: change.effectiveAt.toISOString(),
     recordedAt: change.recordedAt.toISOString(),
+    until: iso(change.until),
+    follows: statusOrNull(change.follows),
+    endsChangeId: change.endsChangeId,
   };
 }
 

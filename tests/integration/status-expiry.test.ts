@@ -36,7 +36,7 @@ async function openMission(sendingCode = "US") {
   const db = getDb();
   const mission = await createMission(db, { sendingCode });
   await db.$transaction((tx) =>
-    recordStatusChange(tx, { missionId: mission.id, status: "open", reason: "Normal hours", ...report, effectiveAt: new Date(Date.now() - 24 * HOUR), author: EDITOR }),
+    recordStatusChange(tx, { missionId: mission.id, status: "open", ...report, reason: "Normal hours", effectiveAt: new Date(Date.now() - 24 * HOUR), author: EDITOR }),
   );
   return mission;
 }
@@ -135,7 +135,6 @@ describe("a status with an end", () => {
   });
 
   it("'previous' is the status before the reported one began, also for a re-report of the same status", async () => {
-    const db = getDb();
     const mission = await openMission();
     const { token } = await closedUntil(mission.id, inMinutes(30));
     const again = await call(status.POST, { token, params: { id: String(mission.id) }, body: { status: "closed", ...report, until: inMinutes(90).toISOString(), expectedVersion: 2 } });
