@@ -2,6 +2,7 @@
 // escaped type="text", JSON Feed as content_text; only http(s) sources become links.
 import { escapeXml, safeHttpUrl } from "@/lib/http/escape";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { EXPECTED_SHORT } from "@/lib/status/expected";
 import { STATUS_LABELS, statusFilterOf } from "@/lib/status/schema";
 import type { LoadedChange } from "./read-model";
 import { missionUrl } from "./serialize";
@@ -15,8 +16,10 @@ export interface FeedInput {
 
 function entryTitle(change: LoadedChange): string {
   const mission = change.mission;
-  const verb = change.kind === "verify" ? "confirmed" : "now";
-  return `${mission.sending.name} ${missionTypeLabel(mission.type).toLowerCase()} in ${mission.city}: ${verb} ${STATUS_LABELS[statusFilterOf(change.newStatus)]}`;
+  const subject = `${mission.sending.name} ${missionTypeLabel(mission.type).toLowerCase()} in ${mission.city}`;
+  const label = STATUS_LABELS[statusFilterOf(change.newStatus)];
+  if (change.kind === "expiry") return `${subject}: ${label}, ${EXPECTED_SHORT}`;
+  return `${subject}: ${change.kind === "verify" ? "confirmed" : "now"} ${label}`;
 }
 
 function entryText(change: LoadedChange): string {

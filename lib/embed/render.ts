@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/create";
 import { filterMissions } from "@/lib/missions/filter-missions";
 import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { EXPECTED_SHORT, isExpected } from "@/lib/status/expected";
 import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/schema";
 import { formatDate, formatLocalAndUtc } from "@/lib/time";
 import { parameterErrors, queryRecord, type ParameterError } from "@/lib/api/query";
@@ -48,7 +49,7 @@ th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid
 tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
 .s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
 .open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
-a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}
+.note{font-size:12px;color:var(--muted)}a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}
 `.replace(/\n/g, "");
 
 export interface EmbedContext {
@@ -72,7 +73,8 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string): string {
       return `<td>${h(missionTypeLabel(row.type))}</td>`;
     case "status": {
       const status = statusFilterOf(row.status);
-      return `<td><span class="s ${status}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${STATUS_LABELS[status]}</span></td>`;
+      const expected = isExpected(row) ? ` <span class="note">${EXPECTED_SHORT}</span>` : "";
+      return `<td><span class="s ${status}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${STATUS_LABELS[status]}</span>${expected}</td>`;
     }
     case "since":
       return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone))}</time>` : "—"}</td>`;

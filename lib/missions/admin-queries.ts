@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
+import { upcomingSelect } from "./scheduled-changes";
 
 export interface AdminMissionRow extends MissionRow {
   archived: boolean;
@@ -23,6 +24,7 @@ export async function getAdminMission(id: number) {
       sending: { select: { name: true } },
       host: { select: { name: true } },
       history: { orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 20, include: { event: { select: { slug: true, name: true } } } },
+      scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
+import { upcomingSelect } from "./scheduled-changes";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -25,6 +26,7 @@ export async function getMissionBySlug(slug: string) {
         orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
         include: { event: { select: { slug: true, name: true } } },
       },
+      scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
   if (!mission || mission.archivedAt) return null;

@@ -40,6 +40,20 @@ export function expectedNote(mission: ExpectedStatus): string | null {
   return `expected after ${periodOf(mission.expectedAfter)} ended${when}, not confirmed`;
 }
 
+/** What a history entry's kind adds to its statuses, for timelines and feeds. */
+export function historyKindNote(kind: string): string | null {
+  if (kind === "expiry") return `ended as reported, by the schedule; ${EXPECTED_SHORT}`;
+  if (kind === "scheduled") return "scheduled change, applied at its time";
+  return null;
+}
+
+/** "then open", "then the previous status", "then not reported": what follows an end. */
+export function followsPhrase(follows: string | null): string {
+  if (!follows || follows === "previous") return "then the previous status";
+  const status = statusFilterOf(follows);
+  return status === "unreported" ? "then not reported" : `then ${STATUS_LABELS[status].toLowerCase()}`;
+}
+
 /** The reason written on the history entry that ends a status by itself. */
 export function expiryReason(ended: string, follows: string): string {
   const next = statusFilterOf(follows) === "unreported" ? "no status is reported" : `${STATUS_LABELS[statusFilterOf(follows)]} is expected`;

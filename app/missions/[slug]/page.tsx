@@ -8,6 +8,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
 import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { expectedNote, followsPhrase, historyKindNote } from "@/lib/status/expected";
+import { STATUS_LABELS, statusFilterOf } from "@/lib/status/schema";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -44,6 +46,7 @@ export default async function MissionPage({ params }: Props) {
   const mission = await getMissionBySlug((await params).slug);
   if (!mission) notFound();
   const website = mission.website ? safeWebsite(mission.website) : null;
+  const expected = expectedNote(mission);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -68,9 +71,19 @@ export default async function MissionPage({ params }: Props) {
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current" className="text-lg font-semibold">Current status</h2>
         <StatusBadge status={mission.status} size="lg" />
+        {expected && (
+          <p className="font-medium text-amber-900">
+            {STATUS_LABELS[statusFilterOf(mission.status)]} · {expected}
+          </p>
+        )}
         <dl>
           {mission.statusSince && (
             <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>
+          )}
+          {mission.statusUntil && (
+            <Detail label="Until">
+              <DateTime value={mission.statusUntil} timeZone={mission.timeZone} />, {followsPhrase(mission.statusFollows)} (as reported)
+            </Detail>
           )}
           {mission.statusReason && <Detail label="Reason">{mission.statusReason}</Detail>}
           {mission.status && (
@@ -81,6 +94,8 @@ export default async function MissionPage({ params }: Props) {
               <>
                 <DateTime value={mission.verifiedAt} timeZone={mission.timeZone} /> (<DateTime value={mission.verifiedAt} variant="age" />)
               </>
+            ) : mission.expectedAfter ? (
+              "Not confirmed by a source"
             ) : (
               "Not yet reported"
             )}
@@ -88,6 +103,33 @@ export default async function MissionPage({ params }: Props) {
           {mission.statusSetBy && <Detail label="Reported by">{mission.statusSetBy}</Detail>}
         </dl>
       </section>
+
+      {mission.scheduledChanges.length > 0 && (
+        <section aria-labelledby="upcoming" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="upcoming" className="text-lg font-semibold">Upcoming</h2>
+          <ul className="space-y-3">
+            {mission.scheduledChanges.map((change) => (
+              <li key={change.id} className="space-y-1">
+                <p className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={change.status} />
+                  <span>
+                    from <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
+                    {change.until && (
+                      <>
+                        {" "}until <DateTime value={change.until} timeZone={mission.timeZone} />, {followsPhrase(change.follows)}
+                      </>
+                    )}
+                  </span>
+                </p>
+                {change.reason && <p>{change.reason}</p>}
+                <p className="text-sm text-slate-600">
+                  Announced by: <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="about" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="about" className="mb-2 text-lg font-semibold">About this mission</h2>
@@ -134,6 +176,12 @@ export default async function MissionPage({ params }: Props) {
                     effective <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
                   </span>
                 </p>
+                {historyKindNote(change.kind) && <p className="mt-1 text-sm font-medium text-amber-900">{historyKindNote(change.kind)}</p>}
+                {change.until && (
+                  <p className="mt-1 text-sm">
+                    Until <DateTime value={change.until} timeZone={mission.timeZone} />, {followsPhrase(change.follows)}
+                  </p>
+                )}
                 {change.reason && <p className="mt-2">{change.reason}</p>}
                 <p className="mt-2 text-sm text-slate-600">
                   Source: <SourceLink url={change.sourceUrl} title={change.sourceTitle} />

@@ -46,7 +46,7 @@ function useStatusMutations() {
     onMutate: async ({ id, input }) => {
       await queryClient.cancelQueries({ queryKey: adminMissionsKey });
       const previous = queryClient.getQueryData<AdminRow[]>(adminMissionsKey);
-      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date() }));
+      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date(), statusUntil: input.until, expectedAfter: null }));
       return { previous };
     },
     onError: (_error, _variables, context) => {

@@ -11,6 +11,8 @@ import { getAdminMission } from "@/lib/missions/admin-queries";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { MissionForm } from "../../_components/mission-form";
 import { MissionStatusPanel } from "../../_components/mission-status-panel";
+import { ScheduledChangesPanel } from "../../_components/scheduled-changes-panel";
+import { expectedNote, historyKindNote } from "@/lib/status/expected";
 
 export const metadata: Metadata = { title: "Edit mission" };
 
@@ -31,11 +33,16 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
           {mission.sending.name}: {missionTypeLabel(mission.type)}, {mission.city}
         </h1>
         <p className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={mission.status} /> version {mission.version}
+          <StatusBadge status={mission.status} /> {expectedNote(mission)} version {mission.version}
           {mission.archivedAt ? " · archived" : <Link href={`/missions/${mission.slug}`} className="underline">Public page</Link>}
         </p>
       </header>
-      <MissionStatusPanel mission={{ id: mission.id, version: mission.version, status: mission.status, timeZone: mission.timeZone }} archived={mission.archivedAt !== null} />
+      <MissionStatusPanel
+        mission={{ id: mission.id, version: mission.version, status: mission.status, timeZone: mission.timeZone }}
+        archived={mission.archivedAt !== null}
+        pendingScheduled={mission.scheduledChanges.length}
+      />
+      {!mission.archivedAt && <ScheduledChangesPanel missionId={mission.id} timeZone={mission.timeZone} pending={mission.scheduledChanges} />}
       <section aria-labelledby="details" className="space-y-2">
         <h2 id="details" className="text-lg font-semibold">Details</h2>
         <MissionForm mission={editableFields(mission)} countries={ALL_COUNTRIES.map(({ code, name }) => ({ code, name }))} />
@@ -45,7 +52,8 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
         <ol className="space-y-2">
           {mission.history.map((change) => (
             <li key={change.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
-              <StatusBadge status={change.newStatus} /> {change.kind === "verify" ? "re-verified" : "set"} by {change.authorName},{" "}
+              <StatusBadge status={change.newStatus} /> {change.kind === "verify" ? "re-verified" : "set"} by {change.authorName}
+              {historyKindNote(change.kind) && ` (${historyKindNote(change.kind)})`},{" "}
               <DateTime value={change.effectiveAt} timeZone={mission.timeZone} /> — {change.reason ?? "no reason"} · <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
               {change.event && (
                 <> · event <Link href={`/events/${change.event.slug}`} className="underline">{change.event.name}</Link></>
