@@ -11,10 +11,10 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
-  // The admin spec changes the seeded statuses, so it runs after every spec that reads them.
+  // The admin and expiry specs change the seeded statuses, so they run after every spec that reads them.
   projects: [
-    { name: "public", testIgnore: /admin\.spec\.ts$/ },
-    { name: "admin", testMatch: /admin\.spec\.ts$/, dependencies: ["public"] },
+    { name: "public", testIgnore: /(admin|expiry)\.spec\.ts$/ },
+    { name: "admin", testMatch: /(admin|expiry)\.spec\.ts$/, dependencies: ["public"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

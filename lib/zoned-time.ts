@@ -32,8 +32,8 @@ export function wallTimeToInstant(value: string, timeZone: string): Date | undef
   return new Date(instant);
 }
 
-/** An instant → "2024-11-20T09:00" in the zone, for a datetime-local input. */
-export function instantToWallTime(instant: Date, timeZone: string): string {
+/** An instant → "2024-11-20T09:00" (or "…T09:00:05" with seconds) in the zone, for a datetime-local input. */
+export function instantToWallTime(instant: Date, timeZone: string, { seconds = false } = {}): string {
   const local = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
-  return local.toISOString().slice(0, 16);
+  return local.toISOString().slice(0, seconds ? 19 : 16);
 }
