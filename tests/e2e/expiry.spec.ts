@@ -3,6 +3,9 @@ import { instantToWallTime } from "../../lib/zoned-time";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { E2E_USERS } from "./global-setup";
 
+// Each test waits for the schedule in real time and runs axe twice: more than the default budget.
+test.describe.configure({ timeout: 90_000 });
+
 const KYIV = "Europe/Kyiv";
 const SLUG = "pl-embassy-kyiv";
 
