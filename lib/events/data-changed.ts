@@ -2,6 +2,7 @@
 // Read caches subscribe here to invalidate exactly what changed. On PostgreSQL the
 // announcement also goes out with pg_notify, so other app instances drop their copies too.
 import crypto from "node:crypto";
+import { env } from "@/lib/env";
 
 export interface DataChange {
   missionIds: number[];
@@ -34,8 +35,8 @@ export function dispatchDataChangeLocally(change: DataChange): void {
 /** Call after a write has committed. */
 export async function announceDataChange(change: DataChange): Promise<void> {
   dispatchDataChangeLocally(change);
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
+  const { DATABASE_URL: url, databaseProvider } = env();
+  if (databaseProvider === "postgres") {
     // The write has committed: a failed notification must not turn it into an error. Other
     // instances then catch up through their caches' 1 s expiry.
     try {
