@@ -72,7 +72,6 @@ async function main() {
     if (method === "OPTIONS") return send(res, method, PREFLIGHT);
     if (method !== "GET" && method !== "HEAD") return send(res, method, METHOD_NOT_ALLOWED);
     const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
-    if (!entry) return send(res, method, errorResponse(400, "Malformed URL"));
     if (!(entry instanceof Promise)) return serveEntry(req, res, entry);
     entry.then(
       (produced) => serveEntry(req, res, produced),
