@@ -6,12 +6,14 @@ import { deleteSession, SESSION_TTL_SECONDS } from "@/lib/auth/sessions";
 import { clientIp } from "@/lib/http/client-ip";
 import { defineRoute, json } from "@/lib/http/route";
 
+const waitInWords = (seconds: number) => (seconds > 2 * 3600 ? `${Math.ceil(seconds / 3600)} hours` : `${Math.ceil(seconds / 60)} minutes`);
+
 export const POST = defineRoute({ access: "public", maxBodyBytes: 4096 }, async ({ request, db, json: body, sessionToken }) => {
   const input = await body(LoginSchema);
   const result = await login(db, input, clientIp(request), loginProtection(db));
   if (!result.ok && result.reason === "rate-limited") {
     return json(
-      { error: `Too many login attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`, retryAfterSeconds: result.retryAfterSeconds },
+      { error: `Too many login attempts. Try again in ${waitInWords(result.retryAfterSeconds)}.`, retryAfterSeconds: result.retryAfterSeconds },
       429,
       { "Retry-After": String(result.retryAfterSeconds) },
     );
