@@ -95,6 +95,13 @@ describe("login", () => {
     expect(blocked.headers.get("set-cookie")).toBeNull();
   });
 
+  it("counts parallel guesses before checking them: of 10 at once from one address, 5 are checked", async () => {
+    await createUserWithSession(getDb(), { email: "parallel@example.org" });
+    const attempts = Array.from({ length: 10 }, (_, attempt) => call(login.POST, { body: { email: "parallel@example.org", password: `guess ${attempt}` }, headers: from("203.0.113.30") }));
+    const statuses = (await Promise.all(attempts)).map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(5).fill(429)]);
+  });
+
   it("never locks the owner out: wrong passwords from other addresses leave the owner's own address alone", async () => {
     const { password } = await createUserWithSession(getDb(), { email: "owner@example.org" });
     for (const address of ["203.0.113.1", "203.0.113.2"]) {
