@@ -7,7 +7,7 @@ import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { seed } from "@/prisma/seed";
 
 async function main() {
-  const { DATABASE_URL, databaseProvider } = parseEnv();
+  const { DATABASE_URL, databaseProvider, SEED_DEMO_EDITOR, SEED_DEMO_EDITOR_PASSWORD } = parseEnv();
   try {
     execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
       stdio: "pipe",
@@ -21,7 +21,7 @@ async function main() {
   try {
     if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const summary = await seed(db, {
-      demoEditorPassword: process.env.SEED_DEMO_EDITOR === "1" ? (process.env.SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
+      demoEditorPassword: SEED_DEMO_EDITOR ? (SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
     });
     // Statuses whose end has passed (the seed's "closed for the day") are ended before the
     // first page is served, each at its own until time.
