@@ -1,18 +1,20 @@
 // Measures the worker's lag against a running server: closes a mission "until now + 2 s" as an
 // editor would, then polls the public API until the mission reads expected-open, and prints
 // the time between the until moment and the first answer that shows it.
-// Usage: CHANCERY_URL=http://127.0.0.1:3000 EDITOR_EMAIL=… EDITOR_PASSWORD=… \
-//        tsx scripts/measure-expiry-lag.ts [slug] [runs]
-const base = process.env.CHANCERY_URL ?? "http://127.0.0.1:3000";
-const [slug = "gb-embassy-kyiv", runsText = "10"] = process.argv.slice(2);
+// Usage: printf '%s\n' "$PASSWORD" | tsx scripts/measure-expiry-lag.ts <server URL> <editor email> [slug] [runs]
+import fs from "node:fs";
+
+const [base = "http://127.0.0.1:3000", email, slug = "gb-embassy-kyiv", runsText = "10"] = process.argv.slice(2);
 const AHEAD_MS = 2000;
 const POLL_MS = 10;
 
 async function logIn(): Promise<string> {
+  if (!email) throw new Error("usage: measure-expiry-lag.ts <server URL> <editor email> [slug] [runs] (password on stdin)");
+  const password = fs.readFileSync(0, "utf8").split("\n")[0];
   const response = await fetch(`${base}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: process.env.EDITOR_EMAIL, password: process.env.EDITOR_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
   if (!response.ok || !cookie) throw new Error(`Login failed: ${response.status} ${await response.text()}`);
