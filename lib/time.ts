@@ -30,6 +30,20 @@ export function formatLocalAndUtc(date: Date, timeZone: string): string {
   return `${local} (${utc} UTC)`;
 }
 
+/** "18:00 EET (16:00 UTC)": the time of day only, local first. */
+export function formatTimeLocalAndUtc(date: Date, timeZone: string): string {
+  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  const local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(date);
+  if (zone === "UTC") return local;
+  const utc = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(date);
+  return `${local} (${utc} UTC)`;
+}
+
+/** The calendar day of an instant in a zone, "2024-11-20". */
+export function calendarDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: isValidTimeZone(timeZone) ? timeZone : "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
 export function formatDate(date: Date, timeZone = "UTC"): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone: isValidTimeZone(timeZone) ? timeZone : "UTC",
