@@ -106,3 +106,6 @@ export function describeChange(change: { kind: string; previousStatus: string | 
       return change.previousStatus ? `changed to ${next}` : `first reported ${next}`;
   }
 }
+
+/** A phrase as the start of a line: "Not confirmed since …". */
+export const capitalised = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);

@@ -118,7 +118,7 @@ describe("documented shapes", () => {
     const atom = await get("/api/v1/changes.atom?host=UA&sending=US");
     expect(atom.response.headers["Content-Type"]).toBe("application/atom+xml; charset=utf-8");
     const parsedAtom = new XMLParser({ ignoreAttributes: false }).parse(atom.response.body);
-    expect(parsedAtom.feed.entry.title["#text"]).toBe("United States of America embassy in Kyiv: now Closed");
+    expect(parsedAtom.feed.entry.title["#text"]).toBe("United States of America embassy in Kyiv: first reported Closed");
     expect(atom.tags).toEqual(["host:UA"]);
 
     const feed = await get("/api/v1/changes.json?host=UA");
