@@ -115,6 +115,9 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
     .filter((status) => result.totals[status] > 0)
     .map((status) => `${STATUS_LABELS[status]}: ${result.totals[status]}`)
     .join(" · ");
+  const reported = result.rows.filter((row) => row.status !== null).length;
+  const confirmed = result.rows.filter((row) => row.status !== null && isConfirmed(row.freshness)).length;
+  const confirmation = reported ? ` (${confirmed} of ${reported} statuses confirmed recently)` : "";
   const head = params.columns.map((column) => `<th scope="col">${EMBED_COLUMN_LABELS[column]}</th>`).join("");
   const body = shown.length
     ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now)).join("")}</tr>`).join("\n")
@@ -123,7 +126,7 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
 <html lang="${params.lang}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
 <body${params.compact ? ' class="compact"' : ""}><main>
 <h1>${h(title)}</h1>
-<p class="totals">${h(totals || "No missions")}</p>
+<p class="totals">${h(totals ? totals + confirmation : "No missions")}</p>
 <table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>

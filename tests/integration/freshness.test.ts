@@ -158,6 +158,7 @@ describe("the API says how fresh every status is", () => {
     expect(html).toContain('<span class="f">Not confirmed since 20 Nov 2024</span>');
     expect(html).toContain('<span class="f">Expected after the closure ended at 06:00 EET (04:00 UTC), not confirmed</span>');
     expect(html).toContain("Closed until 18:00 EET (16:00 UTC)");
+    expect(html).toContain("(2 of 4 statuses confirmed recently)");
     expect((await embed("host=UA&confirmed=1")).match(/<th scope="row">/g)).toHaveLength(2);
   });
 });

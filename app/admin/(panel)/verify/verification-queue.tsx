@@ -145,28 +145,34 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
     field?.focus();
   }, [panel]);
 
-  function onKeyDown(event: React.KeyboardEvent<HTMLOListElement>) {
-    if (event.key === "Escape" && panel) {
-      const index = items.findIndex((item) => item.id === panel.id);
-      setPanel(null);
-      setFocusIndex(index);
-      event.preventDefault();
-      return;
+  // Shortcuts work anywhere on the page except while typing (Escape always closes the form).
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === "Escape" && panel) {
+        const index = items.findIndex((item) => item.id === panel.id);
+        setPanel(null);
+        setFocusIndex(index);
+        event.preventDefault();
+        return;
+      }
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const buttons = primaryButtons();
+      const current = buttons.findIndex((button) => button.closest("li")?.contains(document.activeElement));
+      // Arrows move between missions only from inside the list, so they still scroll the page.
+      if (event.key === "j" || (event.key === "ArrowDown" && current >= 0)) {
+        buttons[Math.min(current + 1, buttons.length - 1)]?.focus();
+        event.preventDefault();
+      } else if (event.key === "k" || (event.key === "ArrowUp" && current >= 0)) {
+        buttons[Math.max(current - 1, 0)]?.focus();
+        event.preventDefault();
+      } else if (event.key === "c" && current >= 0 && items[current]) {
+        setPanel({ id: items[current].id, kind: "status" });
+        event.preventDefault();
+      }
     }
-    if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const buttons = primaryButtons();
-    const current = buttons.findIndex((button) => button.closest("li")?.contains(document.activeElement));
-    if (event.key === "j" || event.key === "ArrowDown") {
-      buttons[Math.min(current + 1, buttons.length - 1)]?.focus();
-      event.preventDefault();
-    } else if (event.key === "k" || event.key === "ArrowUp") {
-      buttons[Math.max(current - 1, 0)]?.focus();
-      event.preventDefault();
-    } else if (event.key === "c" && current >= 0 && items[current]) {
-      setPanel({ id: items[current].id, kind: "status" });
-      event.preventDefault();
-    }
-  }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [items, panel]);
 
   const closeAfterWrite = (index: number) => {
     setPanel(null);
@@ -184,7 +190,7 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
       {items.length === 0 ? (
         <p role="status" className="rounded bg-green-50 p-3 text-green-900">Nothing to check: every status in your countries is confirmed.</p>
       ) : (
-        <ol ref={listRef} onKeyDown={onKeyDown} aria-label="Missions to check, most urgent first" aria-describedby="queue-keys" className="space-y-2">
+        <ol ref={listRef} aria-label="Missions to check, most urgent first" aria-describedby="queue-keys" className="space-y-2">
           {items.map((item, index) => {
             const open = panel?.id === item.id ? panel.kind : null;
             return (
