@@ -41,15 +41,25 @@ const ENDED_NOUNS: Record<Status, string> = { closed: "the closure", limited: "t
 
 const RECENT_MS = 7 * 24 * 3600_000;
 
+// "Today" in a zone is the same for every row of a response (one `now`): remember it.
+let todayFor = { nowMs: Number.NaN, days: new Map<string, string>() };
+function today(now: Date, timeZone: string): string {
+  if (todayFor.nowMs !== now.getTime()) todayFor = { nowMs: now.getTime(), days: new Map() };
+  let day = todayFor.days.get(timeZone);
+  if (day === undefined) todayFor.days.set(timeZone, (day = calendarDay(now, timeZone)));
+  return day;
+}
+
+const isToday = (date: Date, timeZone: string, now: Date) => calendarDay(date, timeZone) === today(now, timeZone);
+
 /** "18:00 EET (16:00 UTC)" on the same local day as now, else with the date. */
 function moment(date: Date, timeZone: string, now: Date): string {
-  return calendarDay(date, timeZone) === calendarDay(now, timeZone) ? formatTimeLocalAndUtc(date, timeZone) : formatLocalAndUtc(date, timeZone);
+  return isToday(date, timeZone, now) ? formatTimeLocalAndUtc(date, timeZone) : formatLocalAndUtc(date, timeZone);
 }
 
 /** "at 18:00 EET (16:00 UTC)" today, "20 Nov 2024, 18:00 EET (16:00 UTC)" another day. */
 function at(date: Date, timeZone: string, now: Date): string {
-  const text = moment(date, timeZone, now);
-  return calendarDay(date, timeZone) === calendarDay(now, timeZone) ? `at ${text}` : text;
+  return isToday(date, timeZone, now) ? `at ${formatTimeLocalAndUtc(date, timeZone)}` : formatLocalAndUtc(date, timeZone);
 }
 
 function endedNoun(status: string | null): string {
