@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
 import { MISSION_TYPES } from "@/lib/missions/types";
 import { FRESHNESS } from "@/lib/status/freshness";
-import { STATUSES, STATUS_FILTERS } from "@/lib/status/schema";
+import { STATUSES } from "@/lib/status/schema";
 
 const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
 
@@ -47,11 +47,17 @@ export const MissionSchema = z
       description: "The status and its freshness in words, times in the host city's zone with UTC",
       example: "Closed · not confirmed since 20 Nov 2024",
     }),
-    statusUntil: Timestamp.nullable().meta({ description: "When the current status ends by itself (UTC); null: until further notice" }),
-    statusFollows: z.enum(STATUS_FILTERS).nullable().meta({ description: "What applies at statusUntil, never presented as confirmed; `unreported`: no status" }),
-    expectedAfter: z.enum(STATUSES).nullable().meta({ description: "Set when the current status was applied by schedule after this status ended, and no source has confirmed it since" }),
     sourceUrl: z.string().nullable().meta({ description: "Where the current status comes from" }),
     sourceTitle: z.string().nullable(),
+    statusUntil: Timestamp.nullable().meta({ description: "When the current status ends by itself, as its report said (UTC); null: until further notice" }),
+    statusFollows: StatusValueSchema.meta({ description: "What applies at statusUntil (null: no status reported); only set with statusUntil" }),
+    expectedAfter: z
+      .enum(STATUSES)
+      .nullable()
+      .meta({
+        description:
+          "Set when the current status was applied by the schedule after this status ended, and no source has confirmed it since: the status is expected, not confirmed (verifiedAt is then null)",
+      }),
     updatedAt: Timestamp,
   })
   .meta({ id: "Mission" });

@@ -1,5 +1,5 @@
 // Database rows → the documented API shapes.
-import { StatusFilterSchema, StatusSchema } from "@/lib/status/schema";
+import { StatusSchema } from "@/lib/status/schema";
 import { describeStatus } from "@/lib/status/wording";
 import { MissionTypeSchema } from "@/lib/missions/types";
 import type { ApiMission, ApiStatusChange } from "./schema";
@@ -29,11 +29,11 @@ export function toApiMission(row: ApiMissionRow, origin: string, now: Date): Api
     verifiedAt: iso(row.verifiedAt),
     freshness: row.freshness,
     statusText: describeStatus(row, now).text,
-    statusUntil: iso(row.statusUntil),
-    statusFollows: StatusFilterSchema.safeParse(row.statusFollows).data ?? null,
-    expectedAfter: statusOrNull(row.expectedAfter),
     sourceUrl: row.sourceUrl,
     sourceTitle: row.sourceTitle,
+    statusUntil: iso(row.statusUntil),
+    statusFollows: statusOrNull(row.statusFollows),
+    expectedAfter: statusOrNull(row.expectedAfter),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -21,10 +21,10 @@ export interface MissionRow {
   sourceTitle: string | null;
   statusSince: Date | null;
   verifiedAt: Date | null;
-  /** When the current status ends by itself, and what follows then. */
+  /** When the current status ends by itself, and what follows (see lib/missions/expiry.ts). */
   statusUntil: Date | null;
   statusFollows: string | null;
-  /** Set while the status is only expected (the schedule applied it after this one ended). */
+  /** Non-null: the schedule applied the current status after this one ended; not confirmed. */
   expectedAfter: string | null;
   timeZone: string;
   version: number;

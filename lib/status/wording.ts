@@ -103,13 +103,14 @@ export function describeStatus(facts: StatusFacts, now: Date): StatusWording {
 }
 
 /** A history entry in a few words: "changed to Closed", "confirmed Closed", … */
-export function describeChange(change: { kind: string; previousStatus: string | null; newStatus: string }): string {
+export function describeChange(change: { kind: string; previousStatus: string | null; newStatus: string | null }): string {
+  const reported = StatusSchema.safeParse(change.newStatus).success;
   const next = STATUS_LABELS[statusFilterOf(change.newStatus)];
   switch (change.kind) {
     case "verify":
       return `confirmed ${next}`;
     case "expiry":
-      return `${endedNoun(change.previousStatus)} ended; ${next} expected, not confirmed`;
+      return `${endedNoun(change.previousStatus)} ended; ${reported ? `${next} expected, not confirmed` : "no status reported since"}`;
     case "scheduled":
       return `changed to ${next} as scheduled`;
     default:

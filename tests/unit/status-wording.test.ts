@@ -69,6 +69,8 @@ describe("describeChange", () => {
     expect(describeChange({ kind: "change", previousStatus: null, newStatus: "open" })).toBe("first reported Open");
     expect(describeChange({ kind: "verify", previousStatus: "closed", newStatus: "closed" })).toBe("confirmed Closed");
     expect(describeChange({ kind: "expiry", previousStatus: "closed", newStatus: "open" })).toBe("the closure ended; Open expected, not confirmed");
+    expect(describeChange({ kind: "expiry", previousStatus: "closed", newStatus: "unreported" })).toBe("the closure ended; no status reported since");
+    expect(describeChange({ kind: "expiry", previousStatus: "limited", newStatus: null })).toBe("the limited service ended; no status reported since");
     expect(describeChange({ kind: "scheduled", previousStatus: "open", newStatus: "closed" })).toBe("changed to Closed as scheduled");
   });
 });

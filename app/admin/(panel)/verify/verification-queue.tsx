@@ -33,7 +33,7 @@ function Progress({ progress }: { progress: VerificationQueue["progress"] }) {
 }
 
 /** Every queued mission of one city confirmed from one source, as one event. */
-function BulkReverify({ items }: { items: QueueItem[] }) {
+function BulkReverify({ items, asOf }: { items: QueueItem[]; asOf: string }) {
   const id = useId();
   const bulk = useBulkReverify();
   const cities = useMemo(() => {
@@ -76,7 +76,8 @@ function BulkReverify({ items }: { items: QueueItem[] }) {
     });
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  // The server's day, so the server's and the browser's first render agree.
+  const today = asOf.slice(0, 10);
   return (
     <details className="rounded-lg border border-blue-300 bg-blue-50 p-4">
       <summary className="cursor-pointer font-semibold">Re-verify a whole city from one source</summary>
@@ -182,7 +183,7 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
   return (
     <div className="space-y-4">
       <Progress progress={progress} />
-      <BulkReverify items={items} />
+      <BulkReverify items={items} asOf={query.data.asOf} />
       <p id="queue-keys" className="text-sm text-slate-700">
         Keyboard: <kbd>j</kbd>/<kbd>k</kbd> (or <kbd>↓</kbd>/<kbd>↑</kbd>) move between missions, <kbd>Enter</kbd> re-verifies the
         focused one with a source (<kbd>Enter</kbd> again saves), <kbd>c</kbd> changes its status, <kbd>Esc</kbd> closes the form.
