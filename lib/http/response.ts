@@ -12,7 +12,6 @@ export interface HttpResponse {
  * (and are dropped on every write), shared caches keep a copy 2 s and may serve it 2 s
  * more while they revalidate. Browsers always revalidate (cheap: ETag → 304). */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=2";
-export const NO_STORE = "no-store";
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",

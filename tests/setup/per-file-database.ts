@@ -23,6 +23,7 @@ beforeEach(async () => {
   await db.mission.deleteMany();
   await db.user.deleteMany();
   await db.freshnessPolicy.deleteMany();
+  await db.rateLimiterFlexible.deleteMany();
 });
 
 afterAll(async () => {
