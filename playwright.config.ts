@@ -42,7 +42,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
   },
