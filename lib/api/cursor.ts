@@ -60,5 +60,6 @@ export function decodeCursor(cursor: string, filters: Pick<MissionFilters, "sort
     expectedAfter: null,
     timeZone: "UTC",
     version: 0,
+    freshness: null,
   };
 }

@@ -1,5 +1,6 @@
 // Database rows → the documented API shapes.
 import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
+import { describeStatus } from "@/lib/status/wording";
 import { MissionTypeSchema } from "@/lib/missions/types";
 import type { UpcomingChange } from "@/lib/missions/scheduled-changes";
 import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
@@ -13,7 +14,8 @@ export function missionUrl(origin: string, slug: string): string {
   return `${origin}/missions/${encodeURIComponent(slug)}`;
 }
 
-export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
+/** `now` is the moment the row's freshness was judged at, so the words match it. */
+export function toApiMission(row: ApiMissionRow, origin: string, now: Date): ApiMission {
   return {
     slug: row.slug,
     url: missionUrl(origin, row.slug),
@@ -26,6 +28,8 @@ export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
     statusReason: row.statusReason,
     statusSince: iso(row.statusSince),
     verifiedAt: iso(row.verifiedAt),
+    freshness: row.freshness,
+    statusText: describeStatus(row, now).text,
     sourceUrl: row.sourceUrl,
     sourceTitle: row.sourceTitle,
     statusUntil: iso(row.statusUntil),

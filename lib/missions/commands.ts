@@ -10,8 +10,8 @@ import { announceDataChange } from "@/lib/events/data-changed";
 import { HttpError, ValidationError } from "@/lib/http/errors";
 import { systemClock, type Clock } from "@/lib/jobs/clock";
 import { wakeJobWorker } from "@/lib/jobs/wake";
-import type { BulkEventInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
-import { FollowsSchema } from "@/lib/status/schema";
+import { FollowsSchema, type Status } from "@/lib/status/schema";
+import type { BulkEventInput, BulkVerifyInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
 import { missionSlug, slugify } from "./slug";
 import { recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
@@ -117,6 +117,11 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
   return result;
 }
 
+/** A re-verification confirms the report it verifies, including an end that is still ahead. */
+function endStillAhead(mission: StatusSnapshot, now: Date) {
+  return mission.statusUntil && mission.statusUntil > now ? { until: mission.statusUntil, follows: FollowsSchema.parse(mission.statusFollows) } : {};
+}
+
 /**
  * Keeps the current status and renews "last verified" with a source. The report's end, if it
  * has one still ahead, is confirmed with it.
@@ -139,7 +144,7 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
         recordedAt: now,
         expectedVersion: input.expectedVersion,
         author: actorOf(user),
-        ...(before.statusUntil && before.statusUntil > now ? { until: before.statusUntil, follows: FollowsSchema.parse(before.statusFollows) } : {}),
+        ...endStillAhead(before, now),
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
       await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before, after });
@@ -155,10 +160,22 @@ export function eventSlug(name: string, at: Date): string {
   return `${slugify(name).slice(0, 80).replace(/-+$/, "") || "event"}-${at.toISOString().slice(0, 10)}`;
 }
 
-/** One event, one status for many missions: all written in one transaction, or none. */
-export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput, { clock = systemClock }: CommandOptions = {}) {
+/** The report a re-verification makes: the mission's own status and reason, confirmed again. */
+function reverification(mission: StatusSnapshot): { status: Status; reason: string | null } {
+  if (mission.status !== "open" && mission.status !== "limited" && mission.status !== "closed") {
+    throw new ValidationError([{ field: "missions", message: `mission ${mission.id} has no status to re-verify yet` }]);
+  }
+  return { status: mission.status, reason: mission.statusReason };
+}
+
+/**
+ * One event for many missions, all written in one transaction or none: one status for all
+ * (BulkEventInput), or each mission's own status re-verified from one source (BulkVerifyInput).
+ */
+export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput | BulkVerifyInput, { clock = systemClock }: CommandOptions = {}) {
   const now = clock.now();
-  const occurredAt = input.effectiveAt ?? now;
+  const occurredAt = ("effectiveAt" in input ? input.effectiveAt : undefined) ?? now;
+  const untils: Array<Date | null> = [];
   const result = await conflictResponse(db, () =>
     db.$transaction(
       async (tx) => {
@@ -170,10 +187,11 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
         const touched: StatusSnapshot[] = [];
         for (const { id, expectedVersion } of input.missions) {
           const before = await loadEditable(tx, user, id);
-          await recordStatusChange(tx, {
+          const report =
+            "status" in input ? { status: input.status, reason: input.reason, until: input.until, follows: input.follows } : { ...reverification(before), ...endStillAhead(before, now) };
+          const change = await recordStatusChange(tx, {
             missionId: id,
-            status: input.status,
-            reason: input.reason,
+            ...report,
             sourceUrl: input.sourceUrl,
             sourceTitle: input.sourceTitle,
             effectiveAt: occurredAt,
@@ -181,9 +199,8 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
             expectedVersion,
             author: actorOf(user),
             eventId: event.id,
-            until: input.until,
-            follows: input.follows,
           });
+          untils.push(change.until);
           const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
           await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before, after: { ...after, event: slug } });
           touched.push(after);
@@ -192,7 +209,13 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
           action: "event.create",
           entityType: "event",
           entityId: event.id,
-          after: { slug, name: input.name, status: input.status, reason: input.reason, sourceUrl: input.sourceUrl, missionIds: touched.map((mission) => mission.id) },
+          after: {
+            slug,
+            name: input.name,
+            ...("status" in input ? { status: input.status, reason: input.reason } : { reverified: true }),
+            sourceUrl: input.sourceUrl,
+            missionIds: touched.map((mission) => mission.id),
+          },
         });
         return { event: { id: event.id, slug, name: event.name }, missions: touched };
       },
@@ -200,7 +223,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
     ),
   );
   await announceMissions(result.missions);
-  wakeForEnds([input.until]);
+  wakeForEnds(untils);
   return { event: result.event, count: result.missions.length };
 }
 

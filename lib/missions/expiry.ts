@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/audit";
 import type { Tx } from "@/lib/db/create";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { defineJobHandler } from "@/lib/jobs/queue";
-import { expiryReason } from "@/lib/status/expected";
+import { expiryReason } from "@/lib/status/ends";
 import { StatusFilterSchema } from "@/lib/status/schema";
 import { appendHistoryEntry, entryAsOf, STATUS_EXPIRY_QUEUE } from "./status-commands";
 

@@ -1,6 +1,7 @@
 // Pure filtering and sorting of mission rows. A host country has at most a few hundred
 // missions, so filtering in memory keeps text search Unicode-aware and identical on SQLite
 // and PostgreSQL.
+import { isConfirmed, type Freshness } from "@/lib/status/freshness";
 import { emptyStatusCounts, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import type { MissionFilters, MissionSort } from "./filters";
 import { missionTypeLabel } from "./types";
@@ -27,6 +28,8 @@ export interface MissionRow {
   expectedAfter: string | null;
   timeZone: string;
   version: number;
+  /** Judged when the row was loaded (lib/status/freshness.ts). */
+  freshness: Freshness | null;
 }
 
 const fold = (text: string) =>
@@ -56,6 +59,7 @@ export function filterExceptStatus(rows: readonly MissionRow[], filters: Mission
       (!city || fold(row.city) === city) &&
       (!filters.sending.length || filters.sending.includes(row.sendingCode)) &&
       (!filters.type.length || filters.type.includes(row.type as never)) &&
+      (!filters.confirmed || isConfirmed(row.freshness)) &&
       (!filters.q || matchesText(row, filters.q)),
   );
 }

@@ -71,18 +71,17 @@ export const VerifySchema = z.object({
 });
 export type VerifyInput = z.infer<typeof VerifySchema>;
 
-export const BulkEventSchema = z
-  .object({
-    name: z.string({ error: "is required" }).trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-    description: optionalText(1000),
-    ...reportFields,
-    missions: z
-      .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
-      .min(1, "select at least one mission")
-      .max(2000, "at most 2000 missions at once")
-      .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),
-  })
-  .superRefine(checkEnd);
+const eventFields = {
+  name: z.string({ error: "is required" }).trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  description: optionalText(1000),
+  missions: z
+    .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
+    .min(1, "select at least one mission")
+    .max(2000, "at most 2000 missions at once")
+    .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),
+};
+
+export const BulkEventSchema = z.object({ ...eventFields, ...reportFields }).superRefine(checkEnd);
 export type BulkEventInput = z.infer<typeof BulkEventSchema>;
 
 const scheduledFields = {
@@ -98,6 +97,10 @@ export const ScheduledChangeUpdateSchema = z.object({ ...scheduledFields, expect
 export type ScheduledChangeUpdateInput = z.infer<typeof ScheduledChangeUpdateSchema>;
 
 export const ScheduledChangeCancelSchema = z.object({ expectedVersion: VersionSchema });
+
+/** One source confirms many missions as one event; each keeps its own status and reason. */
+export const BulkVerifySchema = z.object({ ...eventFields, sourceUrl: reportFields.sourceUrl, sourceTitle: reportFields.sourceTitle });
+export type BulkVerifyInput = z.infer<typeof BulkVerifySchema>;
 
 const CountryCode = z
   .string({ error: "is required" })

@@ -44,7 +44,7 @@ test("a third-party page embeds live, self-sizing, accessible tables", async ({ 
   await expect(closed.getByRole("table")).toBeVisible();
   await expect(closed.getByRole("row").filter({ has: closed.getByRole("rowheader") })).toHaveCount(3);
   await expect(closed.getByRole("row", { name: /Italy/ })).toContainText("Closed");
-  await expect(all.getByRole("row", { name: /United States of America/ })).toContainText("Open expected, not confirmed");
+  await expect(all.getByRole("row", { name: /United States of America/ })).toContainText("Expected after the closure ended");
   await expect(all.getByRole("columnheader")).toHaveText(["Country", "Status", "Reason"]);
   await expect(all.getByText(/Last updated .*(EET|EEST|GMT\+2|GMT\+3).*UTC/)).toBeVisible();
   await expect(all.getByRole("link", { name: "Full table and sources on Chancery" })).toHaveAttribute("href", `${APP}/countries/UA?city=Kyiv`);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import * as events from "@/app/api/admin/events/route";
+import * as freshnessPolicy from "@/app/api/admin/freshness/[code]/route";
 import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
@@ -14,6 +15,7 @@ import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
+import * as bulkVerify from "@/app/api/admin/verify/route";
 import { getSessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
@@ -56,6 +58,14 @@ export const WRITE_PATHS: WritePath[] = [
     options: (f) => ({ params: scheduledIds(f), body: { status: "limited", ...source, effectiveAt: tomorrow().toISOString(), expectedVersion: 0 } }),
   },
   { name: "cancel a scheduled change", handler: scheduledCancel.POST, allowed: "editor", options: (f) => ({ params: scheduledIds(f), body: { expectedVersion: 0 } }) },
+  { name: "bulk re-verify", handler: bulkVerify.POST, allowed: "editor", options: (f) => ({ body: { name: "Re-verification", sourceUrl: source.sourceUrl, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
+  {
+    name: "freshness policy",
+    handler: freshnessPolicy.PUT,
+    allowed: "admin",
+    method: "PUT",
+    options: () => ({ params: { code: "UA" }, body: { closedStaleHours: 12, limitedStaleHours: 12, openStaleHours: null, inCrisis: true } }),
+  },
   { name: "create user", handler: users.POST, allowed: "admin", options: () => ({ body: { email: "new@example.org", name: "New", role: "editor", password: "another long password" } }) },
   {
     name: "import",

@@ -1,6 +1,6 @@
 // Fields shared by the editor's forms, so a status report reads and validates the same
 // everywhere it is entered (one mission, re-verify, bulk event).
-import { followsPhrase } from "@/lib/status/expected";
+import { followsPhrase } from "@/lib/status/ends";
 import { FOLLOWS, STATUSES, STATUS_LABELS } from "@/lib/status/schema";
 import { wallTimeToInstant } from "@/lib/zoned-time";
 
@@ -31,17 +31,22 @@ export function ReasonField({ id, defaultValue }: { id: string; defaultValue?: s
   );
 }
 
-/** Source URL (required) and title (optional). */
-export function SourceFields({ id, defaultUrl, defaultTitle }: { id: string; defaultUrl?: string; defaultTitle?: string }) {
+export interface SourceDefaults {
+  sourceUrl: string;
+  sourceTitle: string | null;
+}
+
+/** Source URL (required) and title (optional), prefilled when the editor used one just before. */
+export function SourceFields({ id, defaults }: { id: string; defaults?: SourceDefaults | null }) {
   return (
     <>
       <label className="text-sm font-medium" htmlFor={`${id}-source`}>
         Source URL
-        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" defaultValue={defaultUrl} className={fieldClass} />
+        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" defaultValue={defaults?.sourceUrl} className={fieldClass} />
       </label>
       <label className="text-sm font-medium" htmlFor={`${id}-title`}>
         Source title (optional)
-        <input id={`${id}-title`} name="sourceTitle" maxLength={200} defaultValue={defaultTitle} className={fieldClass} />
+        <input id={`${id}-title`} name="sourceTitle" maxLength={200} defaultValue={defaults?.sourceTitle ?? undefined} className={fieldClass} />
       </label>
     </>
   );

@@ -5,11 +5,14 @@ import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
 import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
-import { expectedNote, followsPhrase, historyKindNote } from "@/lib/status/expected";
-import { STATUS_LABELS, statusFilterOf } from "@/lib/status/schema";
+import { followsPhrase } from "@/lib/status/ends";
+import type { FreshnessPolicy } from "@/lib/status/freshness";
+import { STATUS_LABELS, StatusSchema } from "@/lib/status/schema";
+import { capitalised, describeChange, describeStatus } from "@/lib/status/wording";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -20,7 +23,7 @@ function missionTitle(mission: MissionDetail) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mission = await getMissionBySlug((await params).slug);
+  const mission = await getMissionBySlug((await params).slug, new Date());
   return { title: mission ? missionTitle(mission) : "Mission not found" };
 }
 
@@ -42,11 +45,24 @@ function safeWebsite(url: string): string | null {
   }
 }
 
+const hours = (value: number) => (value % 24 === 0 ? `${value / 24} ${value === 24 ? "day" : "days"}` : `${value} h`);
+
+/** How long the current status counts as confirmed in this host country. */
+function policyNote(status: string | null, policy: FreshnessPolicy, hostName: string): string | null {
+  const parsed = StatusSchema.safeParse(status);
+  if (!parsed.success) return null;
+  const window = hours(policy.staleHours[parsed.data]);
+  const crisis = policy.inCrisis ? `; ${hostName} is marked as in crisis` : "";
+  return `${STATUS_LABELS[parsed.data]} statuses in ${hostName} count as confirmed for ${window} after a source confirms them${crisis}.`;
+}
+
 export default async function MissionPage({ params }: Props) {
-  const mission = await getMissionBySlug((await params).slug);
+  const now = new Date();
+  const mission = await getMissionBySlug((await params).slug, now);
   if (!mission) notFound();
+  const wording = describeStatus(mission, now);
+  const note = policyNote(mission.status, mission.policy, mission.host.name);
   const website = mission.website ? safeWebsite(mission.website) : null;
-  const expected = expectedNote(mission);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -70,19 +86,15 @@ export default async function MissionPage({ params }: Props) {
 
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current" className="text-lg font-semibold">Current status</h2>
-        <StatusBadge status={mission.status} size="lg" />
-        {expected && (
-          <p className="font-medium text-amber-900">
-            {STATUS_LABELS[statusFilterOf(mission.status)]} · {expected}
-          </p>
-        )}
+        <StatusWithFreshness facts={mission} now={now} size="lg" />
         <dl>
           {mission.statusSince && (
             <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>
           )}
-          {mission.statusUntil && (
+          {mission.status && mission.statusUntil && (
             <Detail label="Until">
-              <DateTime value={mission.statusUntil} timeZone={mission.timeZone} />, {followsPhrase(mission.statusFollows)} (as reported)
+              <DateTime value={mission.statusUntil} timeZone={mission.timeZone} />
+              {wording.follows && <span className="block text-slate-700">{capitalised(wording.follows)}</span>}
             </Detail>
           )}
           {mission.statusReason && <Detail label="Reason">{mission.statusReason}</Detail>}
@@ -94,11 +106,12 @@ export default async function MissionPage({ params }: Props) {
               <>
                 <DateTime value={mission.verifiedAt} timeZone={mission.timeZone} /> (<DateTime value={mission.verifiedAt} variant="age" />)
               </>
-            ) : mission.expectedAfter ? (
-              "Not confirmed by a source"
+            ) : mission.status || mission.expectedAfter ? (
+              "No source has confirmed this status"
             ) : (
               "Not yet reported"
             )}
+            {note && <span className="block text-sm text-slate-600">{note}</span>}
           </Detail>
           {mission.statusSetBy && <Detail label="Reported by">{mission.statusSetBy}</Detail>}
         </dl>
@@ -165,6 +178,13 @@ export default async function MissionPage({ params }: Props) {
                     <>
                       <StatusBadge status={change.newStatus} /> <span>confirmed</span>
                     </>
+                  ) : change.kind !== "change" ? (
+                    <>
+                      {change.previousStatus && <StatusBadge status={change.previousStatus} />}
+                      {change.previousStatus && <span aria-label="changed to">→</span>}
+                      <StatusBadge status={change.newStatus} unconfirmed={change.kind === "expiry"} />
+                      <span>{capitalised(describeChange(change))}</span>
+                    </>
                   ) : (
                     <>
                       {change.previousStatus ? <StatusBadge status={change.previousStatus} /> : <span>First report:</span>}
@@ -176,7 +196,6 @@ export default async function MissionPage({ params }: Props) {
                     effective <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
                   </span>
                 </p>
-                {historyKindNote(change.kind) && <p className="mt-1 text-sm font-medium text-amber-900">{historyKindNote(change.kind)}</p>}
                 {change.until && (
                   <p className="mt-1 text-sm">
                     Until <DateTime value={change.until} timeZone={mission.timeZone} />, {followsPhrase(change.follows)}

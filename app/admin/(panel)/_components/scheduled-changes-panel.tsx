@@ -7,7 +7,7 @@ import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
 import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { ScheduledChangeSchema, type ScheduledChangeInput } from "@/lib/missions/schema";
-import { followsPhrase } from "@/lib/status/expected";
+import { followsPhrase } from "@/lib/status/ends";
 import { instantToWallTime } from "@/lib/zoned-time";
 import { EndFields, fieldClass, ReasonField, readScheduledChange, SourceFields, StatusChoice } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
@@ -54,7 +54,7 @@ function ScheduledChangeForm({ label, timeZone, change, onSubmit, onDone }: { la
     <form onSubmit={submit} aria-label={label} className="grid gap-3 sm:grid-cols-2" noValidate>
       <StatusChoice legend="Status from then on" defaultStatus={change?.status} className="sm:col-span-2" />
       <ReasonField id={id} defaultValue={change?.reason ?? undefined} />
-      <SourceFields id={id} defaultUrl={change?.sourceUrl ?? undefined} defaultTitle={change?.sourceTitle ?? undefined} />
+      <SourceFields id={id} defaults={change?.sourceUrl ? { sourceUrl: change.sourceUrl, sourceTitle: change.sourceTitle } : null} />
       <label className="text-sm font-medium" htmlFor={`${id}-at`}>
         Starts at ({timeZone})
         <input id={`${id}-at`} name="effectiveAt" type="datetime-local" step={1} required defaultValue={change ? instantToWallTime(change.effectiveAt, timeZone) : undefined} className={fieldClass} />

@@ -4,15 +4,19 @@ import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEditHost } from "@/lib/auth/sessions";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import { getAdminMission } from "@/lib/missions/admin-queries";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { getDb } from "@/lib/db/client";
+import { freshnessOf } from "@/lib/status/freshness";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { MissionForm } from "../../_components/mission-form";
 import { MissionStatusPanel } from "../../_components/mission-status-panel";
 import { ScheduledChangesPanel } from "../../_components/scheduled-changes-panel";
-import { expectedNote, historyKindNote } from "@/lib/status/expected";
+import { describeChange } from "@/lib/status/wording";
 
 export const metadata: Metadata = { title: "Edit mission" };
 
@@ -26,6 +30,9 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
   const id = Number((await params).id);
   const mission = Number.isInteger(id) && id > 0 ? await getAdminMission(id) : null;
   if (!mission || !canEditHost(user, mission.hostCode)) notFound();
+  const now = new Date();
+  const { policyFor } = await loadFreshnessContext(getDb(), now);
+  const freshness = freshnessOf(mission, policyFor(mission.hostCode), now);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -33,7 +40,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
           {mission.sending.name}: {missionTypeLabel(mission.type)}, {mission.city}
         </h1>
         <p className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={mission.status} /> {expectedNote(mission)} version {mission.version}
+          <StatusWithFreshness facts={{ ...mission, freshness }} now={now} /> version {mission.version}
           {mission.archivedAt ? " · archived" : <Link href={`/missions/${mission.slug}`} className="underline">Public page</Link>}
         </p>
       </header>
@@ -52,8 +59,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
         <ol className="space-y-2">
           {mission.history.map((change) => (
             <li key={change.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
-              <StatusBadge status={change.newStatus} /> {change.kind === "verify" ? "re-verified" : "set"} by {change.authorName}
-              {historyKindNote(change.kind) && ` (${historyKindNote(change.kind)})`},{" "}
+              <StatusBadge status={change.newStatus} /> {describeChange(change)}, by {change.authorName},{" "}
               <DateTime value={change.effectiveAt} timeZone={mission.timeZone} /> — {change.reason ?? "no reason"} · <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
               {change.event && (
                 <> · event <Link href={`/events/${change.event.slug}`} className="underline">{change.event.name}</Link></>
