@@ -43,7 +43,7 @@ export function atomFeed({ origin, selfPath, title, changes }: FeedInput): strin
       source ? `<link rel="related" href="${escapeXml(source)}"/>` : "",
       `<published>${change.effectiveAt.toISOString()}</published>`,
       `<updated>${change.recordedAt.toISOString()}</updated>`,
-      `<category term="${escapeXml(change.newStatus)}"/>`,
+      `<category term="${statusFilterOf(change.newStatus)}"/>`,
       `<content type="text">${escapeXml(entryText(change))}</content>`,
       "</entry>",
     ].join("");
@@ -80,7 +80,7 @@ export function jsonFeed({ origin, selfPath, title, changes }: FeedInput): objec
         content_text: entryText(change),
         date_published: change.effectiveAt.toISOString(),
         date_modified: change.recordedAt.toISOString(),
-        tags: [change.newStatus, change.mission.hostCode, change.mission.sendingCode],
+        tags: [statusFilterOf(change.newStatus), change.mission.hostCode, change.mission.sendingCode],
       };
     }),
   };

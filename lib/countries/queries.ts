@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { loadHostSummaries, type HostSummary } from "./host-summaries";
+import { CountryCodeSchema } from "./schema";
 
 export interface HostCountrySummary extends HostSummary {
   cities: Array<{ city: string; total: number }>;
@@ -25,7 +26,8 @@ export async function getHostCountrySummaries(): Promise<HostCountrySummary[]> {
   }));
 }
 
+/** The country with exactly this code; a malformed code is not looked up. */
 export async function getCountry(code: string) {
-  if (!/^[A-Z]{2}$/.test(code)) return null;
+  if (CountryCodeSchema.safeParse(code).data !== code) return null;
   return getDb().country.findUnique({ where: { code }, select: { code: true, name: true, isIso: true } });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOrThrow } from "./errors";
+import { parseOrThrow } from "@/lib/errors";
 
 const IdSchema = z.object({ id: z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive") });
 

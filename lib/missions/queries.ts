@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
+import { SlugSchema } from "./slug";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -15,7 +16,9 @@ export async function getMissionRows(scope: MissionScope): Promise<MissionRow[]>
   return missions.map(toMissionRow);
 }
 
+/** The mission with its history; null when there is none (a malformed slug is not looked up). */
 export async function getMissionBySlug(slug: string) {
+  if (!SlugSchema.safeParse(slug).success) return null;
   const mission = await getDb().mission.findUnique({
     where: { slug },
     include: {
@@ -59,6 +62,7 @@ export async function getLatestChanges(limit: number, where: { hostCode?: string
 export type LatestChange = Awaited<ReturnType<typeof getLatestChanges>>[number];
 
 export async function getEventBySlug(slug: string) {
+  if (!SlugSchema.safeParse(slug).success) return null;
   return getDb().event.findUnique({
     where: { slug },
     include: {

@@ -14,12 +14,12 @@ describe("parseMissionFilters (strict, for the API)", () => {
     const result = parseMissionFilters({ status: "shut", sort: "colour", host: "Ukraine" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((error) => error.parameter).sort()).toEqual(["host", "sort", "status"]);
+    expect(result.errors.map((error) => error.field).sort()).toEqual(["host", "sort", "status"]);
   });
 
   it("rejects an over-long search", () => {
     const result = parseMissionFilters({ q: "x".repeat(201) });
-    expect(result).toMatchObject({ ok: false, errors: [{ parameter: "q" }] });
+    expect(result).toMatchObject({ ok: false, errors: [{ field: "q" }] });
   });
 });
 
