@@ -41,7 +41,14 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 interface PrismaKnownError {
   name: string;
   code: string;
-  meta?: { target?: unknown; modelName?: string };
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } };
+}
+
+/** The columns of a unique violation: in `target` without driver adapters, in the adapter's cause with them. */
+function uniqueColumns(error: PrismaKnownError): string[] {
+  const target = error.meta?.driverAdapterError?.cause?.constraint?.fields ?? error.meta?.target;
+  const columns = Array.isArray(target) ? target.map((column) => String(column).replace(/^"|"$/g, "")) : typeof target === "string" ? [target] : [];
+  return columns.length ? columns : ["body"];
 }
 
 function isPrismaKnownError(error: unknown): error is PrismaKnownError {
@@ -65,8 +72,7 @@ export function toAppError(error: unknown): AppError {
   if (isPrismaKnownError(error)) {
     // A unique value taken between our check and the write.
     if (error.code === "P2002") {
-      const target = error.meta?.target;
-      const fields = (Array.isArray(target) ? target.map(String) : typeof target === "string" ? [target] : ["body"]).map((field) => ({ field, message: "is already taken" }));
+      const fields = uniqueColumns(error).map((field) => ({ field, message: "is already taken" }));
       return new ConflictError(`${fields.map((field) => field.field).join(", ")} is already taken`, { fields, cause: error });
     }
     if (error.code === "P2025") return new NotFoundError("The record does not exist (any more)", { cause: error });

@@ -1,5 +1,6 @@
 // Inputs of the mission writes, shared by the admin forms and the routes.
 import { z } from "zod";
+import { DatabaseIdSchema } from "@/lib/input/id";
 import { EmailSchema } from "@/lib/input/email";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { InstantSchema } from "@/lib/input/instant";
@@ -42,7 +43,7 @@ export const BulkEventSchema = z.object({
   sourceTitle: StatusUpdateSchema.shape.sourceTitle,
   effectiveAt: EffectiveAtSchema,
   missions: z
-    .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
+    .array(z.object({ id: DatabaseIdSchema, expectedVersion: VersionSchema }))
     .min(1, "select at least one mission")
     .max(2000, "at most 2000 missions at once")
     .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),

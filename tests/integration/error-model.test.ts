@@ -12,7 +12,7 @@ import * as importRoute from "@/app/api/admin/import/route";
 import { createOpenApiDocument } from "@/lib/api/openapi";
 import { getDb } from "@/lib/db/client";
 import { BusyError, ERROR_CODES, NotFoundError } from "@/lib/errors";
-import { HTTP_STATUS } from "@/lib/http/errors";
+import { HTTP_STATUS, toAppError } from "@/lib/http/errors";
 import { handleHotRequest } from "@/lib/http/hot-paths";
 import { errorResponse } from "@/lib/http/response";
 import { defineRoute } from "@/lib/http/route";
@@ -117,6 +117,16 @@ describe("one JSON error shape", () => {
     const method = await publicGet("/api/v1/missions", "DELETE");
     expectOneShape(method, "method_not_allowed");
     expect(method.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  });
+});
+
+describe("errors from below the commands", () => {
+  it("a unique violation the commands did not foresee is a conflict naming the column", async () => {
+    const db = getDb();
+    const mission = await createMission(db);
+    const duplicate = await db.mission.create({ data: { slug: mission.slug, sendingCode: "FR", hostCode: "UA", city: "Kyiv", type: "embassy" } }).catch((error: unknown) => error);
+    const error = toAppError(duplicate);
+    expect(error).toMatchObject({ code: "conflict", fields: [{ field: "slug", message: "is already taken" }] });
   });
 });
 
