@@ -189,17 +189,18 @@ const NO_QUERY_ALLOWED = (params: URLSearchParams): Produced | null => {
 /** Answers GET /api/v1/…; `url` is the request URL (only path and query are used). */
 export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Produced> {
   const path = url.pathname.replace(/\/+$/, "") || "/";
-  if (!path.startsWith(API_PREFIX)) return notFound("Endpoint");
+  const noEndpoint = () => notFound("Endpoint", { field: "path", message: "is not an endpoint of this API" });
+  if (!path.startsWith(API_PREFIX)) return noEndpoint();
   const rest = path.slice(API_PREFIX.length);
   const params = url.searchParams;
   let segments: string[];
   try {
     segments = rest.split("/").filter(Boolean).map(decodeURIComponent);
   } catch {
-    return notFound("Endpoint");
+    return noEndpoint();
   }
   const [first, second, third, ...extra] = segments;
-  if (extra.length) return notFound("Endpoint");
+  if (extra.length) return noEndpoint();
   const noQuery = () => NO_QUERY_ALLOWED(params);
 
   if (first === "openapi.json" && !second) return noQuery() ?? openApi();
@@ -207,14 +208,14 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (first === "missions.csv" && !second) return missionCsv(ctx, params);
   if (first === "missions" && second) {
     const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
-    if (!part) return notFound("Endpoint");
+    if (!part) return noEndpoint();
     return noQuery() ?? missionDetail(ctx, second, part);
   }
   if (first === "events" && !third) return noQuery() ?? events(ctx, second);
   if (first === "countries" && !second) return noQuery() ?? countries(ctx);
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
-  return notFound("Endpoint");
+  return noEndpoint();
 }
 
 function openApi(): Produced {

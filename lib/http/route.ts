@@ -77,7 +77,7 @@ export function defineRoute<A extends Access, P = Record<string, never>>(
   return async (request: Request, segment?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-        throw new ForbiddenError("Cross-origin writes are refused");
+        throw new ForbiddenError("Cross-origin writes are refused", { fields: [{ field: "Origin", message: "must be this site's origin" }] });
       }
       const db = getDb();
       const sessionToken = readCookie(request.headers.get("cookie"), SESSION_COOKIE);

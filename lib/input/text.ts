@@ -51,7 +51,7 @@ export function optionalText(max: number, kind: TextKind = "line") {
     .transform((value) => (value ? value : null));
 }
 
-/** For text that only filters or searches (never stored): the same characters are refused. */
-export function searchText(max: number) {
-  return checked("line").max(max, atMost(max));
+/** For text that is not stored but shown or matched (filters, search, an embed's title): the same rules. */
+export function queryText(max: number, kind: TextKind = "line") {
+  return checked(kind).max(max, atMost(max));
 }

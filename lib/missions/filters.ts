@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { parameterErrors, type FieldError } from "@/lib/errors";
-import { searchText } from "@/lib/input/text";
+import { queryText } from "@/lib/input/text";
 import { StatusFilterSchema, type StatusFilter } from "@/lib/status/schema";
 import { MissionTypeSchema, type MissionType } from "./types";
 
@@ -39,11 +39,11 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 /** The one schema for mission filters in URLs, used by the pages and the API alike. */
 export const MissionFiltersSchema = z.object({
   host: CountryCodeSchema.optional(),
-  city: searchText(100).optional(),
+  city: queryText(100, "name").optional(),
   sending: listOf(CountryCodeSchema),
   status: listOf(StatusFilterSchema),
   type: listOf(MissionTypeSchema),
-  q: searchText(200).optional(),
+  q: queryText(200).optional(),
   sort: MissionSortSchema.default("sending"),
   dir: z.enum(["asc", "desc"]).default("asc"),
 });
