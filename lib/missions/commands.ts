@@ -34,12 +34,14 @@ const statusSelect = {
 
 type StatusSnapshot = Prisma.MissionGetPayload<{ select: typeof statusSelect }>;
 
-const missionNotFound = (missionId: number, archived = "") =>
-  new NotFoundError(`Mission ${missionId} does not exist${archived}`, { fields: [{ field: "id", message: `no mission ${missionId}${archived ? " (or it is archived)" : ""}` }] });
+const missionNotFound = (missionId: number, { orArchived = false } = {}) =>
+  new NotFoundError(`Mission ${missionId} does not exist${orArchived ? " or is archived" : ""}`, {
+    fields: [{ field: "id", message: `no mission ${missionId}${orArchived ? " (or it is archived)" : ""}` }],
+  });
 
 async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
   const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
-  if (!mission || mission.archivedAt) throw missionNotFound(missionId, " or is archived");
+  if (!mission || mission.archivedAt) throw missionNotFound(missionId, { orArchived: true });
   if (!canEditHost(user, mission.hostCode)) throw new ForbiddenError(`You may not change missions in ${mission.hostCode}`, { details: { missionId } });
   return mission;
 }
