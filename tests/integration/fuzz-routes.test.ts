@@ -139,7 +139,7 @@ function expectHandled(answer: Answer, context: unknown) {
   }
 }
 
-const RUNS = { numRuns: 25 } as const;
+const RUNS = { numRuns: 20 } as const;
 
 describe("public routes (API and embed)", () => {
   const endpoints = ["missions", "missions.csv", "events", "countries", "changes.atom", "changes.json", "openapi.json", "history", "badge.svg"];
@@ -178,7 +178,7 @@ describe("public routes (API and embed)", () => {
         }
         expectHandled({ status: response.status, json: response.status >= 400 ? (JSON.parse(text) as Record<string, unknown>) : {} }, { path, search });
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
