@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { importGraphPlugin } from "./eslint-rules/import-graph.mjs";
 
 const config = [
   ...nextVitals,
@@ -8,10 +9,27 @@ const config = [
     ignores: ["node_modules/**", ".next/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.tmp/**"],
   },
   {
-    // Shared UI never reaches into the database.
-    files: ["components/**/*.{ts,tsx}"],
+    plugins: { chancery: importGraphPlugin },
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/lib/db/*", "@/lib/*/queries"] }],
+      // A cycle makes module order matter and hides which module is the lower layer.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      // server.ts runs its modules outside Next's bundler, where `server-only` and `next/*` break.
+      "chancery/framework-free-server-graph": "error",
+    },
+  },
+  {
+    // Shared UI never reaches the database, directly or through any other module.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: { "chancery/no-database-reach": "error" },
+  },
+  {
+    // Every variable is read and validated in lib/env.ts (a bad value stops the start, named).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server.ts", "scripts/**/*.ts", "prisma/**/*.ts"],
+    // response-cache.ts still reads DATABASE_URL itself; it moves to env() with the cache rewrite.
+    ignores: ["lib/env.ts", "lib/http/response-cache.ts"],
+    rules: {
+      // Reading one variable (process.env.X); handing the whole environment to a child is fine.
+      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.object.name='process'][object.property.name='env']", message: "Read variables through env() from lib/env.ts." }],
     },
   },
 ];

@@ -3,17 +3,31 @@
 // Run by `npm start` (tsx server.ts) after `next build`.
 import http from "node:http";
 import next from "next";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
 import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT, wireOf } from "@/lib/http/hot-paths";
 import { errorResponse, isNotModified, type HttpResponse } from "@/lib/http/response";
 import type { CachedResponse } from "@/lib/http/response-cache";
 import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
+import { applyProxyTrust } from "@/lib/http/client-ip";
+import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
+import { transportSecurityHeaders } from "@/lib/security/headers";
 
-const config = env();
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const port = config.PORT;
+/** A bad variable stops the start here, named, rather than failing some later request. */
+function readEnvironment(): Env {
+  try {
+    return env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+const config = readEnvironment();
+const { HOSTNAME: hostname, PORT: port } = config;
+// Set before any handler writes its own headers, so every answer carries them.
+const everyResponseHeaders = Object.entries(transportSecurityHeaders(config.PUBLIC_ORIGIN));
 
 // One Prisma client per process: lib/db/client.ts (used by Next's pages) picks this one up.
 const holder = globalThis as unknown as { chanceryDb?: Db };
@@ -44,9 +58,12 @@ async function main() {
   if (config.databaseProvider === "postgres") await startCrossInstanceInvalidation(config.DATABASE_URL).ready;
 
   const server = http.createServer((req, res) => {
+    for (const [name, value] of everyResponseHeaders) res.setHeader(name, value);
+    applyProxyTrust(req.headers, req.socket.remoteAddress, config.TRUST_PROXY);
     const rawUrl = req.url ?? "/";
     const pathEnd = rawUrl.indexOf("?");
     const pathname = pathEnd === -1 ? rawUrl : rawUrl.slice(0, pathEnd);
+    if (!isDecodablePath(pathname)) return send(res, req.method ?? "GET", malformedPathResponse(pathname));
     if (!isHotPath(pathname)) {
       if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, port, () => void handle(req, res));
       return void handle(req, res);
@@ -55,7 +72,6 @@ async function main() {
     if (method === "OPTIONS") return send(res, method, PREFLIGHT);
     if (method !== "GET" && method !== "HEAD") return send(res, method, METHOD_NOT_ALLOWED);
     const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
-    if (!entry) return send(res, method, errorResponse(400, "Malformed URL"));
     if (!(entry instanceof Promise)) return serveEntry(req, res, entry);
     entry.then(
       (produced) => serveEntry(req, res, produced),

@@ -1,6 +1,8 @@
+// Every environment variable Chancery reads, parsed once at start-up: a bad value stops the
+// start with a message naming it, instead of failing on some later request.
 import { z } from "zod";
 
-export const DEFAULT_DATABASE_URL = "file:./data/chancery.db";
+const DEFAULT_DATABASE_URL = "file:./data/chancery.db";
 
 const DatabaseUrl = z
   .string()
@@ -10,35 +12,79 @@ const DatabaseUrl = z
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
   });
 
+const wholeNumber = (min: number, max: number, hint: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number (${hint})`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min} (${hint})`).max(max, `must be at most ${max} (${hint})`));
+
+const PublicOrigin = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://chancery.example" })
+  .transform((url) => new URL(url).origin);
+
+/** How many reverse proxies in front of the server may be believed about the client. */
+const TrustProxy = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(true|false|\d{1,2})$/, 'must be "false", "true" (one proxy) or the number of proxies in front of Chancery')
+  .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)));
+
 const EnvSchema = z.object({
   DATABASE_URL: DatabaseUrl.default(DEFAULT_DATABASE_URL),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: wholeNumber(1, 65535, "a TCP port").default(3000),
+  /** The address server.ts listens on (Docker sets it to the container's name). */
+  HOSTNAME: z.union([z.hostname(), z.ipv6()], { error: "must be a host name or an IP address to listen on, such as 0.0.0.0" }).default("0.0.0.0"),
+  /** Origin for absolute links; https here also turns on HSTS and Secure cookies. */
+  PUBLIC_ORIGIN: PublicOrigin.optional(),
+  TRUST_PROXY: TrustProxy.default(0),
+  /** Wrong login attempts one address may make per day. */
+  LOGIN_IP_LIMIT: wholeNumber(1, 1_000_000, "wrong logins per address per day").default(100),
+  /** argon2id memory cost; OWASP's minimum is the default, tests lower it. */
+  ARGON2_MEMORY_KIB: wholeNumber(8, 4 * 1024 * 1024, "KiB").default(19456),
+  SEED_DEMO_EDITOR: z.enum(["0", "1"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1"),
+  SEED_DEMO_EDITOR_PASSWORD: z.string().optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { databaseProvider: DatabaseProvider };
+export type Env = z.output<typeof EnvSchema> & { databaseProvider: DatabaseProvider };
 export type DatabaseProvider = "sqlite" | "postgres";
 
 export function databaseProviderOf(url: string): DatabaseProvider {
   return url.startsWith("file:") ? "sqlite" : "postgres";
 }
 
-/** Parses the environment; throws one readable message listing every bad variable. */
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = EnvSchema.safeParse({
-    DATABASE_URL: source.DATABASE_URL || undefined,
-    NODE_ENV: source.NODE_ENV || undefined,
-    PORT: source.PORT || undefined,
-  });
+/** Reads the schema's variables from the source (an empty one counts as unset, as in a shell's
+ * `VAR= command`); throws one readable message listing every bad variable. */
+function parseVariables<S extends z.ZodObject>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const given = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, source[name] || undefined]));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return { ...result.data, databaseProvider: databaseProviderOf(result.data.DATABASE_URL) };
+  return result.data;
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = parseVariables(EnvSchema, source);
+  return { ...parsed, databaseProvider: databaseProviderOf(parsed.DATABASE_URL) };
 }
 
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+const BenchEnvSchema = z.object({
+  BENCH_SECONDS: wholeNumber(1, 3600, "seconds").default(6),
+  BENCH_CONNECTIONS: wholeNumber(1, 10_000, "connections").default(50),
+  BENCH_PORT: wholeNumber(1, 65535, "a TCP port").default(3210),
+});
+
+/** The knobs of `npm run bench`. */
+export function benchEnv(source: Record<string, string | undefined> = process.env) {
+  return parseVariables(BenchEnvSchema, source);
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 // autocannon ships no types; the part used here is small.
 // @ts-expect-error -- untyped CommonJS module
 import autocannon from "autocannon";
+import { benchEnv } from "@/lib/env";
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -17,9 +18,7 @@ interface CannonResult {
   timeouts: number;
 }
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const APP_PORT = Number(process.env.BENCH_PORT ?? 3210);
+const { BENCH_SECONDS: SECONDS, BENCH_CONNECTIONS: CONNECTIONS, BENCH_PORT: APP_PORT } = benchEnv();
 const PLAIN_PORT = APP_PORT + 1;
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TMP = path.join(ROOT, "tests/.tmp");

@@ -6,7 +6,7 @@ import { createDb } from "@/lib/db/create";
 import { seed } from "@/prisma/seed";
 
 async function main() {
-  const { DATABASE_URL, databaseProvider } = parseEnv();
+  const { DATABASE_URL, databaseProvider, SEED_DEMO_EDITOR, SEED_DEMO_EDITOR_PASSWORD } = parseEnv();
   try {
     execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
       stdio: "pipe",
@@ -20,7 +20,7 @@ async function main() {
   try {
     if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const summary = await seed(db, {
-      demoEditorPassword: process.env.SEED_DEMO_EDITOR === "1" ? (process.env.SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
+      demoEditorPassword: SEED_DEMO_EDITOR ? (SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
     });
     console.log(
       `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports`,

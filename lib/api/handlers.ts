@@ -193,12 +193,8 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (!path.startsWith(API_PREFIX)) return noEndpoint();
   const rest = path.slice(API_PREFIX.length);
   const params = url.searchParams;
-  let segments: string[];
-  try {
-    segments = rest.split("/").filter(Boolean).map(decodeURIComponent);
-  } catch {
-    return noEndpoint();
-  }
+  // server.ts answers an undecodable path with 400 before it gets here (lib/http/malformed-path.ts).
+  const segments = rest.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, second, third, ...extra] = segments;
   if (extra.length) return noEndpoint();
   const noQuery = () => NO_QUERY_ALLOWED(params);

@@ -1,9 +1,14 @@
-// The session cookie: httpOnly, SameSite=Lax, Secure whenever the request came over HTTPS.
+// The session cookie: httpOnly, SameSite=Lax, Secure whenever the site is served over HTTPS.
+import { env } from "@/lib/env";
+import { forwardedProto } from "@/lib/http/client-ip";
+
 export const SESSION_COOKIE = "chancery_session";
 
+/** An https PUBLIC_ORIGIN settles it; otherwise the request's own scheme, or a trusted proxy's word. */
 export function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded === "https";
+  if (env().PUBLIC_ORIGIN?.startsWith("https:")) return true;
+  const proto = forwardedProto(request);
+  if (proto) return proto === "https";
   return new URL(request.url).protocol === "https:";
 }
 

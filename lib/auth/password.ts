@@ -1,15 +1,16 @@
 import { hash, verify } from "@node-rs/argon2";
+import { env } from "@/lib/env";
 
-// OWASP's argon2id minimum (19 MiB, 2 passes); tests may lower the cost via the environment.
-const OPTIONS = {
+// OWASP's argon2id minimum (19 MiB, 2 passes); tests may lower the memory (ARGON2_MEMORY_KIB).
+const options = () => ({
   algorithm: 2, // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
-  memoryCost: Number(process.env.ARGON2_MEMORY_KIB ?? 19456),
+  memoryCost: env().ARGON2_MEMORY_KIB,
   timeCost: 2,
   parallelism: 1,
-};
+});
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password, options());
 }
 
 // Verified against when the email is unknown, so both failures take the same time.

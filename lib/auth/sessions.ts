@@ -44,10 +44,6 @@ export async function deleteSession(db: Db, token: string | undefined): Promise<
   if (token) await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 
-export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
-  return (await db.session.deleteMany({ where: { userId } })).count;
-}
-
 export function canEditHost(user: SessionUser, hostCode: string): boolean {
   return user.role === "admin" || user.hostScope === null || user.hostScope.includes(hostCode);
 }

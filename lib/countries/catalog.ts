@@ -58,10 +58,6 @@ export const ALL_COUNTRIES: readonly CountryEntry[] = [...isoEntries(), ...NON_I
 const byCode = new Map(ALL_COUNTRIES.map((entry) => [entry.code, entry]));
 const nonIsoByName = new Map(NON_ISO_ENTITIES.map((entry) => [entry.name.toLowerCase(), entry.code]));
 
-export function countryName(code: string): string {
-  return byCode.get(code)?.name ?? code;
-}
-
 export function isKnownCountryCode(code: string): boolean {
   return byCode.has(code);
 }

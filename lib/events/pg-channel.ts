@@ -3,7 +3,7 @@
 // missed, so a reconnect announces "everything changed".
 import pg from "pg";
 import { z } from "zod";
-import { INSTANCE_ID, dispatchDataChangeLocally, type DataChange } from "./data-changed";
+import { INSTANCE_ID, dispatchDataChangeLocally, type DataChange } from "./listeners";
 
 export const CHANNEL = "chancery_data_changed";
 // pg_notify payloads must stay under 8000 bytes.

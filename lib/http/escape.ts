@@ -8,7 +8,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-export const escapeXml = escapeHtml;
+// Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates,
+// U+FFFE/U+FFFF. One of them anywhere makes the whole document unreadable to XML parsers, so
+// they are dropped (input validation refuses them; this covers data stored before it did).
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Safe in XML text and quoted attribute values, with characters XML cannot carry removed. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(XML_FORBIDDEN, ""));
+}
 
 /** The URL if it is an absolute http(s) URL, otherwise null (never javascript:, data:, …). */
 export function safeHttpUrl(url: string | null | undefined): string | null {

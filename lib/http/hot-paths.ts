@@ -53,17 +53,12 @@ interface ParsedRequest {
 const parsedByRaw = new Map<string, ParsedRequest>();
 const MAX_PARSED = 10_000;
 
-/** For the custom server: the cached entry for a raw request line, or null for a malformed URL. */
-export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> | null {
+/** For the custom server: the cached entry for a raw request line (a path: it always parses). */
+export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> {
   const raw = `${host ?? ""} ${rawUrl}`;
   let parsed = parsedByRaw.get(raw);
   if (!parsed) {
-    let url: URL;
-    try {
-      url = new URL(rawUrl, "http://internal");
-    } catch {
-      return null;
-    }
+    const url = new URL(rawUrl, "http://internal");
     const origin = publicOrigin(host);
     parsed = { origin, url, key: cacheKey(origin, url) };
     if (parsedByRaw.size >= MAX_PARSED) parsedByRaw.clear();
@@ -89,14 +84,6 @@ export function wireOf(entry: CachedResponse): Wire {
     notModifiedHeaders,
   };
   return entry.wire;
-}
-
-/** Headers and body to send for an entry, honouring If-None-Match and Accept-Encoding. */
-export function finalResponse(entry: CachedResponse, ifNoneMatch: string | null | undefined, acceptEncoding: string | null | undefined): { response: HttpResponse; gzip?: Buffer } {
-  const response = conditional(entry.response, ifNoneMatch);
-  if (response.status !== 200 || !acceptEncoding || !/\bgzip\b/.test(acceptEncoding)) return { response };
-  const gzip = gzippedBody(entry);
-  return gzip ? { response: { ...response, headers: { ...response.headers, "Content-Encoding": "gzip" } }, gzip } : { response };
 }
 
 /** For Next route handlers: the same cached answer as the custom server gives. */

@@ -13,7 +13,6 @@ export interface HttpResponse {
  * (and are dropped on every write), shared caches keep a copy 2 s and may serve it 2 s
  * more while they revalidate. Browsers always revalidate (cheap: ETag → 304). */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=2";
-export const NO_STORE = "no-store";
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
@@ -78,7 +77,7 @@ export function errorResponse(errorOrStatus: unknown, message?: string): HttpRes
     status: HTTP_STATUS[error.code],
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": NO_STORE,
+      "Cache-Control": "no-store",
       // The in-memory cache keeps 400/404 answers and tells versions apart by ETag.
       ETag: etagOf(body),
       ...CORS_HEADERS,

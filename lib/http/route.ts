@@ -7,6 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
 import { BadRequestError, ForbiddenError, parseOrThrow, TooLargeError, UnauthenticatedError } from "@/lib/errors";
+import { forwardedHost } from "./client-ip";
 import { errorResponse, toWebResponse } from "./response";
 
 export type Access = "public" | "editor" | "admin";
@@ -42,7 +43,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
+  const host = forwardedHost(request) || request.headers.get("host") || new URL(request.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

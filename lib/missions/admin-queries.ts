@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { getDb, type Db } from "@/lib/db/client";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
 
@@ -27,10 +28,20 @@ export async function getAdminMission(id: number) {
   });
 }
 
-export async function getAuditEntries({ before, limit = 100 }: { before?: number; limit?: number }) {
-  return getDb().auditEntry.findMany({
-    where: before ? { id: { lt: before } } : {},
+/**
+ * The audit trail as this user may read it: admins everything; editors only the entries of
+ * missions they may edit, never user records (user management is for admins only).
+ */
+export async function getAuditEntries(db: Db, viewer: SessionUser, { before, limit = 100 }: { before?: number; limit?: number }) {
+  return db.auditEntry.findMany({
+    where: { ...(before ? { id: { lt: before } } : {}), ...(viewer.role === "admin" ? {} : await editorAuditScope(db, viewer)) },
     orderBy: { id: "desc" },
     take: limit,
   });
+}
+
+async function editorAuditScope(db: Db, editor: SessionUser) {
+  if (editor.hostScope === null) return { entityType: "mission" };
+  const missions = await db.mission.findMany({ where: { hostCode: { in: editor.hostScope } }, select: { id: true } });
+  return { entityType: "mission", entityId: { in: missions.map((mission) => String(mission.id)) } };
 }

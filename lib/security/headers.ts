@@ -23,3 +23,9 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/** Once the public origin is https, browsers are told never to use plain http for it again
+ * (a year; no includeSubDomains: the other hosts of the domain are not Chancery's to decide). */
+export function transportSecurityHeaders(publicOrigin: string | undefined): Record<string, string> {
+  return publicOrigin?.startsWith("https:") ? { "Strict-Transport-Security": "max-age=31536000" } : {};
+}

@@ -26,7 +26,8 @@ test.beforeAll(async ({ request }) => {
     `<div data-chancery-embed="host=UA&amp;city=Kyiv&amp;columns=sending,status,reason&amp;theme=dark&amp;compact=1" data-title="All embassies in Kyiv"></div><script src="${APP}/embed.js" async></script>`,
   );
   pages["/article"] = publisherPage("News article", `<p>Embassies reacted to the warning.</p>${snippets.join("\n")}<p>End of article.</p>`);
-  pages["/frames-dashboard"] = publisherPage("Framing attempt", `<iframe title="Framed dashboard" src="${APP}/countries/UA"></iframe>`);
+  // The frame's load event fires once the browser has settled it (here: on its refusal page).
+  pages["/frames-dashboard"] = publisherPage("Framing attempt", `<iframe title="Framed dashboard" src="${APP}/countries/UA" onload="document.body.dataset.framed = 'settled'"></iframe>`);
   site = await startThirdPartySite(pages);
   expect((await request.get(`${APP}/embed.js`)).ok()).toBe(true);
 });
@@ -90,8 +91,8 @@ test("the dashboard refuses to be framed; the embed may be", async ({ page, requ
   expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
 
   await page.goto(`${PUBLISHER}/frames-dashboard`);
+  await expect(page.locator("body")).toHaveAttribute("data-framed", "settled");
   const framed = page.frameLocator('iframe[title="Framed dashboard"]');
-  await page.waitForTimeout(500);
   await expect(framed.getByRole("heading", { name: /Missions in/ })).toHaveCount(0);
 });
 

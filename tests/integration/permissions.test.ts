@@ -11,8 +11,10 @@ import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
+import { getSessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
+import { getAuditEntries } from "@/lib/missions/admin-queries";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";
 import { call, createUserWithSession, snapshotDatabase, type CallOptions } from "../http";
@@ -107,5 +109,47 @@ describe("host scope", () => {
     expect(response.status).toBe(403);
     expect(response.error?.message).toMatch(/UA/);
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("audit log", () => {
+  // Writes through the real routes: a user created, a status changed in Ukraine and in Poland.
+  async function auditedWrites(db: Db) {
+    const admin = await createUserWithSession(db, { role: "admin", email: "boss@example.org" });
+    const inUkraine = await createMission(db, { hostCode: "UA", sendingCode: "DE" });
+    const inPoland = await createMission(db, { hostCode: "PL", sendingCode: "DE", city: "Warsaw", timeZone: "Europe/Warsaw" });
+    const created = await call(users.POST, { token: admin.token, body: { email: "secret-editor@example.org", name: "Secret", role: "editor", password: "another long password", hostScope: ["PL"] } });
+    expect(created.status).toBe(201);
+    for (const mission of [inUkraine, inPoland]) {
+      const response = await call(status.POST, { token: admin.token, params: { id: String(mission.id) }, body: { status: "closed", ...source, expectedVersion: 0 } });
+      expect(response.status, JSON.stringify(response.json)).toBeLessThan(300);
+    }
+    return { admin, inUkraine, inPoland };
+  }
+
+  const viewer = async (db: Db, overrides: Parameters<typeof createUserWithSession>[1]) => (await getSessionUser(db, (await createUserWithSession(db, overrides)).token))!;
+  const visible = async (db: Db, user: Awaited<ReturnType<typeof viewer>>) =>
+    (await getAuditEntries(db, user, {})).map((entry) => `${entry.entityType} ${entry.entityId}`).sort();
+
+  it("shows admins every entry, user records included", async () => {
+    const db = getDb();
+    const { admin, inUkraine, inPoland } = await auditedWrites(db);
+    const entries = await visible(db, (await getSessionUser(db, admin.token))!);
+    expect(entries).toEqual(expect.arrayContaining([`mission ${inUkraine.id}`, `mission ${inPoland.id}`, expect.stringMatching(/^user \d+$/)]));
+  });
+
+  it.each([
+    ["an editor of every host country", null, ["UA", "PL"]],
+    ["an editor scoped to Ukraine", "UA", ["UA"]],
+    ["an editor scoped elsewhere", "DE,FR", []],
+  ] as const)("shows %s only the entries of missions they may edit, and no user record", async (_, hostScope, hosts) => {
+    const db = getDb();
+    const { inUkraine, inPoland } = await auditedWrites(db);
+    const user = await viewer(db, { role: "editor", hostScope });
+    const expected = hosts.map((host) => `mission ${host === "UA" ? inUkraine.id : inPoland.id}`).sort();
+    expect(await visible(db, user)).toEqual(expected);
+    const texts = JSON.stringify(await getAuditEntries(db, user, {}));
+    expect(texts).not.toContain("secret-editor@example.org");
+    expect(texts).not.toContain("boss@example.org");
   });
 });

@@ -11,7 +11,8 @@ import { createOpenApiDocument } from "@/lib/api/openapi";
 import { getDb } from "@/lib/db/client";
 import { announceDataChange, onDataChange, type DataChange } from "@/lib/events/data-changed";
 import { listenForDataChanges, startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
-import { cachedHotResponse, finalResponse, handleHotRequest } from "@/lib/http/hot-paths";
+import { cachedHotResponse, handleHotRequest } from "@/lib/http/hot-paths";
+import { conditional } from "@/lib/http/response";
 import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import type { Status } from "@/lib/status/schema";
@@ -199,12 +200,12 @@ describe("HTTP caching", () => {
     const etag = first.response.headers.ETag;
     expect(first.response.headers["Cache-Control"]).toMatch(/s-maxage=2, stale-while-revalidate=2/);
     expect(first.response.headers["Access-Control-Allow-Origin"]).toBe("*");
-    expect(finalResponse(first, etag, null).response.status).toBe(304);
+    expect(conditional(first.response, etag).status).toBe(304);
 
     await report(us.id, "open", "Reopened");
     const second = await cachedHotResponse(getDb, "chancery.test", url);
     expect(second.response.headers.ETag).not.toBe(etag);
-    expect(finalResponse(second, etag, null).response.status).toBe(200);
+    expect(conditional(second.response, etag).status).toBe(200);
     expect(JSON.parse(second.response.body).totals.open).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { statusBadgeSvg } from "@/lib/api/badge";
@@ -9,6 +10,7 @@ import { toApiMission } from "@/lib/api/serialize";
 import { EmbedParamsSchema } from "@/lib/embed/params";
 import { renderEmbed } from "@/lib/embed/render";
 import { csvCell, escapeHtml, safeHttpUrl } from "@/lib/http/escape";
+import { parseStrictXml } from "../xml";
 
 const HOSTILE_REASON = `<script>alert(1)</script> "><img src=x onerror="alert(2)"> , "quoted"\nnext line`;
 const HOSTILE_URL = "javascript:alert(3)";
@@ -93,6 +95,23 @@ describe("feeds", () => {
     expect(xml).not.toMatch(/href="javascript:/);
   });
 
+  it("stays well-formed XML whatever the text holds: characters XML forbids are dropped, every other one kept", () => {
+    const forbidden = fc.constantFrom("\u0000", "\u0008", "\u000B", "\u000C", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDFFF");
+    const text = fc.array(fc.oneof(forbidden, fc.string({ unit: "binary" }), fc.constantFrom("<", "&", "]]>", '"', "\r\n", "\t")), { maxLength: 12 }).map((parts) => parts.join(""));
+    const allowed = (value: string) => value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
+    fc.assert(
+      fc.property(text, text, text, (reason, city, sendingName) => {
+        const mission = { ...change().mission, city, sending: { name: sendingName } };
+        const xml = atomFeed({ ...input, title: city, changes: [change({ reason: `r${reason}`, sourceTitle: reason, sourceUrl: "https://example.org/", mission })] });
+        const texts = parseStrictXml(xml);
+        // XML parsers normalise line ends (CRLF and a lone CR become LF).
+        expect(texts.get("content")?.[0]).toContain(`Reason: r${allowed(reason).replace(/\r\n?/g, "\n")}`);
+        expect(texts.get("title")?.[0]).toBe(allowed(city).replace(/\r\n?/g, "\n"));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("writes JSON Feed 1.1 with content_text only", () => {
     const feed = jsonFeed(input) as { version: string; title: string; items: Array<Record<string, unknown>> };
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
@@ -152,5 +171,13 @@ describe("badge", () => {
     const svg = statusBadgeSvg(`<script>x</script>`, "limited");
     expect(svg).not.toContain("<script>");
     expect(svg).toContain('aria-label="&lt;script&gt;x&lt;/script&gt;: Limited"');
+  });
+
+  it("is well-formed XML whatever the label holds", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\u0000", "\u000B", "\uFFFF", "\uD83D", "<", "&", "é") }), fc.constantFrom("open", "closed", "bogus", null), (label, status) => {
+        expect(parseStrictXml(statusBadgeSvg(label, status)).get("title")?.[0]).toContain(label.replace(/[\u0000\u000B\uFFFF\uD83D]/g, ""));
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { requireUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
 import { getAuditEntries } from "@/lib/missions/admin-queries";
 import { DatabaseIdSchema } from "@/lib/input/id";
 
@@ -27,14 +28,17 @@ function Json({ value }: { value: string | null }) {
 
 /** Append-only and read-only: the UI offers no way to change or delete an entry. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const before = DatabaseIdSchema.safeParse(Number((await searchParams).before)).data;
-  const entries = await getAuditEntries({ before, limit: PAGE_SIZE });
+  const entries = await getAuditEntries(getDb(), user, { before, limit: PAGE_SIZE });
   const last = entries.at(-1);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <p className="text-sm text-slate-600">Every write: who, when, what it was before and after. Entries cannot be edited or deleted.</p>
+      <p className="text-sm text-slate-600">
+        Every write: who, when, what it was before and after. Entries cannot be edited or deleted.
+        {user.role !== "admin" && " You see the entries of the missions you may edit."}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit entries, newest first</caption>

@@ -1,17 +1,19 @@
 import { isHttps, sessionCookie } from "@/lib/auth/cookie";
 import { login } from "@/lib/auth/login";
-import { loginLimiters } from "@/lib/auth/rate-limit";
+import { loginProtection } from "@/lib/auth/login-protection";
 import { LoginSchema } from "@/lib/auth/schema";
 import { deleteSession, SESSION_TTL_SECONDS } from "@/lib/auth/sessions";
 import { RateLimitedError, UnauthenticatedError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { defineRoute, json } from "@/lib/http/route";
 
+const waitInWords = (seconds: number) => (seconds > 2 * 3600 ? `${Math.ceil(seconds / 3600)} hours` : `${Math.ceil(seconds / 60)} minutes`);
+
 export const POST = defineRoute({ access: "public", maxBodyBytes: 4096 }, async ({ request, db, json: body, sessionToken }) => {
   const input = await body(LoginSchema);
-  const result = await login(db, input, clientIp(request), loginLimiters());
+  const result = await login(db, input, clientIp(request), loginProtection(db));
   if (!result.ok && result.reason === "rate-limited") {
-    throw new RateLimitedError(`Too many login attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`, result.retryAfterSeconds);
+    throw new RateLimitedError(`Too many login attempts. Try again in ${waitInWords(result.retryAfterSeconds)}.`, result.retryAfterSeconds);
   }
   if (!result.ok) throw new UnauthenticatedError("Email or password is wrong");
   // A new token on every login: a session fixed before login never becomes authenticated.
