@@ -11,9 +11,11 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
-  // The admin spec changes the seeded statuses, so it runs after every spec that reads them.
+  // The verification spec needs the seeded statuses untouched (all six stale), so it runs
+  // first; the admin spec changes them, so it runs after every spec that reads them.
   projects: [
-    { name: "public", testIgnore: /admin\.spec\.ts$/ },
+    { name: "verify", testMatch: /verify\.spec\.ts$/ },
+    { name: "public", testIgnore: /(admin|verify)\.spec\.ts$/, dependencies: ["verify"] },
     { name: "admin", testMatch: /admin\.spec\.ts$/, dependencies: ["public"] },
   ],
   use: {
@@ -40,7 +42,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
   },

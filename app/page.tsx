@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { CountryName } from "@/components/country-name";
-import { StatusTotals } from "@/components/status-totals";
+import { ConfirmationTotals, StatusTotals } from "@/components/status-totals";
 import { getHostCountrySummaries } from "@/lib/countries/queries";
 import { getLatestChanges } from "@/lib/missions/queries";
 import { ChangeList } from "./_components/change-list";
 
 export default async function HomePage() {
   await connection();
-  const [hosts, changes] = await Promise.all([getHostCountrySummaries(), getLatestChanges(10)]);
+  const now = new Date();
+  const [hosts, changes] = await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="intro" className="space-y-3">
@@ -41,6 +42,7 @@ export default async function HomePage() {
                 <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions</span>
               </h3>
               <StatusTotals counts={host.counts} label={`Missions in ${host.name} per status`} />
+              <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} />
               <p className="text-sm text-slate-700">
                 {host.cities.slice(0, 5).map((city, index) => (
                   <span key={city.city}>

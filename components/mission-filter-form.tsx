@@ -71,6 +71,13 @@ export function MissionFilterForm({ filters, choices, basePath }: { filters: Mis
           ))}
         </div>
       </fieldset>
+      <div className="text-sm sm:col-span-2">
+        <label className="inline-flex items-center gap-1.5 font-medium">
+          <input type="checkbox" name="confirmed" value="1" defaultChecked={filters.confirmed} aria-describedby="confirmed-help" className="h-4 w-4" />
+          Only statuses confirmed recently
+        </label>
+        <p id="confirmed-help" className="text-slate-600">Hides statuses no source has confirmed within the freshness window.</p>
+      </div>
       {filters.sort !== "sending" && <input type="hidden" name="sort" value={filters.sort} />}
       {filters.dir !== "asc" && <input type="hidden" name="dir" value={filters.dir} />}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-2 lg:justify-end">

@@ -5,7 +5,7 @@ import { missionTypeLabel } from "@/lib/missions/types";
 import { CountryName } from "./country-name";
 import { DateTime } from "./date-time";
 import { SourceLink } from "./source-link";
-import { StatusBadge } from "./status-badge";
+import { StatusWithFreshness } from "./status-with-freshness";
 
 export type MissionColumn = "sending" | "host" | "city" | "type" | "status" | "since" | "reason" | "source" | "verified";
 
@@ -44,7 +44,7 @@ function SortHeader({ column, filters, basePath }: { column: MissionColumn; filt
   );
 }
 
-function Cell({ column, row }: { column: MissionColumn; row: MissionRow }) {
+function Cell({ column, row, now }: { column: MissionColumn; row: MissionRow; now: Date }) {
   switch (column) {
     case "sending":
       return (
@@ -61,7 +61,7 @@ function Cell({ column, row }: { column: MissionColumn; row: MissionRow }) {
     case "type":
       return <td className="px-3 py-2">{missionTypeLabel(row.type)}</td>;
     case "status":
-      return <td className="px-3 py-2"><StatusBadge status={row.status} /></td>;
+      return <td className="px-3 py-2"><StatusWithFreshness facts={row} now={now} /></td>;
     case "since":
       return <td className="px-3 py-2 text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} /> : "—"}</td>;
     case "reason":
@@ -79,12 +79,15 @@ export function MissionTable({
   filters,
   basePath,
   caption,
+  now,
 }: {
   rows: MissionRow[];
   columns: MissionColumn[];
   filters: MissionFilters;
   basePath: string;
   caption: string;
+  /** The moment the rows' freshness was judged at. */
+  now: Date;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -101,7 +104,7 @@ export function MissionTable({
           {rows.map((row) => (
             <tr key={row.id} data-mission={row.slug} className="align-top">
               {columns.map((column) => (
-                <Cell key={column} column={column} row={row} />
+                <Cell key={column} column={column} row={row} now={now} />
               ))}
             </tr>
           ))}

@@ -39,12 +39,15 @@ function StatusIcon({ status }: { status: StatusFilter }) {
   }
 }
 
-export function StatusBadge({ status, size = "md" }: { status: string | null; size?: "md" | "lg" }) {
+/** Outlined, not filled, when no source confirmed the status lately; the words beside it say so. */
+const UNCONFIRMED_STYLE = "border border-dashed border-slate-500 bg-white text-slate-800";
+
+export function StatusBadge({ status, size = "md", unconfirmed = false }: { status: string | null; size?: "md" | "lg"; unconfirmed?: boolean }) {
   const filter = statusFilterOf(status);
   const sizing = size === "lg" ? "px-3 py-1 text-base" : "px-2 py-0.5 text-sm";
   return (
     <span
-      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium ring-1 ring-inset ${sizing} ${STYLES[filter]}`}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium ${unconfirmed ? UNCONFIRMED_STYLE : `ring-1 ring-inset ${STYLES[filter]}`} ${sizing}`}
       data-status={filter}
     >
       <StatusIcon status={filter} />

@@ -1,42 +1,64 @@
 // Times are stored in UTC and shown twice: in the host city's time zone and in UTC.
 
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return true;
-  } catch {
-    return false;
+type Style = "dateTime" | "time" | "utcTime" | "date" | "day";
+
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+  time: { hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+  utcTime: { hour: "2-digit", minute: "2-digit" },
+  date: { day: "numeric", month: "short", year: "numeric" },
+  day: { year: "numeric", month: "2-digit", day: "2-digit" },
+};
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a CSV of thousands
+// of missions formats several times per row, in a handful of zones.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_FORMATTERS = 2000;
+
+function formatter(style: Style, timeZone: string): Intl.DateTimeFormat | null {
+  const key = `${style} ${timeZone}`;
+  let cached = formatters.get(key);
+  if (cached === undefined) {
+    try {
+      cached = new Intl.DateTimeFormat(style === "day" ? "en-CA" : "en-GB", { ...STYLES[style], timeZone });
+    } catch {
+      cached = null; // not a time zone
+    }
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, cached);
   }
+  return cached;
 }
 
+/** Formats in the zone, or in UTC when the zone is not a valid one. */
+const format = (style: Style, date: Date, timeZone: string) => (formatter(style, timeZone) ?? formatter(style, "UTC")!).format(date);
+const isValidTimeZone = (timeZone: string) => formatter("date", timeZone) !== null;
+
 export function formatDateTime(date: Date, timeZone = "UTC"): string {
-  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(date);
+  return format("dateTime", date, timeZone);
 }
 
 /** "20 Nov 2024, 09:00 EET (07:00 UTC)" — local time first, UTC for comparison. */
 export function formatLocalAndUtc(date: Date, timeZone: string): string {
   const local = formatDateTime(date, timeZone);
   if (!isValidTimeZone(timeZone) || timeZone === "UTC") return local;
-  const utc = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(date);
-  return `${local} (${utc} UTC)`;
+  return `${local} (${format("utcTime", date, "UTC")} UTC)`;
+}
+
+/** "18:00 EET (16:00 UTC)": the time of day only, local first. */
+export function formatTimeLocalAndUtc(date: Date, timeZone: string): string {
+  const local = format("time", date, timeZone);
+  if (!isValidTimeZone(timeZone) || timeZone === "UTC") return local;
+  return `${local} (${format("utcTime", date, "UTC")} UTC)`;
+}
+
+/** The calendar day of an instant in a zone, "2024-11-20". */
+export function calendarDay(date: Date, timeZone: string): string {
+  return format("day", date, timeZone);
 }
 
 export function formatDate(date: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: isValidTimeZone(timeZone) ? timeZone : "UTC",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(date);
+  return format("date", date, timeZone);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -67,12 +67,13 @@ export async function createUserWithSession(
 
 /** Every table but sessions and countries, for "nothing changed" assertions. */
 export async function snapshotDatabase(db: Db) {
-  const [missions, changes, events, users, audit] = await Promise.all([
+  const [missions, changes, events, users, audit, freshnessPolicies] = await Promise.all([
     db.mission.findMany({ orderBy: { id: "asc" } }),
     db.statusChange.findMany({ orderBy: { id: "asc" } }),
     db.event.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.auditEntry.findMany({ orderBy: { id: "asc" } }),
+    db.freshnessPolicy.findMany({ orderBy: { hostCode: "asc" } }),
   ]);
-  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit })) as unknown;
+  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies })) as unknown;
 }

@@ -13,6 +13,8 @@ export interface ChangeListItem {
   reason: string | null;
   effectiveAt: Date;
   mission: { slug: string; city: string; type: MissionType; timeZone: string; sendingCode: string; sending: { name: string } };
+  /** The mission's status today, in words (a report in the list may be years old). */
+  statusNow: string;
 }
 
 export function ChangeList({ changes }: { changes: ChangeListItem[] }) {
@@ -41,6 +43,7 @@ export function ChangeList({ changes }: { changes: ChangeListItem[] }) {
           <span className="text-sm text-slate-600">
             <DateTime value={change.effectiveAt} timeZone={change.mission.timeZone} />
           </span>
+          <span className="basis-full text-sm text-slate-700">Now: {change.statusNow}</span>
         </li>
       ))}
     </ol>

@@ -14,7 +14,9 @@ export function MissionsView({
   columns,
   choices,
   caption,
+  now,
 }: {
+  now: Date;
   rows: MissionRow[];
   filters: MissionFilters;
   basePath: string;
@@ -34,7 +36,7 @@ export function MissionsView({
           {shown.length < result.rows.length && " — narrow the filters to see the rest"}
         </p>
       </div>
-      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} />
+      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} />
     </div>
   );
 }

@@ -7,11 +7,13 @@ export const metadata: Metadata = { title: "Search missions" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const filters = parseMissionFiltersLeniently(await searchParams);
-  const rows = await getMissionRows({ all: true });
+  const now = new Date();
+  const rows = await getMissionRows({ all: true }, now);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{filters.q ? `Missions matching “${filters.q}”` : "All missions"}</h1>
       <MissionsView
+        now={now}
         rows={rows}
         filters={filters}
         basePath="/search"

@@ -15,6 +15,7 @@ export function rowFromWire(row: AdminRowWire): AdminRow {
     ...row,
     statusSince: row.statusSince ? new Date(row.statusSince) : null,
     verifiedAt: row.verifiedAt ? new Date(row.verifiedAt) : null,
+    statusUntil: row.statusUntil ? new Date(row.statusUntil) : null,
   };
 }
 

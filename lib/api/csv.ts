@@ -17,6 +17,12 @@ export const MISSION_CSV_COLUMNS = [
   "source_title",
   "updated_at",
   "url",
+  // Added with freshness; appended so that existing column positions stay.
+  "freshness",
+  "status_text",
+  "status_until",
+  "status_follows",
+  "expected_after",
 ] as const;
 
 export function missionsCsv(missions: ApiMission[]): string {
@@ -40,6 +46,11 @@ export function missionsCsv(missions: ApiMission[]): string {
           m.sourceTitle,
           m.updatedAt,
           m.url,
+          m.freshness,
+          m.statusText,
+          m.statusUntil,
+          m.statusFollows,
+          m.expectedAfter,
         ]),
       )
       .join("")

@@ -57,7 +57,11 @@ export function decodeCursor(cursor: string, filters: Pick<MissionFilters, "sort
     sourceTitle: null,
     statusSince: value.statusSince === null ? null : new Date(value.statusSince),
     verifiedAt: value.verifiedAt === null ? null : new Date(value.verifiedAt),
+    statusUntil: null,
+    statusFollows: null,
+    expectedAfter: null,
     timeZone: "UTC",
     version: 0,
+    freshness: null,
   };
 }

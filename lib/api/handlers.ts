@@ -20,11 +20,17 @@ import { toApiChange, toApiMission, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { SlugSchema } from "@/lib/missions/slug";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
+import { describeStatus } from "@/lib/status/wording";
 
 export interface ApiContext {
   db: Db;
   origin: string;
+  /** The clock freshness is judged by; tests pass a fixed one. */
+  now?: () => Date;
 }
+
+const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
 export const API_PREFIX = "/api/v1";
 const DEFAULT_PAGE_SIZE = 100;
@@ -64,10 +70,11 @@ function parseListQuery(params: URLSearchParams): { ok: true; value: ListRequest
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
   filters.host ? dataTags({ hostCodes: [filters.host] }) : filters.sending.length ? dataTags({ sendingCodes: filters.sending }) : ["*"];
 
-async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"] }> {
-  const rows = await loadMissionRows(ctx.db, { hostCode: request.filters.host, changedSince: request.changedSince });
+async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"]; now: Date }> {
+  const freshness = await freshnessFor(ctx);
+  const rows = await loadMissionRows(ctx.db, freshness, { hostCode: request.filters.host, changedSince: request.changedSince });
   const result = filterMissions(rows, request.filters);
-  return { rows: result.rows as ApiMissionRow[], totals: result.totals };
+  return { rows: result.rows as ApiMissionRow[], totals: result.totals, now: freshness.now };
 }
 
 async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
@@ -76,14 +83,14 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
   const request = parsed.value;
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
-  const { rows, totals } = await selectMissions(ctx, request);
+  const { rows, totals, now } = await selectMissions(ctx, request);
   const compare = missionComparator(request.filters);
   const start = after ? rows.findIndex((row) => compare(row, after) > 0) : 0;
   const page = start < 0 ? [] : rows.slice(start, start + request.limit);
   const last = page.at(-1);
   const hasMore = start >= 0 && start + request.limit < rows.length;
   const body: ApiMissionList = {
-    data: page.map((row) => toApiMission(row, ctx.origin)),
+    data: page.map((row) => toApiMission(row, ctx.origin, now)),
     matching: rows.length,
     totals,
     nextCursor: hasMore && last ? encodeCursor(last, request.filters) : null,
@@ -97,8 +104,8 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   if (parsed.value.cursor !== undefined || params.has("limit")) {
     return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
   }
-  const { rows } = await selectMissions(ctx, parsed.value);
-  const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin)));
+  const { rows, now } = await selectMissions(ctx, parsed.value);
+  const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
   return {
     response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, { "Content-Disposition": 'inline; filename="missions.csv"' }),
     tags: listTags(parsed.value.filters),
@@ -109,15 +116,16 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   const checked = slugOrError(rawSlug);
   if (!checked.ok) return checked.produced;
   const { slug } = checked;
-  const loaded = await loadMissionWithHistory(ctx.db, slug);
+  const freshness = await freshnessFor(ctx);
+  const loaded = await loadMissionWithHistory(ctx.db, freshness, slug);
   if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
-  const mission = toApiMission(loaded.mission, ctx.origin);
+  const mission = toApiMission(loaded.mission, ctx.origin, freshness.now);
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
   if (part === "badge") {
     const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;
     return {
-      response: publicResponse(200, "image/svg+xml; charset=utf-8", statusBadgeSvg(label, loaded.mission.status), {
+      response: publicResponse(200, "image/svg+xml; charset=utf-8", statusBadgeSvg(label, loaded.mission.status, loaded.mission.freshness, describeStatus(loaded.mission, freshness.now).text), {
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
       }),
       tags,
@@ -150,7 +158,7 @@ async function events(ctx: ApiContext, rawSlug?: string): Promise<Produced> {
 }
 
 async function countries(ctx: ApiContext): Promise<Produced> {
-  const body: ApiCountryList = { data: await loadHostSummaries(ctx.db) };
+  const body: ApiCountryList = { data: await loadHostSummaries(ctx.db, await freshnessFor(ctx)) };
   return { response: jsonResponse(200, body), tags: ["*"] };
 }
 
@@ -169,10 +177,10 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   if (errors.length || !hosts.success || !senders.success) return badRequest(errors);
   const hostCodes = hosts.data;
   const sendingCodes = senders.data;
-  const changes = await loadRecentChanges(ctx.db, { hostCodes, sendingCodes });
+  const [changes, freshness] = await Promise.all([loadRecentChanges(ctx.db, { hostCodes, sendingCodes }), freshnessFor(ctx)]);
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();
-  const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes };
+  const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness };
   const tags: CacheTag[] = hostCodes.length ? dataTags({ hostCodes }) : sendingCodes.length ? dataTags({ sendingCodes }) : ["*"];
   const response =
     format === "atom"

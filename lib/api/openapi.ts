@@ -40,7 +40,7 @@ export function createOpenApiDocument() {
       version: "1.0.0",
       description:
         "Read-only, public and CORS-enabled. Statuses are `open`, `limited`, `closed`, or null when none was reported. " +
-        "Timestamps are ISO 8601 in UTC. Every status carries its source and when it was last verified. " +
+        "Timestamps are ISO 8601 in UTC. Every status carries its source, when a source last confirmed it (`verifiedAt`) and its `freshness` by the host country's policy. " +
         "Every error has one shape (`Error`): a stable `code`, the `status`, a `message`, and `fields` naming each parameter at fault. " +
         "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit.",
       license: { name: "CC0-1.0", identifier: "CC0-1.0" },

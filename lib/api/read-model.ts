@@ -3,13 +3,14 @@
 import type { Db } from "@/lib/db/create";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
+import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
 export type ApiMissionRow = MissionRow & { updatedAt: Date };
 
 const apiRowSelect = { ...missionRowSelect, updatedAt: true } as const;
 
 /** Active missions, optionally of one host country and updated since a time. */
-export async function loadMissionRows(db: Db, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
+export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
   const missions = await db.mission.findMany({
     where: {
       archivedAt: null,
@@ -18,7 +19,7 @@ export async function loadMissionRows(db: Db, scope: { hostCode?: string; change
     },
     select: apiRowSelect,
   });
-  return missions.map((row) => toMissionRow(row));
+  return missions.map((row) => toMissionRow(row, freshness));
 }
 
 const changeSelect = {
@@ -33,7 +34,7 @@ const changeSelect = {
   recordedAt: true,
 } as const;
 
-export async function loadMissionWithHistory(db: Db, slug: string) {
+export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string) {
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
@@ -47,7 +48,7 @@ export async function loadMissionWithHistory(db: Db, slug: string) {
   });
   if (!mission || mission.archivedAt) return null;
   const { history, ...row } = mission;
-  return { mission: toMissionRow(row), history };
+  return { mission: toMissionRow(row, freshness), history };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];
@@ -75,6 +76,16 @@ export async function loadEvents(db: Db, slug?: string) {
 
 export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
 
+/** What a feed entry says about the mission's status today. */
+const currentStatusSelect = {
+  status: true,
+  statusSince: true,
+  statusUntil: true,
+  statusFollows: true,
+  expectedAfter: true,
+  verifiedAt: true,
+} as const;
+
 /** The latest status reports (newest recorded first), for the feeds. */
 export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; sendingCodes: string[] }, limit = 50) {
   return db.statusChange.findMany({
@@ -89,7 +100,7 @@ export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; s
     take: limit,
     select: {
       ...changeSelect,
-      mission: { select: { ...missionRefSelect, host: { select: { name: true } }, timeZone: true } },
+      mission: { select: { ...missionRefSelect, ...currentStatusSelect, host: { select: { name: true } }, timeZone: true } },
     },
   });
 }

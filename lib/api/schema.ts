@@ -5,6 +5,7 @@ import { INSTANT_RANGE, InstantSchema } from "@/lib/input/instant";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
 import { SlugSchema } from "@/lib/missions/slug";
 import { MISSION_TYPES } from "@/lib/missions/types";
+import { FRESHNESS } from "@/lib/status/freshness";
 import { STATUSES } from "@/lib/status/schema";
 
 const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
@@ -13,6 +14,16 @@ export const StatusValueSchema = z
   .enum(STATUSES)
   .nullable()
   .meta({ id: "StatusValue", description: "Current status; null when none has been reported" });
+
+export const FreshnessValueSchema = z
+  .enum(FRESHNESS)
+  .nullable()
+  .meta({
+    id: "Freshness",
+    description:
+      "Whether a source confirmed the current status recently, by the host country's policy (default: closed and limited stale 24 h after the last confirmation, open after 30 days). " +
+      "fresh: confirmed; due: still confirmed, past 75 % of the window; stale: not confirmed within the window; unconfirmed: no source confirmed it (e.g. expected after an earlier status ended). Null when no status was reported.",
+  });
 
 export const StatusCountsSchema = z
   .object({ open: z.int(), limited: z.int(), closed: z.int(), unreported: z.int() })
@@ -32,9 +43,23 @@ export const MissionSchema = z
     status: StatusValueSchema,
     statusReason: z.string().nullable(),
     statusSince: Timestamp.nullable().meta({ description: "When the current status began (UTC)" }),
-    verifiedAt: Timestamp.nullable().meta({ description: "When the current status was last confirmed (UTC)" }),
+    verifiedAt: Timestamp.nullable().meta({ description: "When a source last confirmed the current status (UTC); null if none did" }),
+    freshness: FreshnessValueSchema,
+    statusText: z.string().meta({
+      description: "The status and its freshness in words, times in the host city's zone with UTC",
+      example: "Closed · not confirmed since 20 Nov 2024",
+    }),
     sourceUrl: z.string().nullable().meta({ description: "Where the current status comes from" }),
     sourceTitle: z.string().nullable(),
+    statusUntil: Timestamp.nullable().meta({ description: "When the current status ends by itself, as its report said (UTC); null: until further notice" }),
+    statusFollows: StatusValueSchema.meta({ description: "What applies at statusUntil (null: no status reported); only set with statusUntil" }),
+    expectedAfter: z
+      .enum(STATUSES)
+      .nullable()
+      .meta({
+        description:
+          "Set when the current status was applied by the schedule after this status ended, and no source has confirmed it since: the status is expected, not confirmed (verifiedAt is then null)",
+      }),
     updatedAt: Timestamp,
   })
   .meta({ id: "Mission" });
@@ -87,7 +112,14 @@ export const EventSchema = z
 export const EventListSchema = z.object({ data: z.array(EventSchema) }).meta({ id: "EventList" });
 
 export const CountrySummarySchema = z
-  .object({ code: z.string(), name: z.string(), missions: z.int(), counts: StatusCountsSchema })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    missions: z.int(),
+    counts: StatusCountsSchema,
+    confirmed: StatusCountsSchema.meta({ description: "Per status, the missions whose status a source confirmed within the freshness window (fresh or due)" }),
+    unconfirmed: StatusCountsSchema.meta({ description: "Per status, the missions whose status is stale or unconfirmed; counts = confirmed + unconfirmed, `unreported` is 0 in both" }),
+  })
   .meta({ id: "CountrySummary" });
 
 export const CountryListSchema = z
@@ -107,6 +139,7 @@ export const MissionListQuerySchema = z
     sending: csv("Sending country codes"),
     status: csv("Statuses: open, limited, closed, unreported"),
     type: csv(`Mission types: ${MISSION_TYPES.join(", ")}`),
+    confirmed: z.enum(["1", "0", "true", "false"]).optional().meta({ description: "1: only statuses a source confirmed within the freshness window (fresh or due)" }),
     q: filterFields.q.meta({ description: "Text search over names, city, type and reason" }),
     sort: filterFields.sort.optional().meta({ description: "Sort key (default sending)" }),
     dir: filterFields.dir.optional().meta({ description: "Sort direction (default asc)" }),

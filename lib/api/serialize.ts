@@ -1,16 +1,21 @@
-// Database rows → the documented API shapes. Statuses and types arrive parsed
+// Database rows → the documented API shapes. Status and type arrive parsed
 // (lib/db/stored-values.ts): an unknown one is already null or "other".
 import type { MissionType } from "@/lib/missions/types";
+import { StatusSchema } from "@/lib/status/schema";
+import { describeStatus } from "@/lib/status/wording";
 import type { ApiMission, ApiStatusChange } from "./schema";
 import type { ApiMissionRow, LoadedHistory } from "./read-model";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+// What follows a status's end is stored as a status or "unreported" (→ null).
+const statusOrNull = (status: string | null) => StatusSchema.safeParse(status).data ?? null;
 
 export function missionUrl(origin: string, slug: string): string {
   return `${origin}/missions/${encodeURIComponent(slug)}`;
 }
 
-export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
+/** `now` is the moment the row's freshness was judged at, so the words match it. */
+export function toApiMission(row: ApiMissionRow, origin: string, now: Date): ApiMission {
   return {
     slug: row.slug,
     url: missionUrl(origin, row.slug),
@@ -23,8 +28,13 @@ export function toApiMission(row: ApiMissionRow, origin: string): ApiMission {
     statusReason: row.statusReason,
     statusSince: iso(row.statusSince),
     verifiedAt: iso(row.verifiedAt),
+    freshness: row.freshness,
+    statusText: describeStatus(row, now).text,
     sourceUrl: row.sourceUrl,
     sourceTitle: row.sourceTitle,
+    statusUntil: iso(row.statusUntil),
+    statusFollows: statusOrNull(row.statusFollows),
+    expectedAfter: statusOrNull(row.expectedAfter),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

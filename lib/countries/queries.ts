@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { loadHostSummaries, type HostSummary } from "./host-summaries";
 import { CountryCodeSchema } from "./schema";
 
@@ -7,11 +8,11 @@ export interface HostCountrySummary extends HostSummary {
   cities: Array<{ city: string; total: number }>;
 }
 
-/** Host countries that have missions, with per-status and per-city counts. */
-export async function getHostCountrySummaries(): Promise<HostCountrySummary[]> {
+/** Host countries that have missions, with per-status (confirmed apart) and per-city counts. */
+export async function getHostCountrySummaries(now: Date): Promise<HostCountrySummary[]> {
   const db = getDb();
   const [hosts, cityGroups] = await Promise.all([
-    loadHostSummaries(db),
+    loadFreshnessContext(db, now).then((context) => loadHostSummaries(db, context)),
     db.mission.groupBy({ by: ["hostCode", "city"], where: { archivedAt: null }, _count: { _all: true } }),
   ]);
   const cities = new Map<string, HostCountrySummary["cities"]>();

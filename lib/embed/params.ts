@@ -30,6 +30,7 @@ export const EmbedParamsSchema = z
     sending: filters.sending,
     status: filters.status,
     type: filters.type,
+    confirmed: flag.optional().transform((value) => value ?? false),
     sort: filters.sort,
     dir: filters.dir,
     columns: z
@@ -54,6 +55,7 @@ export function embedQuery(options: {
   sending?: string[];
   status?: string[];
   type?: string[];
+  confirmed?: boolean;
   columns?: string[];
   compact?: boolean;
   theme?: string;
@@ -64,6 +66,7 @@ export function embedQuery(options: {
   if (options.sending?.length) params.set("sending", options.sending.join(","));
   if (options.status?.length) params.set("status", options.status.join(","));
   if (options.type?.length) params.set("type", options.type.join(","));
+  if (options.confirmed) params.set("confirmed", "1");
   if (options.columns?.length && options.columns.join(",") !== DEFAULT_EMBED_COLUMNS.join(",")) params.set("columns", options.columns.join(","));
   if (options.compact) params.set("compact", "1");
   if (options.theme && options.theme !== "auto") params.set("theme", options.theme);

@@ -9,7 +9,10 @@ import type { Db } from "@/lib/db/create";
 import { filterMissions } from "@/lib/missions/filter-missions";
 import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { isConfirmed } from "@/lib/status/freshness";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/schema";
+import { capitalised, describeStatus } from "@/lib/status/wording";
 import { formatDate, formatLocalAndUtc } from "@/lib/time";
 import { queryRecord } from "@/lib/api/query";
 import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors";
@@ -51,12 +54,15 @@ th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid
 tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
 .s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
 .open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
+.f{display:block;font-size:12px;color:var(--muted)}.s.unconfirmed-status{background:none;box-shadow:inset 0 0 0 1px currentColor}
 a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}
 `.replace(/\n/g, "");
 
 export interface EmbedContext {
   db: Db;
   origin: string;
+  /** The clock freshness is judged by; tests pass a fixed one. */
+  now?: () => Date;
 }
 
 /** The one error model as a page, since an iframe shows it to people: the same status and fields. */
@@ -67,7 +73,7 @@ function errorPage(fields: FieldError[]): Produced {
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
 }
 
-function cell(column: EmbedColumn, row: ApiMissionRow, origin: string): string {
+function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date): string {
   switch (column) {
     case "sending":
       return `<th scope="row"><a href="${h(`${origin}/missions/${encodeURIComponent(row.slug)}`)}" target="_blank" rel="noopener">${h(row.sendingName)}</a></th>`;
@@ -76,8 +82,12 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string): string {
     case "type":
       return `<td>${h(missionTypeLabel(row.type))}</td>`;
     case "status": {
+      // The freshness in words under the status: plain HTML, so it reads with JavaScript off.
       const status = statusFilterOf(row.status);
-      return `<td><span class="s ${status}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${STATUS_LABELS[status]}</span></td>`;
+      const wording = describeStatus(row, now);
+      const muted = status !== "unreported" && !isConfirmed(row.freshness) ? " unconfirmed-status" : "";
+      const freshness = wording.freshness ? `<span class="f">${h(capitalised(wording.freshness))}</span>` : "";
+      return `<td><span class="s ${status}${muted}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${h(wording.headline)}</span>${freshness}</td>`;
     }
     case "since":
       return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone))}</time>` : "—"}</td>`;
@@ -93,7 +103,8 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string): string {
   }
 }
 
-export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string): string {
+/** `now` is the moment the rows' freshness was judged at. */
+export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string, now: Date): string {
   const filters: MissionFilters = { ...params, q: undefined };
   const result = filterMissions(allRows, filters);
   const shown = result.rows.slice(0, MAX_ROWS) as ApiMissionRow[];
@@ -109,15 +120,18 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
     .filter((status) => result.totals[status] > 0)
     .map((status) => `${STATUS_LABELS[status]}: ${result.totals[status]}`)
     .join(" · ");
+  const reported = result.rows.filter((row) => row.status !== null).length;
+  const confirmed = result.rows.filter((row) => row.status !== null && isConfirmed(row.freshness)).length;
+  const confirmation = reported ? ` (${confirmed} of ${reported} statuses confirmed recently)` : "";
   const head = params.columns.map((column) => `<th scope="col">${EMBED_COLUMN_LABELS[column]}</th>`).join("");
   const body = shown.length
-    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin)).join("")}</tr>`).join("\n")
+    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now)).join("")}</tr>`).join("\n")
     : `<tr><td colspan="${params.columns.length}">No missions match these filters.</td></tr>`;
   return `<!doctype html>
 <html lang="${params.lang}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
 <body${params.compact ? ' class="compact"' : ""}><main>
 <h1>${h(title)}</h1>
-<p class="totals">${h(totals || "No missions")}</p>
+<p class="totals">${h(totals ? totals + confirmation : "No missions")}</p>
 <table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -132,10 +146,11 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const parsed = EmbedParamsSchema.safeParse(record);
   if (!parsed.success) return errorPage(parameterErrors(parsed.error));
   const params = parsed.data;
-  const allRows = await loadMissionRows(ctx.db, { hostCode: params.host });
+  const freshness = await loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
+  const allRows = await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
-  const html = renderEmbed(params, scoped, ctx.origin);
+  const html = renderEmbed(params, scoped, ctx.origin, freshness.now);
   const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
   return { response: publicResponse(200, "text/html; charset=utf-8", html, EMBED_HEADERS, { embeddable: true }), tags };
 }

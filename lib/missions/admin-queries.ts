@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getDb, type Db } from "@/lib/db/client";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
 
@@ -9,12 +10,12 @@ export interface AdminMissionRow extends MissionRow {
 }
 
 /** Every mission (or only the archived ones) with what the editor list shows. */
-export async function getAdminMissionRows({ archived = false } = {}): Promise<AdminMissionRow[]> {
-  const missions = await getDb().mission.findMany({
-    where: { archivedAt: archived ? { not: null } : null },
-    select: { ...missionRowSelect, archivedAt: true },
-  });
-  return missions.map(({ archivedAt, ...mission }) => ({ ...toMissionRow(mission), archived: archivedAt !== null }));
+export async function getAdminMissionRows({ archived = false, now = new Date() } = {}): Promise<AdminMissionRow[]> {
+  const [missions, freshness] = await Promise.all([
+    getDb().mission.findMany({ where: { archivedAt: archived ? { not: null } : null }, select: { ...missionRowSelect, archivedAt: true } }),
+    loadFreshnessContext(getDb(), now),
+  ]);
+  return missions.map(({ archivedAt, ...mission }) => ({ ...toMissionRow(mission, freshness), archived: archivedAt !== null }));
 }
 
 export async function getAdminMission(id: number) {

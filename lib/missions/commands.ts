@@ -9,7 +9,8 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/errors";
-import type { BulkEventInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
+import type { Status } from "@/lib/status/schema";
+import type { BulkEventInput, BulkVerifyInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
 import { missionSlug, slugify } from "./slug";
 import { recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
@@ -132,9 +133,20 @@ export function eventSlug(name: string, at: Date): string {
   return `${slugify(name).slice(0, 80).replace(/-+$/, "") || "event"}-${at.toISOString().slice(0, 10)}`;
 }
 
-/** One event, one status for many missions: all written in one transaction, or none. */
-export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput) {
-  const occurredAt = input.effectiveAt ?? new Date();
+/** The report a re-verification makes: the mission's own status and reason, confirmed again. */
+function reverification(mission: StatusSnapshot): { status: Status; reason: string | null } {
+  if (mission.status !== "open" && mission.status !== "limited" && mission.status !== "closed") {
+    throw new ValidationError([{ field: "missions", message: `mission ${mission.id} has no status to re-verify yet` }]);
+  }
+  return { status: mission.status, reason: mission.statusReason };
+}
+
+/**
+ * One event for many missions, all written in one transaction or none: one status for all
+ * (BulkEventInput), or each mission's own status re-verified from one source (BulkVerifyInput).
+ */
+export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput | BulkVerifyInput) {
+  const occurredAt = ("effectiveAt" in input ? input.effectiveAt : undefined) ?? new Date();
   const result = await conflictResponse(db, () =>
     db.$transaction(
       async (tx) => {
@@ -146,10 +158,10 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
         const touched: StatusSnapshot[] = [];
         for (const { id, expectedVersion } of input.missions) {
           const before = await loadEditable(tx, user, id);
+          const report = "status" in input ? { status: input.status, reason: input.reason } : reverification(before);
           await recordStatusChange(tx, {
             missionId: id,
-            status: input.status,
-            reason: input.reason,
+            ...report,
             sourceUrl: input.sourceUrl,
             sourceTitle: input.sourceTitle,
             effectiveAt: occurredAt,
@@ -165,7 +177,13 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
           action: "event.create",
           entityType: "event",
           entityId: event.id,
-          after: { slug, name: input.name, status: input.status, reason: input.reason, sourceUrl: input.sourceUrl, missionIds: touched.map((mission) => mission.id) },
+          after: {
+            slug,
+            name: input.name,
+            ...("status" in input ? { status: input.status, reason: input.reason } : { reverified: true }),
+            sourceUrl: input.sourceUrl,
+            missionIds: touched.map((mission) => mission.id),
+          },
         });
         return { event: { id: event.id, slug, name: event.name }, missions: touched };
       },

@@ -1,6 +1,7 @@
 // Pure filtering and sorting of mission rows. A host country has at most a few hundred
 // missions, so filtering in memory keeps text search Unicode-aware and identical on SQLite
 // and PostgreSQL.
+import { isConfirmed, type Freshness } from "@/lib/status/freshness";
 import { emptyStatusCounts, statusFilterOf, type Status, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import type { MissionFilters, MissionSort } from "./filters";
 import { foldText, matchesCity } from "@/lib/text/fold";
@@ -21,8 +22,15 @@ export interface MissionRow {
   sourceTitle: string | null;
   statusSince: Date | null;
   verifiedAt: Date | null;
+  /** When the current status ends by itself, and what follows (see lib/missions/expiry.ts). */
+  statusUntil: Date | null;
+  statusFollows: string | null;
+  /** Non-null: the schedule applied the current status after this one ended; not confirmed. */
+  expectedAfter: string | null;
   timeZone: string;
   version: number;
+  /** Judged when the row was loaded (lib/status/freshness.ts). */
+  freshness: Freshness | null;
 }
 
 function matchesText(row: MissionRow, query: string): boolean {
@@ -46,6 +54,7 @@ export function filterExceptStatus(rows: readonly MissionRow[], filters: Mission
       (!city || matchesCity(row.city, city)) &&
       (!filters.sending.length || filters.sending.includes(row.sendingCode)) &&
       (!filters.type.length || filters.type.includes(row.type)) &&
+      (!filters.confirmed || isConfirmed(row.freshness)) &&
       (!filters.q || matchesText(row, filters.q)),
   );
 }

@@ -15,6 +15,8 @@ export interface MissionFilters {
   sending: string[];
   status: StatusFilter[];
   type: MissionType[];
+  /** Only statuses a source confirmed within the freshness window (lib/status/freshness.ts). */
+  confirmed: boolean;
   q?: string;
   sort: MissionSort;
   dir: "asc" | "desc";
@@ -36,6 +38,12 @@ const listOf = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** A yes/no URL parameter: "1"/"true" or "0"/"false" (absent means no). */
+export const FlagSchema = z
+  .enum(["1", "0", "true", "false"], { error: "must be 1 or 0" })
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
 /** The one schema for mission filters in URLs, used by the pages and the API alike. */
 export const MissionFiltersSchema = z.object({
   host: CountryCodeSchema.optional(),
@@ -43,6 +51,7 @@ export const MissionFiltersSchema = z.object({
   sending: listOf(CountryCodeSchema),
   status: listOf(StatusFilterSchema),
   type: listOf(MissionTypeSchema),
+  confirmed: FlagSchema,
   q: queryText(200).optional(),
   sort: MissionSortSchema.default("sending"),
   dir: z.enum(["asc", "desc"]).default("asc"),
@@ -56,6 +65,7 @@ function normalise(params: SearchParams) {
     sending: params.sending,
     status: params.status,
     type: params.type,
+    confirmed: emptyToUndefined(single(params.confirmed)),
     q: emptyToUndefined(single(params.q)),
     sort: emptyToUndefined(single(params.sort)),
     dir: emptyToUndefined(single(params.dir)),
@@ -92,6 +102,7 @@ export function parseMissionFiltersLeniently(params: SearchParams): MissionFilte
     sending: validItems(CountryCodeSchema, normalised.sending),
     status: validItems(StatusFilterSchema, normalised.status),
     type: validItems(MissionTypeSchema, normalised.type),
+    confirmed: valid(fields.confirmed, normalised.confirmed) ?? false,
     q: valid(fields.q, normalised.q),
     sort: valid(fields.sort, normalised.sort) ?? "sending",
     dir: valid(fields.dir, normalised.dir) ?? "asc",
@@ -106,6 +117,7 @@ export function filtersToSearchParams(filters: Partial<MissionFilters>): URLSear
   if (filters.sending?.length) params.set("sending", filters.sending.join(","));
   if (filters.status?.length) params.set("status", filters.status.join(","));
   if (filters.type?.length) params.set("type", filters.type.join(","));
+  if (filters.confirmed) params.set("confirmed", "1");
   if (filters.q) params.set("q", filters.q);
   if (filters.sort && filters.sort !== "sending") params.set("sort", filters.sort);
   if (filters.dir && filters.dir !== "asc") params.set("dir", filters.dir);

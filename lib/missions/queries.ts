@@ -1,44 +1,79 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { freshnessOf } from "@/lib/status/freshness";
+import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
+import { describeStatus } from "@/lib/status/wording";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
 import { SlugSchema } from "./slug";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
-/** The active (not archived) missions of a host or a sending country, or all of them. */
-export async function getMissionRows(scope: MissionScope): Promise<MissionRow[]> {
+/** The active (not archived) missions of a host or a sending country, or all of them, fresh as of `now`. */
+export async function getMissionRows(scope: MissionScope, now: Date): Promise<MissionRow[]> {
   const where = "hostCode" in scope ? { hostCode: scope.hostCode } : "sendingCode" in scope ? { sendingCode: scope.sendingCode } : {};
-  const missions = await getDb().mission.findMany({
-    where: { ...where, archivedAt: null },
-    select: missionRowSelect,
-  });
-  return missions.map(toMissionRow);
+  const [missions, freshness] = await Promise.all([
+    getDb().mission.findMany({ where: { ...where, archivedAt: null }, select: missionRowSelect }),
+    loadFreshnessContext(getDb(), now),
+  ]);
+  return missions.map((mission) => toMissionRow(mission, freshness));
 }
 
-/** The mission with its history; null when there is none (a malformed slug is not looked up). */
-export async function getMissionBySlug(slug: string) {
+/** One active mission with its history, and its freshness as of `now`; a malformed slug is not looked up. */
+export async function getMissionBySlug(slug: string, now: Date) {
   if (!SlugSchema.safeParse(slug).success) return null;
-  const mission = await getDb().mission.findUnique({
-    where: { slug },
-    include: {
-      sending: { select: { name: true } },
-      host: { select: { name: true } },
-      history: {
-        orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-        include: { event: { select: { slug: true, name: true } } },
+  const [mission, context] = await Promise.all([
+    getDb().mission.findUnique({
+      where: { slug },
+      include: {
+        sending: { select: { name: true } },
+        host: { select: { name: true } },
+        history: {
+          orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+          include: { event: { select: { slug: true, name: true } } },
+        },
       },
-    },
-  });
+    }),
+    loadFreshnessContext(getDb(), now),
+  ]);
   if (!mission || mission.archivedAt) return null;
-  return mission;
+  const policy = context.policyFor(mission.hostCode);
+  return { ...mission, freshness: freshnessOf(mission, policy, now), policy };
 }
 
 export type MissionDetail = NonNullable<Awaited<ReturnType<typeof getMissionBySlug>>>;
 
+/** A change's mission, with what its status is today. */
+const changeMissionSelect = {
+  slug: true,
+  city: true,
+  type: true,
+  timeZone: true,
+  sendingCode: true,
+  hostCode: true,
+  sending: { select: { name: true } },
+  status: true,
+  statusSince: true,
+  statusUntil: true,
+  statusFollows: true,
+  expectedAfter: true,
+  verifiedAt: true,
+} as const;
+
+type ChangeMission = Prisma.MissionGetPayload<{ select: typeof changeMissionSelect }>;
+
+/** Past reports are shown with the mission's status today, in words. */
+function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { policyFor, now }: FreshnessContext) {
+  return changes.map((change) => {
+    const freshness = freshnessOf(change.mission, policyFor(change.mission.hostCode), now);
+    return { ...change, statusNow: describeStatus({ ...change.mission, freshness }, now).text };
+  });
+}
+
 /** The most recently recorded status reports, newest first. */
-export async function getLatestChanges(limit: number, where: { hostCode?: string } = {}) {
-  return getDb().statusChange.findMany({
+export async function getLatestChanges(limit: number, now: Date, where: { hostCode?: string } = {}) {
+  const [changes, freshness] = await Promise.all([getDb().statusChange.findMany({
     where: { mission: { archivedAt: null, ...where } },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -52,28 +87,22 @@ export async function getLatestChanges(limit: number, where: { hostCode?: string
       recordedAt: true,
       sourceUrl: true,
       sourceTitle: true,
-      mission: {
-        select: { slug: true, city: true, type: true, timeZone: true, sendingCode: true, sending: { select: { name: true } } },
-      },
+      mission: { select: changeMissionSelect },
     },
-  });
+  }), loadFreshnessContext(getDb(), now)]);
+  return withStatusNow(changes, freshness);
 }
 
 export type LatestChange = Awaited<ReturnType<typeof getLatestChanges>>[number];
 
-export async function getEventBySlug(slug: string) {
+export async function getEventBySlug(slug: string, now: Date) {
   if (!SlugSchema.safeParse(slug).success) return null;
-  return getDb().event.findUnique({
-    where: { slug },
-    include: {
-      changes: {
-        orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
-        include: {
-          mission: {
-            select: { slug: true, city: true, type: true, timeZone: true, sendingCode: true, sending: { select: { name: true } } },
-          },
-        },
-      },
-    },
-  });
+  const [event, freshness] = await Promise.all([
+    getDb().event.findUnique({
+      where: { slug },
+      include: { changes: { orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], include: { mission: { select: changeMissionSelect } } } },
+    }),
+    loadFreshnessContext(getDb(), now),
+  ]);
+  return event && { ...event, changes: withStatusNow(event.changes, freshness) };
 }

@@ -1,5 +1,7 @@
 // What a mission table row needs from the database, shared by the dashboard, the API, the
 // embed and the editor. No `server-only`: the custom server reads through it too.
+import { freshnessOf } from "@/lib/status/freshness";
+import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import type { MissionRow } from "./filter-missions";
 
 export const missionRowSelect = {
@@ -15,15 +17,20 @@ export const missionRowSelect = {
   sourceTitle: true,
   statusSince: true,
   verifiedAt: true,
+  statusUntil: true,
+  statusFollows: true,
+  expectedAfter: true,
   timeZone: true,
   version: true,
   sending: { select: { name: true } },
   host: { select: { name: true } },
 } as const;
 
-type SelectedRow<Extra> = Omit<MissionRow, "sendingName" | "hostName"> & Extra & { sending: { name: string }; host: { name: string } };
+type Stored = Omit<MissionRow, "sendingName" | "hostName" | "freshness">;
+type SelectedRow<Extra> = Stored & Extra & { sending: { name: string }; host: { name: string } };
 
-/** Flattens the joined country names into the row. */
-export function toMissionRow<Extra extends object>({ sending, host, ...mission }: SelectedRow<Extra>): MissionRow & Extra {
-  return { ...(mission as Omit<MissionRow, "sendingName" | "hostName"> & Extra), sendingName: sending.name, hostName: host.name };
+/** Flattens the joined country names into the row and judges its freshness. */
+export function toMissionRow<Extra extends object>({ sending, host, ...mission }: SelectedRow<Extra>, context: FreshnessContext): MissionRow & Extra {
+  const stored = mission as Stored & Extra;
+  return { ...stored, sendingName: sending.name, hostName: host.name, freshness: freshnessOf(stored, context.policyFor(stored.hostCode), context.now) };
 }

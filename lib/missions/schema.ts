@@ -50,6 +50,10 @@ export const BulkEventSchema = z.object({
 });
 export type BulkEventInput = z.infer<typeof BulkEventSchema>;
 
+/** One source confirms many missions as one event; each keeps its own status and reason. */
+export const BulkVerifySchema = BulkEventSchema.pick({ name: true, description: true, sourceUrl: true, sourceTitle: true, missions: true });
+export type BulkVerifyInput = z.infer<typeof BulkVerifySchema>;
+
 const coordinate = (limit: number) =>
   z.number({ error: "must be a number" }).min(-limit, `must be between -${limit} and ${limit}`).max(limit, `must be between -${limit} and ${limit}`).nullish().transform((value) => value ?? null);
 

@@ -129,8 +129,8 @@ describe("NUL and control characters", () => {
   });
 
   it("the page lookups answer nothing for a malformed slug, before any query", async () => {
-    expect(await getMissionBySlug("x\u0000")).toBeNull();
-    expect(await getEventBySlug("x\u0000")).toBeNull();
+    expect(await getMissionBySlug("x\u0000", new Date())).toBeNull();
+    expect(await getEventBySlug("x\u0000", new Date())).toBeNull();
   });
 
   it.each([

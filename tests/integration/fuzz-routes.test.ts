@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as events from "@/app/api/admin/events/route";
+import * as freshnessItem from "@/app/api/admin/freshness/[code]/route";
+import * as freshness from "@/app/api/admin/freshness/route";
 import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
@@ -14,6 +16,7 @@ import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
+import * as verifyMany from "@/app/api/admin/verify/route";
 import * as login from "@/app/api/auth/login/route";
 import * as logout from "@/app/api/auth/logout/route";
 import { createSession } from "@/lib/auth/sessions";
@@ -218,7 +221,8 @@ describe("admin routes, as an admin", () => {
     method?: string;
     fields: string[];
     valid: () => Record<string, unknown>;
-    withId?: "mission" | "user";
+    /** The dynamic segment: a mission or user id, or a host country code. */
+    withId?: "mission" | "user" | "code";
     runs?: number;
   }
 
@@ -236,6 +240,20 @@ describe("admin routes, as an admin", () => {
     },
     { name: "create user", handler: users.POST, fields: ["email", "name", "role", "password", "hostScope"], valid: () => ({ email: `u${Math.random()}@example.org`, name: "New", role: "editor", password: "another long password" }), runs: 10 },
     { name: "change user", handler: userItem.PATCH, method: "PATCH", withId: "user", fields: ["name", "role", "active", "hostScope"], valid: () => ({ name: "Renamed" }) },
+    {
+      name: "re-verify many",
+      handler: verifyMany.POST,
+      fields: ["name", "description", "sourceUrl", "sourceTitle", "missions"],
+      valid: () => ({ name: "Checked", sourceUrl: report.sourceUrl, missions: [{ id: missionId, expectedVersion: 1 }] }),
+    },
+    {
+      name: "freshness policy",
+      handler: freshnessItem.PUT,
+      method: "PUT",
+      withId: "code",
+      fields: ["closedStaleHours", "limitedStaleHours", "openStaleHours", "inCrisis"],
+      valid: () => ({ closedStaleHours: 12, limitedStaleHours: null, openStaleHours: null, inCrisis: true }),
+    },
   ];
 
   it.each(routes)("$name never answers 5xx", async (route) => {
@@ -243,8 +261,8 @@ describe("admin routes, as an admin", () => {
       fc.asyncProperty(hostileBody(route.fields, route.valid), fc.option(hostileId, { freq: 4 }), async (body, badId) => {
         const current = await version();
         const withVersion = body && typeof body === "object" && !Array.isArray(body) && !("expectedVersion" in body) ? { ...body, expectedVersion: current } : body;
-        const id = badId ?? String(route.withId === "user" ? otherUserId : missionId);
-        const options: CallOptions = { token, method: route.method, body: withVersion, params: route.withId ? { id } : {} };
+        const id = badId ?? (route.withId === "code" ? "UA" : String(route.withId === "user" ? otherUserId : missionId));
+        const options: CallOptions = { token, method: route.method, body: withVersion, params: route.withId ? { [route.withId === "code" ? "code" : "id"]: id } : {} };
         expectHandled(await call(route.handler, options), { route: route.name, body: withVersion, id });
       }),
       { numRuns: route.runs ?? RUNS.numRuns },
@@ -256,6 +274,8 @@ describe("admin routes, as an admin", () => {
       fc.asyncProperty(hostileString, async (archived) => {
         expectHandled(await call(missions.GET, { token, method: "GET", path: `/api/admin/missions?archived=${encode(archived)}` }), { archived });
         expectHandled(await call(users.GET, { token, method: "GET" }), {});
+        expectHandled(await call(freshness.GET, { token, method: "GET" }), {});
+        expectHandled(await call(verifyMany.GET, { token, method: "GET" }), {});
       }),
       RUNS,
     );

@@ -54,13 +54,13 @@ describe("missions", () => {
     );
     const { token } = await createUserWithSession(db);
     expect((await call(archive.POST, { token, params: { id: String(mission.id) }, body: { archived: true } })).status).toBe(200);
-    expect(await getMissionBySlug(mission.slug)).toBeNull();
-    expect((await getMissionRows({ all: true })).map((row) => row.id)).not.toContain(mission.id);
+    expect(await getMissionBySlug(mission.slug, new Date())).toBeNull();
+    expect((await getMissionRows({ all: true }, new Date())).map((row) => row.id)).not.toContain(mission.id);
     expect(await db.statusChange.count({ where: { missionId: mission.id } })).toBe(1);
     const listed = await call(missions.GET, { method: "GET", token, path: "/api/admin/missions?archived=1" });
     expect((listed.json.missions as Array<{ id: number }>).map((row) => row.id)).toEqual([mission.id]);
     await call(archive.POST, { token, params: { id: String(mission.id) }, body: { archived: false } });
-    expect(await getMissionBySlug(mission.slug)).not.toBeNull();
+    expect(await getMissionBySlug(mission.slug, new Date())).not.toBeNull();
   });
 });
 

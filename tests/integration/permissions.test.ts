@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import * as events from "@/app/api/admin/events/route";
+import * as freshnessPolicy from "@/app/api/admin/freshness/[code]/route";
 import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
@@ -11,6 +12,7 @@ import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
+import * as bulkVerify from "@/app/api/admin/verify/route";
 import { getSessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
@@ -41,6 +43,14 @@ export const WRITE_PATHS: WritePath[] = [
   { name: "change status", handler: status.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } }) },
   { name: "re-verify", handler: verify.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { sourceUrl: source.sourceUrl, expectedVersion: 1 } }) },
   { name: "bulk event", handler: events.POST, allowed: "editor", options: (f) => ({ body: { name: "Alert", status: "closed", ...source, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
+  { name: "bulk re-verify", handler: bulkVerify.POST, allowed: "editor", options: (f) => ({ body: { name: "Re-verification", sourceUrl: source.sourceUrl, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
+  {
+    name: "freshness policy",
+    handler: freshnessPolicy.PUT,
+    allowed: "admin",
+    method: "PUT",
+    options: () => ({ params: { code: "UA" }, body: { closedStaleHours: 12, limitedStaleHours: 12, openStaleHours: null, inCrisis: true } }),
+  },
   { name: "create user", handler: users.POST, allowed: "admin", options: () => ({ body: { email: "new@example.org", name: "New", role: "editor", password: "another long password" } }) },
   {
     name: "import",

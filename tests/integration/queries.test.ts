@@ -15,7 +15,7 @@ describe("public read queries", () => {
     await db.$transaction((tx) =>
       recordStatusChange(tx, { missionId: closed.id, status: "closed", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date(), author: EDITOR }),
     );
-    const summaries = await getHostCountrySummaries();
+    const summaries = await getHostCountrySummaries(new Date());
     expect(summaries.map((s) => s.name)).toEqual(["Poland", "Ukraine"]);
     const ukraine = summaries.find((s) => s.code === "UA")!;
     expect(ukraine.missions).toBe(2);
@@ -30,9 +30,9 @@ describe("public read queries", () => {
     const db = getDb();
     await createMission(db, { sendingCode: "US" });
     await createMission(db, { sendingCode: "US", hostCode: "PL", city: "Warsaw" });
-    expect((await getMissionRows({ hostCode: "UA" })).map((r) => [r.sendingName, r.hostName])).toEqual([["United States of America", "Ukraine"]]);
-    expect(await getMissionRows({ sendingCode: "US" })).toHaveLength(2);
-    expect(await getMissionRows({ all: true })).toHaveLength(2);
+    expect((await getMissionRows({ hostCode: "UA" }, new Date())).map((r) => [r.sendingName, r.hostName])).toEqual([["United States of America", "Ukraine"]]);
+    expect(await getMissionRows({ sendingCode: "US" }, new Date())).toHaveLength(2);
+    expect(await getMissionRows({ all: true }, new Date())).toHaveLength(2);
   });
 
   it("returns a mission with its history newest first, and hides archived missions", async () => {
@@ -43,11 +43,11 @@ describe("public read queries", () => {
         recordStatusChange(tx, { missionId: mission.id, status, reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date(at), author: EDITOR }),
       );
     }
-    const detail = await getMissionBySlug(mission.slug);
+    const detail = await getMissionBySlug(mission.slug, new Date());
     expect(detail?.history.map((h) => h.newStatus)).toEqual(["closed", "open"]);
-    expect((await getLatestChanges(1))[0]?.newStatus).toBe("closed");
+    expect((await getLatestChanges(1, new Date()))[0]?.newStatus).toBe("closed");
     await db.mission.update({ where: { id: mission.id }, data: { archivedAt: new Date() } });
-    expect(await getMissionBySlug(mission.slug)).toBeNull();
-    expect(await getMissionBySlug("no-such-mission")).toBeNull();
+    expect(await getMissionBySlug(mission.slug, new Date())).toBeNull();
+    expect(await getMissionBySlug("no-such-mission", new Date())).toBeNull();
   });
 });

@@ -54,12 +54,12 @@ describe("an unknown stored status or type", () => {
     expect(embed.response.body).toContain("Not reported");
     expect(embed.response.body).not.toContain("reopened");
 
-    const [row] = await getMissionRows({ hostCode: "UA" });
+    const [row] = await getMissionRows({ hostCode: "UA" }, new Date());
     expect(row).toMatchObject({ status: null, type: "other" });
-    const page = await getMissionBySlug(mission.slug);
+    const page = await getMissionBySlug(mission.slug, new Date());
     expect(page).toMatchObject({ status: null, type: "other" });
     expect(page?.history[0]).toMatchObject({ previousStatus: null, newStatus: null });
-    const [latest] = await getLatestChanges(5);
+    const [latest] = await getLatestChanges(5, new Date());
     expect(latest).toMatchObject({ newStatus: null, mission: { type: "other" } });
 
     const [adminRow] = await getAdminMissionRows();
@@ -74,7 +74,7 @@ describe("an unknown stored status or type", () => {
     const db = getDb();
     const mission = await createMission(db, { type: "consulate" });
     await db.mission.update({ where: { id: mission.id }, data: { status: "limited" } });
-    const [row] = await getMissionRows({ hostCode: "UA" });
+    const [row] = await getMissionRows({ hostCode: "UA" }, new Date());
     expect(row).toMatchObject({ status: "limited", type: "consulate" });
     expect(warn).not.toHaveBeenCalled();
   });

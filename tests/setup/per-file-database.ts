@@ -22,6 +22,7 @@ beforeEach(async () => {
   await db.event.deleteMany();
   await db.mission.deleteMany();
   await db.user.deleteMany();
+  await db.freshnessPolicy.deleteMany();
   await db.rateLimiterFlexible.deleteMany();
 });
 

@@ -18,25 +18,35 @@ function row(id: number, overrides: Partial<MissionRow>): MissionRow {
     sourceTitle: null,
     statusSince: null,
     verifiedAt: null,
+    statusUntil: null,
+    statusFollows: null,
+    expectedAfter: null,
     timeZone: "Europe/Kyiv",
     version: 0,
+    freshness: null,
     ...overrides,
   };
 }
 
 const rows = [
-  row(1, { sendingCode: "US", sendingName: "United States of America", status: "closed", statusSince: new Date("2024-11-20T07:00:00Z"), statusReason: "Air-attack warning" }),
-  row(2, { sendingCode: "GB", sendingName: "United Kingdom", status: "open", statusSince: new Date("2024-11-19T07:00:00Z") }),
-  row(3, { sendingCode: "DE", sendingName: "Germany", status: "limited", statusSince: new Date("2024-11-21T07:00:00Z") }),
+  row(1, { sendingCode: "US", sendingName: "United States of America", status: "closed", statusSince: new Date("2024-11-20T07:00:00Z"), statusReason: "Air-attack warning", freshness: "stale" }),
+  row(2, { sendingCode: "GB", sendingName: "United Kingdom", status: "open", statusSince: new Date("2024-11-19T07:00:00Z"), freshness: "fresh" }),
+  row(3, { sendingCode: "DE", sendingName: "Germany", status: "limited", statusSince: new Date("2024-11-21T07:00:00Z"), freshness: "due" }),
   row(4, { sendingCode: "SI", sendingName: "Slovenia", type: "consulate", city: "Lviv" }),
   row(5, { sendingCode: "CI", sendingName: "Côte d'Ivoire" }),
 ];
 
-const base: MissionFilters = { sending: [], status: [], type: [], sort: "sending", dir: "asc" };
+const base: MissionFilters = { sending: [], status: [], type: [], confirmed: false, sort: "sending", dir: "asc" };
 
 describe("filterMissions", () => {
   it("sorts by sending country name by default", () => {
     expect(filterMissions(rows, base).rows.map((r) => r.id)).toEqual([5, 3, 4, 2, 1]);
+  });
+
+  it("keeps only confirmed statuses (fresh or due) when asked, and totals those", () => {
+    const result = filterMissions(rows, { ...base, confirmed: true });
+    expect(result.rows.map((r) => r.id)).toEqual([3, 2]);
+    expect(result.totals).toEqual({ open: 1, limited: 1, closed: 0, unreported: 0 });
   });
 
   it("filters by status and still totals every status", () => {

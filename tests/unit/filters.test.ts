@@ -6,7 +6,7 @@ describe("parseMissionFilters (strict, for the API)", () => {
     const result = parseMissionFilters({ status: ["closed", "limited"], sending: "us, de", host: "ua" });
     expect(result).toEqual({
       ok: true,
-      filters: { host: "UA", sending: ["US", "DE"], status: ["closed", "limited"], type: [], sort: "sending", dir: "asc" },
+      filters: { host: "UA", sending: ["US", "DE"], status: ["closed", "limited"], type: [], confirmed: false, sort: "sending", dir: "asc" },
     });
   });
 
@@ -15,6 +15,13 @@ describe("parseMissionFilters (strict, for the API)", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((error) => error.field).sort()).toEqual(["host", "sort", "status"]);
+  });
+
+  it("reads confirmed=1 and names a bad value", () => {
+    expect(parseMissionFilters({ confirmed: "1" })).toMatchObject({ ok: true, filters: { confirmed: true } });
+    expect(parseMissionFilters({ confirmed: "0" })).toMatchObject({ ok: true, filters: { confirmed: false } });
+    expect(parseMissionFilters({ confirmed: "yes" })).toMatchObject({ ok: false, errors: [{ field: "confirmed" }] });
+    expect(parseMissionFiltersLeniently({ confirmed: "yes" }).confirmed).toBe(false);
   });
 
   it("rejects an over-long search", () => {
@@ -26,7 +33,7 @@ describe("parseMissionFilters (strict, for the API)", () => {
 describe("parseMissionFiltersLeniently (for pages)", () => {
   it("drops bad values and keeps good ones", () => {
     const filters = parseMissionFiltersLeniently({ status: "closed,nonsense", sort: "zz", dir: "up", type: ["embassy", "castle"], sending: "USA" });
-    expect(filters).toEqual({ host: undefined, city: undefined, q: undefined, sending: [], status: ["closed"], type: ["embassy"], sort: "sending", dir: "asc" });
+    expect(filters).toEqual({ host: undefined, city: undefined, q: undefined, sending: [], status: ["closed"], type: ["embassy"], confirmed: false, sort: "sending", dir: "asc" });
   });
 
   it("never throws on odd query strings", () => {
@@ -37,7 +44,7 @@ describe("parseMissionFiltersLeniently (for pages)", () => {
 
 describe("filtersToSearchParams", () => {
   it("round-trips through the strict parser", () => {
-    const filters = { host: "UA", city: "Kyiv", sending: ["US", "GB"], status: ["closed" as const], type: ["embassy" as const], q: "air", sort: "since" as const, dir: "desc" as const };
+    const filters = { host: "UA", city: "Kyiv", sending: ["US", "GB"], status: ["closed" as const], type: ["embassy" as const], confirmed: true, q: "air", sort: "since" as const, dir: "desc" as const };
     const params = Object.fromEntries(filtersToSearchParams(filters));
     expect(parseMissionFilters(params)).toEqual({ ok: true, filters });
   });

@@ -10,7 +10,13 @@ import { toApiMission } from "@/lib/api/serialize";
 import { EmbedParamsSchema } from "@/lib/embed/params";
 import { renderEmbed } from "@/lib/embed/render";
 import { csvCell, escapeHtml, safeHttpUrl } from "@/lib/http/escape";
+import { DEFAULT_POLICY } from "@/lib/status/freshness";
+import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { parseStrictXml } from "../xml";
+
+// Two years after the seeded report: every status of that day is stale.
+const NOW = new Date("2026-12-01T10:00:00Z");
+const FRESHNESS: FreshnessContext = { policyFor: () => DEFAULT_POLICY, hostsWithPolicy: [], now: NOW };
 
 const HOSTILE_REASON = `<script>alert(1)</script> "><img src=x onerror="alert(2)"> , "quoted"\nnext line`;
 const HOSTILE_URL = "javascript:alert(3)";
@@ -31,8 +37,12 @@ function row(overrides: Partial<ApiMissionRow> = {}): ApiMissionRow {
     sourceTitle: "<b>Source</b>",
     statusSince: new Date("2024-11-20T07:00:00Z"),
     verifiedAt: new Date("2024-11-20T08:00:00Z"),
+    statusUntil: null,
+    statusFollows: null,
+    expectedAfter: null,
     timeZone: "Europe/Kyiv",
     version: 1,
+    freshness: "stale",
     updatedAt: new Date("2024-11-20T08:00:00Z"),
     ...overrides,
   };
@@ -48,7 +58,22 @@ const change = (overrides: Partial<LoadedChange> = {}): LoadedChange => ({
   sourceTitle: null,
   effectiveAt: new Date("2024-11-20T07:00:00Z"),
   recordedAt: new Date("2024-11-20T08:00:00Z"),
-  mission: { slug: "us-embassy-kyiv", sendingCode: "US", hostCode: "UA", city: "Kyiv", type: "embassy", timeZone: "Europe/Kyiv", sending: { name: "United States of America" }, host: { name: "Ukraine" } },
+  mission: {
+    slug: "us-embassy-kyiv",
+    sendingCode: "US",
+    hostCode: "UA",
+    city: "Kyiv",
+    type: "embassy",
+    timeZone: "Europe/Kyiv",
+    sending: { name: "United States of America" },
+    host: { name: "Ukraine" },
+    status: "closed",
+    statusSince: new Date("2024-11-20T07:00:00Z"),
+    statusUntil: null,
+    statusFollows: null,
+    expectedAfter: null,
+    verifiedAt: new Date("2024-11-20T08:00:00Z"),
+  },
   ...overrides,
 });
 
@@ -70,16 +95,18 @@ describe("escaping", () => {
 
 describe("CSV of missions", () => {
   it("has the documented columns and one parseable line per mission", () => {
-    const csv = missionsCsv([toApiMission(row(), "https://chancery.example")]);
+    const csv = missionsCsv([toApiMission(row(), "https://chancery.example", NOW)]);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(MISSION_CSV_COLUMNS.join(","));
+    expect(lines[0]).toMatch(/,freshness,status_text,status_until,status_follows,expected_after$/);
+    expect(csv).toContain(",stale,Closed · not confirmed since 20 Nov 2024,,,\r\n");
     expect(csv).toContain(`"<script>alert(1)</script> ""><img src=x onerror=""alert(2)""> , ""quoted""\nnext line"`);
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });
 
 describe("feeds", () => {
-  const input = { origin: "https://chancery.example", selfPath: "/api/v1/changes.atom", title: "Changes", changes: [change()] };
+  const input = { origin: "https://chancery.example", selfPath: "/api/v1/changes.atom", title: "Changes", changes: [change()], freshness: FRESHNESS };
 
   it("writes Atom with escaped text content and no javascript: links", () => {
     const xml = atomFeed(input);
@@ -91,6 +118,8 @@ describe("feeds", () => {
     expect(entry.id).toBe("https://chancery.example/missions/us-embassy-kyiv#change-7");
     expect(entry.content["@_type"]).toBe("text");
     expect(entry.content["#text"]).toContain("<script>alert(1)</script>");
+    expect(entry.title["#text"]).toBe("United States of America embassy in Kyiv: changed to Closed");
+    expect(entry.content["#text"]).toContain("Status now: Closed · not confirmed since 20 Nov 2024.");
     expect(xml).not.toContain("<script>");
     expect(xml).not.toMatch(/href="javascript:/);
   });
@@ -119,6 +148,8 @@ describe("feeds", () => {
     const [item] = feed.items;
     expect(item?.id).toBeTypeOf("string");
     expect(item?.content_text).toContain(HOSTILE_REASON);
+    expect(item?.content_text).toContain("Status now: Closed · not confirmed since 20 Nov 2024.");
+    expect(item?._chancery).toEqual({ status: "closed", freshness: "stale", verifiedAt: "2024-11-20T08:00:00.000Z", statusText: "Closed · not confirmed since 20 Nov 2024" });
     expect(item).not.toHaveProperty("content_html");
     expect(item).not.toHaveProperty("external_url");
   });
@@ -128,7 +159,7 @@ describe("embed", () => {
   const params = (query: Record<string, string>) => EmbedParamsSchema.parse(query);
 
   it("renders escaped text, only http(s) links and the chosen columns", () => {
-    const html = renderEmbed(params({ host: "UA", columns: "sending,status,reason,source" }), [row()], "https://chancery.example");
+    const html = renderEmbed(params({ host: "UA", columns: "sending,status,reason,source" }), [row()], "https://chancery.example", NOW);
     expect(html).not.toContain("<script>alert");
     expect(html).not.toContain("<img");
     expect(html).not.toContain("javascript:");
@@ -137,6 +168,19 @@ describe("embed", () => {
     expect(html.match(/<th scope="col">/g)).toHaveLength(4);
     expect(html).toContain("Last updated <time datetime=\"2024-11-20T08:00:00.000Z\">20 Nov 2024, 10:00 EET (08:00 UTC)</time>");
     expect(html).toContain('href="https://chancery.example/countries/UA"');
+  });
+
+  it("says in plain HTML (no script needed) whether each status is confirmed", () => {
+    const stale = renderEmbed(params({ host: "UA" }), [row()], "https://chancery.example", NOW);
+    expect(stale).toContain('<span class="f">Not confirmed since 20 Nov 2024</span>');
+    const until = row({ status: "closed", verifiedAt: new Date("2026-12-01T07:00:00Z"), freshness: "fresh", statusUntil: new Date("2026-12-01T16:00:00Z"), statusFollows: "open" });
+    const html = renderEmbed(params({ host: "UA" }), [until], "https://chancery.example", NOW);
+    expect(html).toContain("✕</span> Closed until 18:00 EET (16:00 UTC)</span>");
+    expect(html).toContain('<span class="f">Confirmed at 09:00 EET (07:00 UTC)</span>');
+    const expected = row({ status: "open", statusSince: new Date("2026-12-01T08:00:00Z"), verifiedAt: null, expectedAfter: "closed", freshness: "unconfirmed" });
+    expect(renderEmbed(params({ host: "UA" }), [expected], "https://chancery.example", NOW)).toContain(
+      '<span class="f">Expected after the closure ended at 10:00 EET (08:00 UTC), not confirmed</span>',
+    );
   });
 
   it("rejects unknown columns, themes and parameters by name", () => {
@@ -167,16 +211,26 @@ describe("cursor", () => {
 });
 
 describe("badge", () => {
-  it("escapes the label and names the status in text", () => {
-    const svg = statusBadgeSvg(`<script>x</script>`, "limited");
+  it("escapes the label and names the status and its freshness in text", () => {
+    const svg = statusBadgeSvg(`<script>x</script>`, "limited", "fresh", "Limited · confirmed at 09:00 EET (07:00 UTC)");
     expect(svg).not.toContain("<script>");
-    expect(svg).toContain('aria-label="&lt;script&gt;x&lt;/script&gt;: Limited"');
+    expect(svg).toContain('aria-label="&lt;script&gt;x&lt;/script&gt;: Limited · confirmed at 09:00 EET (07:00 UTC)"');
+    expect(svg).toContain("◐ Limited · confirmed at 09:00 EET (07:00 UTC)</text>");
+  });
+
+  it("does not paint an unconfirmed status in the colour of a current fact", () => {
+    expect(statusBadgeSvg("US, Kyiv", "closed", "fresh", "Closed")).toContain('fill="#991b1b"');
+    const stale = statusBadgeSvg("US, Kyiv", "closed", "stale", "Closed · not confirmed since 20 Nov 2024");
+    expect(stale).not.toContain('fill="#991b1b"');
+    expect(stale).toContain("✕ Closed · not confirmed since 20 Nov 2024");
   });
 
   it("is well-formed XML whatever the label holds", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom("a", "\u0000", "\u000B", "\uFFFF", "\uD83D", "<", "&", "é") }), fc.constantFrom("open", "closed", "bogus", null), (label, status) => {
-        expect(parseStrictXml(statusBadgeSvg(label, status)).get("title")?.[0]).toContain(label.replace(/[\u0000\u000B\uFFFF\uD83D]/g, ""));
+        // The label and the words may both carry stored text.
+        const svg = statusBadgeSvg(label, status, "stale", `Closed · ${label}`);
+        expect(parseStrictXml(svg).get("title")?.[0]).toContain(label.replace(/[\u0000\u000B\uFFFF\uD83D]/g, ""));
       }),
     );
   });

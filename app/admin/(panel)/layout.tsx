@@ -10,10 +10,12 @@ export default async function PanelLayout({ children }: { children: React.ReactN
       <nav aria-label="Editor" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <ul className="flex flex-wrap gap-1">
           <li><Link href="/admin" className={link}>Missions</Link></li>
+          <li><Link href="/admin/verify" className={link}>Verify</Link></li>
           <li><Link href="/admin/missions/new" className={link}>New mission</Link></li>
           <li><Link href="/admin/audit" className={link}>Audit log</Link></li>
           {user.role === "admin" && <li><Link href="/admin/import" className={link}>Import</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/users" className={link}>Users</Link></li>}
+          {user.role === "admin" && <li><Link href="/admin/freshness" className={link}>Freshness</Link></li>}
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span>

@@ -30,17 +30,22 @@ export function ReasonField({ id }: { id: string }) {
   );
 }
 
-/** Source URL (required) and title (optional). */
-export function SourceFields({ id }: { id: string }) {
+export interface SourceDefaults {
+  sourceUrl: string;
+  sourceTitle: string | null;
+}
+
+/** Source URL (required) and title (optional), prefilled when the editor used one just before. */
+export function SourceFields({ id, defaults }: { id: string; defaults?: SourceDefaults | null }) {
   return (
     <>
       <label className="text-sm font-medium" htmlFor={`${id}-source`}>
         Source URL
-        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" className={fieldClass} />
+        <input id={`${id}-source`} name="sourceUrl" type="url" required placeholder="https://…" defaultValue={defaults?.sourceUrl} className={fieldClass} />
       </label>
       <label className="text-sm font-medium" htmlFor={`${id}-title`}>
         Source title (optional)
-        <input id={`${id}-title`} name="sourceTitle" maxLength={200} className={fieldClass} />
+        <input id={`${id}-title`} name="sourceTitle" maxLength={200} defaultValue={defaults?.sourceTitle ?? undefined} className={fieldClass} />
       </label>
     </>
   );

@@ -29,7 +29,8 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const country = await getCountry(code);
   if (!country) notFound();
   const filters = { ...parseMissionFiltersLeniently(await searchParams), host: country.code };
-  const rows = await getMissionRows({ hostCode: country.code });
+  const now = new Date();
+  const rows = await getMissionRows({ hostCode: country.code }, now);
   const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
   const sending = uniqueSorted(rows.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name);
   const heading = filters.city ? `${filters.city}, ${country.name}` : country.name;
@@ -48,6 +49,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         Missions in <CountryName code={country.code} name={heading} />
       </h1>
       <MissionsView
+        now={now}
         rows={rows}
         filters={filters}
         basePath={`/countries/${country.code}`}
@@ -55,7 +57,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         choices={{ cities, sending }}
         caption={`Diplomatic missions in ${heading} and their status`}
       />
-      <EmbedBuilder host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} placeName={heading} />
+      <EmbedBuilder host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} confirmed={filters.confirmed} placeName={heading} />
     </div>
   );
 }

@@ -39,6 +39,12 @@ export default function ApiDocsPage() {
         <h2 id="conventions" className="text-xl font-semibold">Conventions</h2>
         <ul className="list-disc space-y-1 pl-6">
           <li>Statuses are <code>open</code>, <code>limited</code> or <code>closed</code>; <code>null</code> means none was reported.</li>
+          <li>
+            Every status says how fresh it is: <code>verifiedAt</code> (when a source last confirmed it) and <code>freshness</code>:{" "}
+            <code>fresh</code>, <code>due</code> (still confirmed, past 75 % of the host country&apos;s window), <code>stale</code> or{" "}
+            <code>unconfirmed</code> (e.g. expected after an earlier status ended). <code>statusText</code> says it in words, as the
+            dashboard does. <code>confirmed=1</code> keeps only confirmed statuses (fresh or due).
+          </li>
           <li>Times are ISO 8601 in UTC; each mission also gives its IANA time zone.</li>
           <li>Lists are sorted stably (the chosen key, then sending country, city and id). Follow <code>nextCursor</code> to page.</li>
           <li>

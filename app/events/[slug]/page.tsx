@@ -9,12 +9,12 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await getEventBySlug((await params).slug);
+  const event = await getEventBySlug((await params).slug, new Date());
   return { title: event?.name ?? "Event not found" };
 }
 
 export default async function EventPage({ params }: Props) {
-  const event = await getEventBySlug((await params).slug);
+  const event = await getEventBySlug((await params).slug, new Date());
   if (!event) notFound();
   return (
     <div className="space-y-4">

@@ -5,9 +5,13 @@ import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
 import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
+import type { FreshnessPolicy } from "@/lib/status/freshness";
+import { STATUS_LABELS, StatusSchema } from "@/lib/status/schema";
+import { capitalised, describeChange, describeStatus } from "@/lib/status/wording";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -18,7 +22,7 @@ function missionTitle(mission: MissionDetail) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mission = await getMissionBySlug((await params).slug);
+  const mission = await getMissionBySlug((await params).slug, new Date());
   return { title: mission ? missionTitle(mission) : "Mission not found" };
 }
 
@@ -40,9 +44,23 @@ function safeWebsite(url: string): string | null {
   }
 }
 
+const hours = (value: number) => (value % 24 === 0 ? `${value / 24} ${value === 24 ? "day" : "days"}` : `${value} h`);
+
+/** How long the current status counts as confirmed in this host country. */
+function policyNote(status: string | null, policy: FreshnessPolicy, hostName: string): string | null {
+  const parsed = StatusSchema.safeParse(status);
+  if (!parsed.success) return null;
+  const window = hours(policy.staleHours[parsed.data]);
+  const crisis = policy.inCrisis ? `; ${hostName} is marked as in crisis` : "";
+  return `${STATUS_LABELS[parsed.data]} statuses in ${hostName} count as confirmed for ${window} after a source confirms them${crisis}.`;
+}
+
 export default async function MissionPage({ params }: Props) {
-  const mission = await getMissionBySlug((await params).slug);
+  const now = new Date();
+  const mission = await getMissionBySlug((await params).slug, now);
   if (!mission) notFound();
+  const wording = describeStatus(mission, now);
+  const note = policyNote(mission.status, mission.policy, mission.host.name);
   const website = mission.website ? safeWebsite(mission.website) : null;
   return (
     <div className="space-y-6">
@@ -67,10 +85,16 @@ export default async function MissionPage({ params }: Props) {
 
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current" className="text-lg font-semibold">Current status</h2>
-        <StatusBadge status={mission.status} size="lg" />
+        <StatusWithFreshness facts={mission} now={now} size="lg" />
         <dl>
           {mission.statusSince && (
             <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>
+          )}
+          {mission.status && mission.statusUntil && (
+            <Detail label="Until">
+              <DateTime value={mission.statusUntil} timeZone={mission.timeZone} />
+              {wording.follows && <span className="block text-slate-700">{capitalised(wording.follows)}</span>}
+            </Detail>
           )}
           {mission.statusReason && <Detail label="Reason">{mission.statusReason}</Detail>}
           {mission.status && (
@@ -81,9 +105,12 @@ export default async function MissionPage({ params }: Props) {
               <>
                 <DateTime value={mission.verifiedAt} timeZone={mission.timeZone} /> (<DateTime value={mission.verifiedAt} variant="age" />)
               </>
+            ) : mission.status || mission.expectedAfter ? (
+              "No source has confirmed this status"
             ) : (
               "Not yet reported"
             )}
+            {note && <span className="block text-sm text-slate-600">{note}</span>}
           </Detail>
           {mission.statusSetBy && <Detail label="Reported by">{mission.statusSetBy}</Detail>}
         </dl>
@@ -122,6 +149,13 @@ export default async function MissionPage({ params }: Props) {
                   {change.kind === "verify" ? (
                     <>
                       <StatusBadge status={change.newStatus} /> <span>confirmed</span>
+                    </>
+                  ) : change.kind !== "change" ? (
+                    <>
+                      {change.previousStatus && <StatusBadge status={change.previousStatus} />}
+                      {change.previousStatus && <span aria-label="changed to">→</span>}
+                      <StatusBadge status={change.newStatus} unconfirmed={change.kind === "expiry"} />
+                      <span>{capitalised(describeChange(change))}</span>
                     </>
                   ) : (
                     <>

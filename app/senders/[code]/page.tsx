@@ -26,7 +26,8 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   const country = await getCountry(code);
   if (!country) notFound();
   const filters = { ...parseMissionFiltersLeniently(await searchParams), sending: [country.code] };
-  const rows = await getMissionRows({ sendingCode: country.code });
+  const now = new Date();
+  const rows = await getMissionRows({ sendingCode: country.code }, now);
   const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
   return (
     <div className="space-y-4">
@@ -37,6 +38,7 @@ export default async function SendingCountryPage({ params, searchParams }: Props
         Missions of <CountryName code={country.code} name={country.name} /> abroad
       </h1>
       <MissionsView
+        now={now}
         rows={rows}
         filters={filters}
         basePath={`/senders/${country.code}`}

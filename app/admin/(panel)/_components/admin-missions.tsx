@@ -11,6 +11,7 @@ import { filterMissions } from "@/lib/missions/filter-missions";
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { StatusUpdateInput, VerifyInput } from "@/lib/missions/schema";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { FRESHNESS_LABELS } from "@/lib/status/wording";
 import { formatAge, formatDateTime } from "@/lib/time";
 import { BulkEventForm } from "./bulk-event-form";
 import { StatusForm, VerifyForm } from "./status-form";
@@ -46,7 +47,7 @@ function useStatusMutations() {
     onMutate: async ({ id, input }) => {
       await queryClient.cancelQueries({ queryKey: adminMissionsKey });
       const previous = queryClient.getQueryData<AdminRow[]>(adminMissionsKey);
-      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date() }));
+      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date(), expectedAfter: null, freshness: "fresh" }));
       return { previous };
     },
     onError: (_error, _variables, context) => {
@@ -127,6 +128,7 @@ export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowW
                     </td>
                     <td className="p-2">
                       <StatusBadge status={row.status} />
+                      {row.freshness && <span className="block text-xs font-medium">{FRESHNESS_LABELS[row.freshness]}</span>}
                       {row.statusReason && <span className="block text-slate-600">{row.statusReason}</span>}
                     </td>
                     <td className="p-2">

@@ -24,6 +24,10 @@ const LABELS: Record<string, string> = {
   password: "Password",
   role: "Role",
   hostScope: "Host scope",
+  closedStaleHours: "Closed: stale after",
+  limitedStaleHours: "Limited: stale after",
+  openStaleHours: "Open: stale after",
+  inCrisis: "In crisis",
 };
 
 export const fieldLabel = (field: string) => LABELS[field] ?? field;

@@ -6,7 +6,7 @@ import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client
 import { StatusUpdateSchema, VerifySchema, type StatusUpdateInput, type VerifyInput } from "@/lib/missions/schema";
 import { formatDateTime } from "@/lib/time";
 import { instantToWallTime } from "@/lib/zoned-time";
-import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
+import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice, type SourceDefaults } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
 
 export interface EditableMission {
@@ -113,7 +113,17 @@ export function StatusForm({
 }
 
 /** Keeps the status, renews "last verified" with a source. */
-export function VerifyForm({ mission, onSubmit, onDone }: { mission: EditableMission; onSubmit: (input: VerifyInput) => Promise<unknown>; onDone?: () => void }) {
+export function VerifyForm({
+  mission,
+  onSubmit,
+  onDone,
+  sourceDefaults,
+}: {
+  mission: EditableMission;
+  onSubmit: (input: VerifyInput) => Promise<unknown>;
+  onDone?: () => void;
+  sourceDefaults?: SourceDefaults | null;
+}) {
   const id = useId();
   const [error, setError] = useState<{ message?: string; fields?: FieldError[] } | null>(null);
   const [pending, setPending] = useState(false);
@@ -138,7 +148,7 @@ export function VerifyForm({ mission, onSubmit, onDone }: { mission: EditableMis
       <p className="text-sm sm:col-span-2">
         Confirm the status is still <StatusBadge status={mission.status} /> with a source:
       </p>
-      <SourceFields id={id} />
+      <SourceFields id={id} defaults={sourceDefaults} />
       <div className="space-y-2 sm:col-span-2">
         <FormErrors message={error?.message} fields={error?.fields} />
         <div className="flex gap-2">

@@ -6,7 +6,7 @@ import { escapeHtml } from "@/lib/http/escape";
 
 const noSubscription = () => () => undefined;
 
-export function EmbedBuilder({ host, city, sending, status, type, placeName }: { host: string; city?: string; sending: string[]; status: string[]; type: string[]; placeName: string }) {
+export function EmbedBuilder({ host, city, sending, status, type, confirmed, placeName }: { host: string; city?: string; sending: string[]; status: string[]; type: string[]; confirmed: boolean; placeName: string }) {
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const [theme, setTheme] = useState<(typeof EMBED_THEMES)[number]>("auto");
   const [compact, setCompact] = useState(false);
@@ -14,7 +14,7 @@ export function EmbedBuilder({ host, city, sending, status, type, placeName }: {
   const [copied, setCopied] = useState("");
   const ids = useId();
 
-  const query = embedQuery({ host, city, sending, status, type, columns, compact, theme });
+  const query = embedQuery({ host, city, sending, status, type, confirmed, columns, compact, theme });
   const fullPage = `${origin}/countries/${host}${city ? `?city=${encodeURIComponent(city)}` : ""}`;
   const snippet =
     `<div data-chancery-embed="${escapeHtml(query)}"><a href="${escapeHtml(fullPage)}">Embassy status in ${escapeHtml(placeName)} (Chancery)</a></div>\n` +

@@ -4,12 +4,16 @@ import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
+import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEditHost } from "@/lib/auth/sessions";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import { DatabaseIdSchema } from "@/lib/input/id";
 import { getAdminMission } from "@/lib/missions/admin-queries";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { getDb } from "@/lib/db/client";
+import { freshnessOf } from "@/lib/status/freshness";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { MissionForm } from "../../_components/mission-form";
 import { MissionStatusPanel } from "../../_components/mission-status-panel";
 
@@ -25,6 +29,9 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
   const id = DatabaseIdSchema.safeParse(Number((await params).id)).data;
   const mission = id ? await getAdminMission(id) : null;
   if (!mission || !canEditHost(user, mission.hostCode)) notFound();
+  const now = new Date();
+  const { policyFor } = await loadFreshnessContext(getDb(), now);
+  const freshness = freshnessOf(mission, policyFor(mission.hostCode), now);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -32,7 +39,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
           {mission.sending.name}: {missionTypeLabel(mission.type)}, {mission.city}
         </h1>
         <p className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={mission.status} /> version {mission.version}
+          <StatusWithFreshness facts={{ ...mission, freshness }} now={now} /> version {mission.version}
           {mission.archivedAt ? " · archived" : <Link href={`/missions/${mission.slug}`} className="underline">Public page</Link>}
         </p>
       </header>
