@@ -64,6 +64,6 @@ export function readStatusReport(data: FormData, timeZone: string) {
     reason: data.get("reason"),
     sourceUrl: data.get("sourceUrl"),
     sourceTitle: data.get("sourceTitle"),
-    effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt,
+    effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt?.toISOString(),
   };
 }
