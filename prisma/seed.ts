@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import type { Db } from "@/lib/db/create";
 import { applyImport } from "@/lib/import/apply";
+import { InstantSchema } from "@/lib/input/instant";
 import { planImport } from "@/lib/import/plan";
 import { readImportFile } from "@/lib/import/read-upload";
 import { recordStatusChange } from "@/lib/missions/status-commands";
@@ -28,7 +29,7 @@ const KyivReportSchema = z.object({
       status: StatusSchema,
       reason: z.string(),
       // What the report says about the status's end (see seed-data/README.md).
-      until: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+      until: InstantSchema.optional(),
       follows: FollowsSchema.optional(),
     }),
   ),

@@ -6,7 +6,7 @@ import { UserCreateSchema } from "@/lib/auth/schema";
 import { createUser } from "@/lib/auth/users";
 import { createDb } from "@/lib/db/create";
 import { parseEnv } from "@/lib/env";
-import { describeFieldErrors, fieldErrors } from "@/lib/http/errors";
+import { describeFieldErrors, fieldErrors } from "@/lib/errors";
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {

@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from "@/lib/auth/cookie";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/create";
+import type { ErrorBody } from "@/lib/http/errors";
 
 export const ORIGIN = "http://chancery.test";
 
@@ -37,7 +38,9 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   } catch {
     json = { text };
   }
-  return { status: response.status, json, headers: response.headers };
+  // Every refusal has the one shape of lib/http/errors.ts.
+  const error = typeof json.error === "object" && json.error !== null ? (json.error as ErrorBody["error"]) : undefined;
+  return { status: response.status, json, error, headers: response.headers };
 }
 
 let users = 0;

@@ -2,16 +2,17 @@ import Link from "next/link";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
-import { missionTypeLabel } from "@/lib/missions/types";
+import { missionTypeLabel, type MissionType } from "@/lib/missions/types";
+import type { Status } from "@/lib/status/schema";
 
 export interface ChangeListItem {
   id: number;
   kind: string;
-  previousStatus: string | null;
-  newStatus: string;
+  previousStatus: Status | null;
+  newStatus: Status | null;
   reason: string | null;
   effectiveAt: Date;
-  mission: { slug: string; city: string; type: string; timeZone: string; sendingCode: string; sending: { name: string } };
+  mission: { slug: string; city: string; type: MissionType; timeZone: string; sendingCode: string; sending: { name: string } };
   /** The mission's status today, in words (a report in the list may be years old). */
   statusNow: string;
 }

@@ -1,21 +1,37 @@
-// Client-side calls to the admin routes; every non-2xx answer becomes an ApiError.
-export interface FieldError {
-  field: string;
-  message: string;
+// Client-side calls to the admin routes; every non-2xx answer (the one error shape of
+// lib/http/errors.ts) becomes an ApiError.
+import type { ErrorCode, FieldError } from "@/lib/errors";
+
+export type { FieldError };
+
+interface ErrorPayload {
+  code?: ErrorCode;
+  message?: string;
+  fields?: FieldError[];
+  details?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly body: Record<string, unknown>,
+    private readonly payload: ErrorPayload,
   ) {
     super(message);
     this.name = "ApiError";
   }
 
+  get code(): ErrorCode | undefined {
+    return this.payload.code;
+  }
+
   get fields(): FieldError[] {
-    return Array.isArray(this.body.fields) ? (this.body.fields as FieldError[]) : [];
+    return Array.isArray(this.payload.fields) ? this.payload.fields : [];
+  }
+
+  /** Facts particular to the code, e.g. the current state after a conflict. */
+  get details(): Record<string, unknown> {
+    return this.payload.details ?? {};
   }
 }
 
@@ -34,8 +50,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    const message = typeof json.error === "string" ? json.error : `The server answered ${response.status}`;
-    throw new ApiError(response.status, message, json);
+    const payload = (typeof json.error === "object" && json.error !== null ? json.error : {}) as ErrorPayload;
+    throw new ApiError(response.status, payload.message ?? `The server answered ${response.status}`, payload);
   }
   return json as T;
 }

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { MissionSortSchema, type MissionFilters } from "@/lib/missions/filters";
 import type { MissionRow } from "@/lib/missions/filter-missions";
+import { MissionTypeSchema } from "@/lib/missions/types";
+import { StatusSchema } from "@/lib/status/schema";
 
 const CursorSchema = z.object({
   sort: MissionSortSchema,
@@ -11,8 +13,8 @@ const CursorSchema = z.object({
   sendingName: z.string(),
   hostName: z.string(),
   city: z.string(),
-  type: z.string(),
-  status: z.string().nullable(),
+  type: MissionTypeSchema,
+  status: StatusSchema.nullable(),
   statusSince: z.number().nullable(),
   verifiedAt: z.number().nullable(),
 });

@@ -58,7 +58,7 @@ export function atomFeed({ origin, selfPath, title, changes, freshness }: FeedIn
       source ? `<link rel="related" href="${escapeXml(source)}"/>` : "",
       `<published>${change.effectiveAt.toISOString()}</published>`,
       `<updated>${change.recordedAt.toISOString()}</updated>`,
-      `<category term="${escapeXml(change.newStatus)}"/>`,
+      `<category term="${statusFilterOf(change.newStatus)}"/>`,
       `<content type="text">${escapeXml(entryText(change, currentStatus(change, freshness)))}</content>`,
       "</entry>",
     ].join("");
@@ -96,7 +96,7 @@ export function jsonFeed({ origin, selfPath, title, changes, freshness }: FeedIn
         content_text: entryText(change, current),
         date_published: change.effectiveAt.toISOString(),
         date_modified: change.recordedAt.toISOString(),
-        tags: [change.newStatus, change.mission.hostCode, change.mission.sendingCode],
+        tags: [statusFilterOf(change.newStatus), change.mission.hostCode, change.mission.sendingCode],
         // A JSON Feed extension (keys starting with "_"): the mission's status when the feed is read.
         _chancery: {
           status: change.mission.status,

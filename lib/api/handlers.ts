@@ -12,12 +12,14 @@ import { missionsCsv } from "./csv";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { atomFeed, jsonFeed } from "./feeds";
 import { openApiDocumentJson } from "./openapi";
-import { parameterErrors, queryRecord, type ParameterError } from "./query";
+import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
 import { FeedQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
+import { SlugSchema } from "@/lib/missions/slug";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 
@@ -33,11 +35,20 @@ const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.
 export const API_PREFIX = "/api/v1";
 const DEFAULT_PAGE_SIZE = 100;
 
-const badRequest = (parameters: ParameterError[]): Produced => ({
-  response: errorResponse(400, `Invalid ${parameters.map((p) => p.parameter).join(", ")}`, parameters),
+const badRequest = (fields: FieldError[]): Produced => ({
+  response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),
   tags: [],
 });
-const notFound = (what: string): Produced => ({ response: errorResponse(404, `${what} not found`), tags: ["*"] });
+const notFound = (what: string, field?: FieldError): Produced => ({
+  response: errorResponse(new NotFoundError(`${what} not found`, { fields: field ? [field] : [] })),
+  tags: ["*"],
+});
+
+/** A path's slug, checked before any query (400 naming it when malformed). */
+function slugOrError(slug: string): { ok: true; slug: string } | { ok: false; produced: Produced } {
+  const parsed = SlugSchema.safeParse(slug);
+  return parsed.success ? { ok: true, slug: parsed.data } : { ok: false, produced: badRequest(parsed.error.issues.map((issue) => ({ field: "slug", message: issue.message }))) };
+}
 
 interface ListRequest {
   filters: MissionFilters;
@@ -46,14 +57,14 @@ interface ListRequest {
   cursor?: string;
 }
 
-function parseListQuery(params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: ParameterError[] } {
+function parseListQuery(params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: FieldError[] } {
   const record = queryRecord(params);
   const shape = MissionListQuerySchema.safeParse(record);
   if (!shape.success) return { ok: false, errors: parameterErrors(shape.error) };
   const filters = parseMissionFilters(record);
   if (!filters.ok) return { ok: false, errors: filters.errors };
   const { changed_since, limit, cursor } = shape.data;
-  return { ok: true, value: { filters: filters.filters, changedSince: changed_since ? new Date(changed_since) : undefined, limit: limit ?? DEFAULT_PAGE_SIZE, cursor } };
+  return { ok: true, value: { filters: filters.filters, changedSince: changed_since, limit: limit ?? DEFAULT_PAGE_SIZE, cursor } };
 }
 
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
@@ -71,7 +82,7 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
   if (!parsed.ok) return badRequest(parsed.errors);
   const request = parsed.value;
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
-  if (typeof after === "string") return badRequest([{ parameter: "cursor", message: after }]);
+  if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
   const { rows, totals, now } = await selectMissions(ctx, request);
   const compare = missionComparator(request.filters);
   const start = after ? rows.findIndex((row) => compare(row, after) > 0) : 0;
@@ -91,7 +102,7 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   const parsed = parseListQuery(params);
   if (!parsed.ok) return badRequest(parsed.errors);
   if (parsed.value.cursor !== undefined || params.has("limit")) {
-    return badRequest([{ parameter: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
+    return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
   }
   const { rows, now } = await selectMissions(ctx, parsed.value);
   const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
@@ -101,10 +112,13 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   };
 }
 
-async function missionDetail(ctx: ApiContext, slug: string, part: "mission" | "history" | "badge"): Promise<Produced> {
+async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" | "history" | "badge"): Promise<Produced> {
+  const checked = slugOrError(rawSlug);
+  if (!checked.ok) return checked.produced;
+  const { slug } = checked;
   const freshness = await freshnessFor(ctx);
   const loaded = await loadMissionWithHistory(ctx.db, freshness, slug);
-  if (!loaded) return notFound(`Mission "${slug}"`);
+  if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
   const mission = { ...toApiMission(loaded.mission, ctx.origin, freshness.now), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
@@ -124,7 +138,10 @@ async function missionDetail(ctx: ApiContext, slug: string, part: "mission" | "h
   return { response: jsonResponse(200, body), tags };
 }
 
-async function events(ctx: ApiContext, slug?: string): Promise<Produced> {
+async function events(ctx: ApiContext, rawSlug?: string): Promise<Produced> {
+  const checked = rawSlug === undefined ? undefined : slugOrError(rawSlug);
+  if (checked && !checked.ok) return checked.produced;
+  const slug = checked?.slug;
   const loaded = await loadEvents(ctx.db, slug);
   const data: ApiEvent[] = loaded.map((event) => ({
     slug: event.slug,
@@ -135,7 +152,7 @@ async function events(ctx: ApiContext, slug?: string): Promise<Produced> {
   }));
   if (slug) {
     const [event] = data;
-    return event ? { response: jsonResponse(200, event), tags: ["*"] } : notFound(`Event "${slug}"`);
+    return event ? { response: jsonResponse(200, event), tags: ["*"] } : notFound(`Event "${slug}"`, { field: "slug", message: "no event has this slug" });
   }
   return { response: jsonResponse(200, { data }), tags: ["*"] };
 }
@@ -154,8 +171,8 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   const hosts = codes.safeParse(record.host);
   const senders = codes.safeParse(record.sending);
   const errors = [
-    ...(hosts.success ? [] : hosts.error.issues.map((issue) => ({ parameter: "host", message: issue.message }))),
-    ...(senders.success ? [] : senders.error.issues.map((issue) => ({ parameter: "sending", message: issue.message }))),
+    ...(hosts.success ? [] : hosts.error.issues.map((issue) => ({ field: "host", message: issue.message }))),
+    ...(senders.success ? [] : senders.error.issues.map((issue) => ({ field: "sending", message: issue.message }))),
   ];
   if (errors.length || !hosts.success || !senders.success) return badRequest(errors);
   const hostCodes = hosts.data;
@@ -174,19 +191,20 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
 
 const NO_QUERY_ALLOWED = (params: URLSearchParams): Produced | null => {
   const unknown = [...new Set(params.keys())];
-  return unknown.length ? badRequest(unknown.map((parameter) => ({ parameter, message: "is not a known parameter" }))) : null;
+  return unknown.length ? badRequest(unknown.map((field) => ({ field, message: "is not a known parameter" }))) : null;
 };
 
 /** Answers GET /api/v1/…; `url` is the request URL (only path and query are used). */
 export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Produced> {
   const path = url.pathname.replace(/\/+$/, "") || "/";
-  if (!path.startsWith(API_PREFIX)) return notFound("Endpoint");
+  const noEndpoint = () => notFound("Endpoint", { field: "path", message: "is not an endpoint of this API" });
+  if (!path.startsWith(API_PREFIX)) return noEndpoint();
   const rest = path.slice(API_PREFIX.length);
   const params = url.searchParams;
   // server.ts answers an undecodable path with 400 before it gets here (lib/http/malformed-path.ts).
   const segments = rest.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, second, third, ...extra] = segments;
-  if (extra.length) return notFound("Endpoint");
+  if (extra.length) return noEndpoint();
   const noQuery = () => NO_QUERY_ALLOWED(params);
 
   if (first === "openapi.json" && !second) return noQuery() ?? openApi();
@@ -194,14 +212,14 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (first === "missions.csv" && !second) return missionCsv(ctx, params);
   if (first === "missions" && second) {
     const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
-    if (!part) return notFound("Endpoint");
+    if (!part) return noEndpoint();
     return noQuery() ?? missionDetail(ctx, second, part);
   }
   if (first === "events" && !third) return noQuery() ?? events(ctx, second);
   if (first === "countries" && !second) return noQuery() ?? countries(ctx);
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
-  return notFound("Endpoint");
+  return noEndpoint();
 }
 
 function openApi(): Produced {

@@ -1,8 +1,8 @@
 // OpenAPI 3.1, generated from the zod schemas the handlers use.
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
+import { ErrorBodySchema } from "@/lib/http/errors";
 import {
-  ApiErrorSchema,
   CountryListSchema,
   EventListSchema,
   EventSchema,
@@ -15,10 +15,16 @@ import {
 } from "./schema";
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const errors = {
-  "400": json(ApiErrorSchema, "A parameter is invalid; `error.parameters` names it"),
-  "404": json(ApiErrorSchema, "No such resource"),
+const busy = {
+  ...json(ErrorBodySchema, "The database is busy (code `busy`); try again after Retry-After seconds"),
+  headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" as const } } },
 };
+const errors = {
+  "400": json(ErrorBodySchema, "A parameter is invalid (code `bad_request`); `error.fields` names each one"),
+  "404": json(ErrorBodySchema, "No such resource (code `not_found`)"),
+  "503": busy,
+};
+const listErrors = { "400": errors["400"], "503": busy };
 const cacheHeaders = {
   ETag: { description: "Send back as If-None-Match to get 304 Not Modified", schema: { type: "string" as const } },
   "Cache-Control": { description: "Shared caches keep responses at most 2 s (+2 s while revalidating)", schema: { type: "string" as const } },
@@ -35,6 +41,7 @@ export function createOpenApiDocument() {
       description:
         "Read-only, public and CORS-enabled. Statuses are `open`, `limited`, `closed`, or null when none was reported. " +
         "Timestamps are ISO 8601 in UTC. Every status carries its source, when a source last confirmed it (`verifiedAt`) and its `freshness` by the host country's policy. " +
+        "Every error has one shape (`Error`): a stable `code`, the `status`, a `message`, and `fields` naming each parameter at fault. " +
         "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit.",
       license: { name: "CC0-1.0", identifier: "CC0-1.0" },
     },
@@ -45,7 +52,7 @@ export function createOpenApiDocument() {
           operationId: "listMissions",
           summary: "Missions with filters, stable sort and cursor pagination",
           requestParams: { query: MissionListQuerySchema },
-          responses: { "200": ok(MissionListSchema, "A page of missions"), "400": errors["400"] },
+          responses: { "200": ok(MissionListSchema, "A page of missions"), ...listErrors },
         },
       },
       "/missions.csv": {
@@ -55,7 +62,7 @@ export function createOpenApiDocument() {
           requestParams: { query: MissionListQuerySchema.omit({ limit: true, cursor: true }) },
           responses: {
             "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
-            "400": errors["400"],
+            ...listErrors,
           },
         },
       },
@@ -87,7 +94,7 @@ export function createOpenApiDocument() {
         },
       },
       "/events": {
-        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first"), "400": errors["400"] } },
+        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first"), ...listErrors } },
       },
       "/events/{slug}": {
         get: { operationId: "getEvent", summary: "One event with its changes", requestParams: slugParams, responses: { "200": ok(EventSchema, "The event"), ...errors } },
@@ -96,7 +103,7 @@ export function createOpenApiDocument() {
         get: {
           operationId: "listCountries",
           summary: "Host countries with per-status counts",
-          responses: { "200": ok(CountryListSchema, "Host countries"), "400": errors["400"] },
+          responses: { "200": ok(CountryListSchema, "Host countries"), ...listErrors },
         },
       },
       "/changes.atom": {
@@ -106,7 +113,7 @@ export function createOpenApiDocument() {
           requestParams: { query: FeedQuerySchema },
           responses: {
             "200": { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } }, headers: cacheHeaders },
-            "400": errors["400"],
+            ...listErrors,
           },
         },
       },
@@ -117,7 +124,7 @@ export function createOpenApiDocument() {
           requestParams: { query: FeedQuerySchema },
           responses: {
             "200": { description: "JSON Feed 1.1", content: { "application/feed+json": { schema: z.object({ version: z.string(), title: z.string(), items: z.array(z.object({ id: z.string(), content_text: z.string() }).loose()) }).loose() } }, headers: cacheHeaders },
-            "400": errors["400"],
+            ...listErrors,
           },
         },
       },

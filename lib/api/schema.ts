@@ -1,7 +1,9 @@
 // The public API's documented shapes: handlers build values of these types, the OpenAPI
 // document is generated from these schemas and the contract tests validate against it.
 import { z } from "zod";
+import { INSTANT_RANGE, InstantSchema } from "@/lib/input/instant";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
+import { SlugSchema } from "@/lib/missions/slug";
 import { MISSION_TYPES } from "@/lib/missions/types";
 import { FRESHNESS } from "@/lib/status/freshness";
 import { FOLLOWS, STATUSES } from "@/lib/status/schema";
@@ -97,6 +99,7 @@ export const StatusChangeSchema = z
         "change: a sourced report of a new status; verify: the same status confirmed again; expiry: the schedule ended a status at its reported `until` (what follows is expected, not confirmed); scheduled: a change announced ahead, applied at its time",
     }),
     previousStatus: StatusValueSchema,
+    // Null when an end left no status reported, or the stored value is not one Chancery knows: never guessed as open.
     newStatus: StatusValueSchema.meta({ description: "The status from effectiveAt on; null when an end left no status reported" }),
     reason: z.string().nullable(),
     sourceUrl: z.string().nullable(),
@@ -145,16 +148,6 @@ export const CountryListSchema = z
   .object({ data: z.array(CountrySummarySchema).meta({ description: "Host countries with missions" }) })
   .meta({ id: "CountryList" });
 
-export const ApiErrorSchema = z
-  .object({
-    error: z.object({
-      status: z.int(),
-      message: z.string(),
-      parameters: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .meta({ id: "Error" });
-
 // ---- Query parameters ----
 
 const filterFields = MissionFiltersSchema.shape;
@@ -172,7 +165,7 @@ export const MissionListQuerySchema = z
     q: filterFields.q.meta({ description: "Text search over names, city, type and reason" }),
     sort: filterFields.sort.optional().meta({ description: "Sort key (default sending)" }),
     dir: filterFields.dir.optional().meta({ description: "Sort direction (default asc)" }),
-    changed_since: z.iso.datetime({ offset: true }).optional().meta({ description: "Only missions updated at or after this time" }),
+    changed_since: InstantSchema.optional().meta({ description: `Only missions updated at or after this time (ISO 8601 with an offset, ${INSTANT_RANGE})` }),
     limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "Page size, 1-500 (default 100)" }),
     cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page" }),
   })
@@ -185,7 +178,7 @@ export const FeedQuerySchema = z
   })
   .strict();
 
-export const SlugParamsSchema = z.object({ slug: z.string().max(200).meta({ example: "us-ua-kyiv-embassy" }) });
+export const SlugParamsSchema = z.object({ slug: SlugSchema.meta({ example: "us-embassy-kyiv" }) });
 
 export type ApiMission = z.infer<typeof MissionSchema>;
 export type ApiMissionDetail = z.infer<typeof MissionDetailSchema>;

@@ -1,14 +1,15 @@
-// Database rows → the documented API shapes.
+// Database rows → the documented API shapes. Status and type arrive parsed
+// (lib/db/stored-values.ts): an unknown one is already null or "other".
+import type { UpcomingChange } from "@/lib/missions/scheduled-changes";
+import type { MissionType } from "@/lib/missions/types";
 import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 import { describeStatus } from "@/lib/status/wording";
-import { MissionTypeSchema } from "@/lib/missions/types";
-import type { UpcomingChange } from "@/lib/missions/scheduled-changes";
 import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
 import type { ApiMissionRow, LoadedHistory } from "./read-model";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+// What follows a status's end is stored as a status or "unreported" (→ null).
 const statusOrNull = (status: string | null) => StatusSchema.safeParse(status).data ?? null;
-const missionType = (type: string) => MissionTypeSchema.safeParse(type).data ?? "other";
 
 export function missionUrl(origin: string, slug: string): string {
   return `${origin}/missions/${encodeURIComponent(slug)}`;
@@ -22,9 +23,9 @@ export function toApiMission(row: ApiMissionRow, origin: string, now: Date): Api
     sendingCountry: { code: row.sendingCode, name: row.sendingName },
     hostCountry: { code: row.hostCode, name: row.hostName },
     city: row.city,
-    type: missionType(row.type),
+    type: row.type,
     timeZone: row.timeZone,
-    status: statusOrNull(row.status),
+    status: row.status,
     statusReason: row.statusReason,
     statusSince: iso(row.statusSince),
     verifiedAt: iso(row.verifiedAt),
@@ -61,8 +62,8 @@ export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
   return {
     id: change.id,
     kind: KINDS.find((kind) => kind === change.kind) ?? "change",
-    previousStatus: statusOrNull(change.previousStatus),
-    newStatus: statusOrNull(change.newStatus),
+    previousStatus: change.previousStatus,
+    newStatus: change.newStatus,
     reason: change.reason,
     sourceUrl: change.sourceUrl,
     sourceTitle: change.sourceTitle,
@@ -74,12 +75,12 @@ export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
   };
 }
 
-export function toMissionRef(mission: { slug: string; sendingCode: string; hostCode: string; city: string; type: string; sending: { name: string } }) {
+export function toMissionRef(mission: { slug: string; sendingCode: string; hostCode: string; city: string; type: MissionType; sending: { name: string } }) {
   return {
     slug: mission.slug,
     sendingCountry: { code: mission.sendingCode, name: mission.sending.name },
     hostCode: mission.hostCode,
     city: mission.city,
-    type: missionType(mission.type),
+    type: mission.type,
   };
 }

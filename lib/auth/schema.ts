@@ -1,36 +1,30 @@
 // Account inputs, shared by the admin forms and the server.
 import { z } from "zod";
+import { CountryCodeSchema } from "@/lib/countries/schema";
+import { AccountEmailSchema } from "@/lib/input/email";
+import { requiredText } from "@/lib/input/text";
 
 export const ROLES = ["admin", "editor"] as const;
 export const RoleSchema = z.enum(ROLES, { error: "must be admin or editor" });
 export type Role = z.infer<typeof RoleSchema>;
-
-export const EmailSchema = z
-  .string({ error: "is required" })
-  .trim()
-  .toLowerCase()
-  .max(254, "must be at most 254 characters")
-  .pipe(z.email({ error: "must be an email address" }));
 
 export const NewPasswordSchema = z
   .string({ error: "is required" })
   .min(12, "must be at least 12 characters")
   .max(256, "must be at most 256 characters");
 
-export const HostScopeSchema = z
-  .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be two-letter country codes"))
-  .max(300)
-  .nullable();
+export const HostScopeSchema = z.array(CountryCodeSchema).max(300).nullable();
 
+/** A malformed email is refused before any lookup (it could not name an account anyway). */
 export const LoginSchema = z.object({
-  email: z.string({ error: "is required" }).trim().toLowerCase().min(1, "is required").max(254),
+  email: AccountEmailSchema,
   password: z.string({ error: "is required" }).min(1, "is required").max(256),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
 export const UserCreateSchema = z.object({
-  email: EmailSchema,
-  name: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  email: AccountEmailSchema,
+  name: requiredText(100, "name"),
   role: RoleSchema,
   password: NewPasswordSchema,
   hostScope: HostScopeSchema.default(null),

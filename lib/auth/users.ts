@@ -1,7 +1,7 @@
 import "server-only";
 import { appendAudit, type Actor } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/create";
-import { HttpError } from "@/lib/http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "./password";
 import { hostScopeFromColumn, hostScopeToColumn, type UserCreateInput, type UserUpdateInput } from "./schema";
 
@@ -20,7 +20,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateInput): 
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new HttpError(409, `email: a user with ${input.email} already exists`, { fields: [{ field: "email", message: "is taken" }] });
+      throw new ConflictError(`A user with ${input.email} already exists`, { fields: [{ field: "email", message: "is taken" }] });
     }
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, passwordHash, hostScope: hostScopeToColumn(input.hostScope) },
@@ -34,12 +34,12 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateInput): 
 /** Role, scope, name, password or deactivation. Deactivating or a new password ends the user's sessions. */
 export async function updateUser(db: Db, actor: Actor, userId: number, input: UserUpdateInput): Promise<PublicUser> {
   if (actor.id === userId && (input.active === false || (input.role && input.role !== "admin"))) {
-    throw new HttpError(422, "You cannot deactivate or demote yourself");
+    throw new ValidationError([{ field: input.active === false ? "active" : "role", message: "you cannot deactivate or demote yourself" }], "You cannot deactivate or demote yourself");
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: publicUserSelect });
-    if (!before) throw new HttpError(404, `User ${userId} does not exist`);
+    if (!before) throw new NotFoundError(`User ${userId} does not exist`, { fields: [{ field: "id", message: `no user ${userId}` }] });
     const user = await tx.user.update({
       where: { id: userId },
       data: {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { loadHostSummaries, type HostSummary } from "./host-summaries";
+import { CountryCodeSchema } from "./schema";
 
 export interface HostCountrySummary extends HostSummary {
   cities: Array<{ city: string; total: number }>;
@@ -26,7 +27,8 @@ export async function getHostCountrySummaries(now: Date): Promise<HostCountrySum
   }));
 }
 
+/** The country with exactly this code; a malformed code is not looked up. */
 export async function getCountry(code: string) {
-  if (!/^[A-Z]{2}$/.test(code)) return null;
+  if (CountryCodeSchema.safeParse(code).data !== code) return null;
   return getDb().country.findUnique({ where: { code }, select: { code: true, name: true, isIso: true } });
 }

@@ -1,6 +1,7 @@
 // Embed parameters: validated with zod (unknown or bad ones are errors naming them). Shared by
 // the embed renderer and the dashboard's snippet builder, so it imports nothing server-side.
 import { z } from "zod";
+import { queryText } from "@/lib/input/text";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
 
 export const EMBED_COLUMNS = ["sending", "city", "type", "status", "since", "reason", "source", "verified"] as const;
@@ -41,7 +42,7 @@ export const EmbedParamsSchema = z
     compact: flag.optional().transform((value) => value ?? false),
     theme: z.enum(EMBED_THEMES).default("auto"),
     lang: z.enum(EMBED_LANGUAGES).default("en"),
-    title: z.string().trim().max(120, "must be at most 120 characters").optional(),
+    title: queryText(120, "name").optional(),
   })
   .strict();
 

@@ -14,7 +14,10 @@ import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/schema";
 import { capitalised, describeStatus } from "@/lib/status/wording";
 import { formatDate, formatLocalAndUtc } from "@/lib/time";
-import { parameterErrors, queryRecord, type ParameterError } from "@/lib/api/query";
+import { queryRecord } from "@/lib/api/query";
+import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors";
+import { HTTP_STATUS } from "@/lib/http/errors";
+import { matchesCity } from "@/lib/text/fold";
 import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
@@ -62,10 +65,12 @@ export interface EmbedContext {
   now?: () => Date;
 }
 
-function errorPage(errors: ParameterError[]): Produced {
-  const items = errors.map((error) => `<li><code>${h(error.parameter)}</code>: ${h(error.message)}</li>`).join("");
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed parameters are invalid</title></head><body><h1>Embed parameters are invalid</h1><ul>${items}</ul></body></html>`;
-  return { response: publicResponse(400, "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
+/** The one error model as a page, since an iframe shows it to people: the same status and fields. */
+function errorPage(fields: FieldError[]): Produced {
+  const error = new BadRequestError("Embed parameters are invalid", { fields });
+  const items = error.fields.map((field) => `<li><code>${h(field.field)}</code>: ${h(field.message)}</li>`).join("");
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(error.message)}</title></head><body><h1>${h(error.message)}</h1><ul>${items}</ul></body></html>`;
+  return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
 }
 
 function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date): string {
@@ -143,7 +148,8 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const params = parsed.data;
   const freshness = await loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
   const allRows = await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
-  const scoped = params.city ? allRows.filter((row) => row.city.toLocaleLowerCase("en") === params.city?.toLocaleLowerCase("en")) : allRows;
+  const { city } = params;
+  const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   const html = renderEmbed(params, scoped, ctx.origin, freshness.now);
   const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
   return { response: publicResponse(200, "text/html; charset=utf-8", html, EMBED_HEADERS, { embeddable: true }), tags };

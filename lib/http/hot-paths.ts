@@ -1,6 +1,7 @@
 // The public, cacheable paths (API, embed, embed scripts): one entry point used by both the
 // custom server (before Next's pipeline) and the Next route handlers (so `next dev` works).
 import type { Db } from "@/lib/db/create";
+import { MethodNotAllowedError, NotFoundError } from "@/lib/errors";
 import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
@@ -13,17 +14,24 @@ export function isHotPath(pathname: string): boolean {
   return pathname.startsWith(`${API_PREFIX}/`) || pathname === "/embed" || pathname === "/embed.js" || pathname.startsWith("/embed/");
 }
 
+/** The answer to a hot path; a thrown error (a busy database, say) is answered, never cached. */
 export async function produceHotResponse(db: Db, origin: string, url: URL): Promise<Produced> {
   const path = url.pathname;
-  if (path === "/embed.js") return scriptResponse(LOADER_SCRIPT);
-  if (path === "/embed/resize.js") return scriptResponse(RESIZE_SCRIPT);
-  if (path === "/embed" || path === "/embed/") return produceEmbedResponse({ db, origin }, url);
-  if (path.startsWith(`${API_PREFIX}/`)) return produceApiResponse({ db, origin }, url);
-  return { response: errorResponse(404, "Not found"), tags: [] };
+  try {
+    if (path === "/embed.js") return scriptResponse(LOADER_SCRIPT);
+    if (path === "/embed/resize.js") return scriptResponse(RESIZE_SCRIPT);
+    if (path === "/embed" || path === "/embed/") return await produceEmbedResponse({ db, origin }, url);
+    if (path.startsWith(`${API_PREFIX}/`)) return await produceApiResponse({ db, origin }, url);
+    return { response: errorResponse(new NotFoundError("Not found")), tags: [] };
+  } catch (error) {
+    return { response: errorResponse(error), tags: [] };
+  }
 }
 
 export const PREFLIGHT: HttpResponse = { status: 204, headers: { ...CORS_HEADERS }, body: "" };
-export const METHOD_NOT_ALLOWED: HttpResponse = { status: 405, headers: { Allow: "GET, HEAD, OPTIONS", "Content-Type": "application/json" }, body: '{"error":{"status":405,"message":"Only GET, HEAD and OPTIONS are supported"}}' };
+const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
+const notAllowed = errorResponse(new MethodNotAllowedError(ALLOWED_METHODS));
+export const METHOD_NOT_ALLOWED: HttpResponse = { ...notAllowed, headers: { ...notAllowed.headers, Allow: ALLOWED_METHODS.join(", ") } };
 
 /** Cached entry for a request (producing it on a miss). */
 export function cachedHotResponse(db: () => Db, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {

@@ -1,5 +1,6 @@
 // A path segment that is not percent-encoded UTF-8 (`/missions/%FF`) makes Next answer a bare
 // text/plain 500 without security headers, so server.ts answers 400 before Next sees it.
+import { BadRequestError } from "@/lib/errors";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { errorResponse, type HttpResponse } from "./response";
 
@@ -25,6 +26,6 @@ const PAGE_HEADERS: Record<string, string> = {
 
 /** 400: the API's JSON error under /api, a small HTML page elsewhere. */
 export function malformedPathResponse(pathname: string): HttpResponse {
-  if (pathname.startsWith("/api/")) return errorResponse(400, MESSAGE);
+  if (pathname.startsWith("/api/")) return errorResponse(new BadRequestError(MESSAGE, { fields: [{ field: "path", message: "is not percent-encoded UTF-8" }] }));
   return { status: 400, headers: PAGE_HEADERS, body: PAGE };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { parseOrThrow } from "./errors";
+import { parseOrThrow } from "@/lib/errors";
+import { DatabaseIdSchema } from "@/lib/input/id";
 
-const PositiveId = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive");
+const PositiveId = z.coerce.number({ error: "must be a number" }).pipe(DatabaseIdSchema);
 
 const IdSchema = z.object({ id: PositiveId });
 const ScheduledIdSchema = z.object({ id: PositiveId, scheduledId: PositiveId });

@@ -1,6 +1,7 @@
 // A framework-free HTTP response: produced by plain functions in lib/, served either by the
 // custom server (server.ts) straight from memory or by Next route handlers (toWebResponse).
 import crypto from "node:crypto";
+import { appErrorForStatus, errorBody, HTTP_STATUS, toAppError } from "./errors";
 
 export interface HttpResponse {
   status: number;
@@ -60,13 +61,31 @@ export function jsonResponse(status: number, value: unknown, extra: Record<strin
   return publicResponse(status, "application/json; charset=utf-8", JSON.stringify(value), extra);
 }
 
-export interface ApiErrorBody {
-  error: { status: number; message: string; parameters?: Array<{ parameter: string; message: string }> };
-}
-
-export function errorResponse(status: number, message: string, parameters?: Array<{ parameter: string; message: string }>): HttpResponse {
-  const body: ApiErrorBody = { error: { status, message, ...(parameters ? { parameters } : {}) } };
-  return jsonResponse(status, body);
+/**
+ * The one error answer, for every route: the JSON shape of lib/http/errors.ts with its status,
+ * never cached, readable cross-origin. An unforeseen error is logged and answered 500 without
+ * its details. The (status, message) form is for callers outside any domain, such as the
+ * custom server's malformed URL.
+ */
+export function errorResponse(error: unknown): HttpResponse;
+export function errorResponse(status: number, message: string): HttpResponse;
+export function errorResponse(errorOrStatus: unknown, message?: string): HttpResponse {
+  const error = typeof errorOrStatus === "number" ? appErrorForStatus(errorOrStatus, message ?? "") : toAppError(errorOrStatus);
+  if (error.code === "internal" && typeof errorOrStatus !== "number") console.error(errorOrStatus);
+  const body = JSON.stringify(errorBody(error));
+  return {
+    status: HTTP_STATUS[error.code],
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      // The in-memory cache keeps 400/404 answers and tells versions apart by ETag.
+      ETag: etagOf(body),
+      ...CORS_HEADERS,
+      ...API_SECURITY_HEADERS,
+      ...(error.retryAfterSeconds !== undefined ? { "Retry-After": String(error.retryAfterSeconds) } : {}),
+    },
+    body,
+  };
 }
 
 /** True when the request's If-None-Match names the response's ETag (weak comparison). */

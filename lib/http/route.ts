@@ -1,14 +1,14 @@
 // The one wrapper every write route goes through: same-origin check, session, role, body
-// limits and the mapping of domain errors to JSON answers.
+// limits, and every thrown error answered by the one errorResponse (lib/http/response.ts).
 import "server-only";
 import type { z } from "zod";
 import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE } from "@/lib/auth/cookie";
 import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
-import { MissionNotFoundError, VersionConflictError } from "@/lib/missions/status-commands";
+import { BadRequestError, ForbiddenError, parseOrThrow, TooLargeError, UnauthenticatedError } from "@/lib/errors";
 import { forwardedHost } from "./client-ip";
-import { HttpError, parseOrThrow } from "./errors";
+import { errorResponse, toWebResponse } from "./response";
 
 export type Access = "public" | "editor" | "admin";
 
@@ -53,7 +53,7 @@ export function isSameOrigin(request: Request): boolean {
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw new TooLargeError(limit);
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -64,27 +64,11 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw new TooLargeError(limit);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
-}
-
-const tooLarge = (limit: number) => new HttpError(413, `The request body is larger than ${formatBytes(limit)}`, { limitBytes: limit });
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
-}
-
-export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json({ error: error.message, ...error.extra }, error.status);
-  if (error instanceof MissionNotFoundError) return json({ error: error.message }, 404);
-  if (error instanceof VersionConflictError) {
-    return json({ error: "Someone else changed this mission since you loaded it", missionId: error.missionId, currentVersion: error.actualVersion }, 409);
-  }
-  console.error(error);
-  return json({ error: "Internal error" }, 500);
 }
 
 export function defineRoute<A extends Access, P = Record<string, never>>(
@@ -94,16 +78,18 @@ export function defineRoute<A extends Access, P = Record<string, never>>(
   return async (request: Request, segment?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-        throw new HttpError(403, "Cross-origin writes are refused");
+        throw new ForbiddenError("Cross-origin writes are refused", { fields: [{ field: "Origin", message: "must be this site's origin" }] });
       }
       const db = getDb();
       const sessionToken = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
       const user = await getSessionUser(db, sessionToken);
       if (options.access !== "public") {
         if (!user) {
-          return json({ error: "Log in first" }, 401, sessionToken ? { "Set-Cookie": clearedSessionCookie(isHttps(request)) } : {});
+          const response = toWebResponse(errorResponse(new UnauthenticatedError()));
+          if (sessionToken) response.headers.set("Set-Cookie", clearedSessionCookie(isHttps(request)));
+          return response;
         }
-        if (options.access === "admin" && user.role !== "admin") throw new HttpError(403, "Only admins may do this");
+        if (options.access === "admin" && user.role !== "admin") throw new ForbiddenError("Only admins may do this");
       }
       const limit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
       let body: Promise<Uint8Array> | undefined;
@@ -121,14 +107,14 @@ export function defineRoute<A extends Access, P = Record<string, never>>(
           try {
             value = JSON.parse(raw);
           } catch {
-            throw new HttpError(400, "The request body is not valid JSON");
+            throw new BadRequestError("The request body is not valid JSON", { fields: [{ field: "body", message: "is not valid JSON" }] });
           }
           return parseOrThrow(schema, value);
         },
       };
       return await handler(context);
     } catch (error) {
-      return errorResponse(error);
+      return toWebResponse(errorResponse(error), request.method);
     }
   };
 }

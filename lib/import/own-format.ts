@@ -3,6 +3,7 @@
 // history and change only through status reports).
 import { z } from "zod";
 import { isKnownCountryCode } from "@/lib/countries/catalog";
+import { InstantSchema } from "@/lib/input/instant";
 import { MissionFieldsSchema } from "@/lib/missions/schema";
 import type { ImportCandidate, ParsedImport, RejectedRow } from "./candidate";
 
@@ -14,6 +15,7 @@ export const ExportedMissionSchema = MissionFieldsSchema.refine((mission) => isK
 
 const EnvelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}"` }),
+  exportedAt: InstantSchema.optional(),
   missions: z.array(z.unknown(), { error: "must be a list of missions" }),
 });
 

@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { countryCodeForName } from "@/lib/countries/catalog";
+import { refusedCharacter, type TextKind } from "@/lib/input/text";
 import { missionTypeFromWikidata, type MissionType } from "@/lib/missions/types";
 
 export const WIKIDATA_REQUIRED_COLUMNS = [
@@ -48,6 +49,17 @@ const WikidataRowSchema = z.object({
   type: z.string().trim().min(1, "type is empty"),
   QID: optionalText.transform(entityId),
 });
+
+const TEXT_COLUMNS = { operator: "name", country: "name", city: "name", address: "line", phone: "line", email: "line", website: "line", type: "line" } as const;
+
+/** The first stored text column with a character Chancery refuses (lib/input/text.ts), as a reason. */
+function refusedText(row: z.infer<typeof WikidataRowSchema>): string | null {
+  for (const [column, kind] of Object.entries(TEXT_COLUMNS) as Array<[keyof typeof TEXT_COLUMNS, TextKind]>) {
+    const problem = row[column] ? refusedCharacter(row[column], kind) : null;
+    if (problem) return `${column} ${problem}`;
+  }
+  return null;
+}
 
 export interface WikidataMission {
   line: number;
@@ -107,6 +119,11 @@ export function parseWikidataCsv(text: string, { acceptMissingCity = false } = {
       return;
     }
     const row = parsed.data;
+    const badText = refusedText(row);
+    if (badText) {
+      rejected.push({ line, reason: badText });
+      return;
+    }
     if (!row.city && !acceptMissingCity) {
       rejected.push({ line, reason: "city is empty" });
       return;

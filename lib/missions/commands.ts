@@ -7,7 +7,8 @@ import { isKnownCountryCode } from "@/lib/countries/catalog";
 import type { Db, Tx } from "@/lib/db/create";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
-import { HttpError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { toAppError } from "@/lib/http/errors";
 import { systemClock, type Clock } from "@/lib/jobs/clock";
 import { wakeJobWorker } from "@/lib/jobs/wake";
 import { FollowsSchema, type Status } from "@/lib/status/schema";
@@ -43,10 +44,15 @@ const statusSelect = {
 
 type StatusSnapshot = Prisma.MissionGetPayload<{ select: typeof statusSelect }>;
 
+const missionNotFound = (missionId: number, { orArchived = false } = {}) =>
+  new NotFoundError(`Mission ${missionId} does not exist${orArchived ? " or is archived" : ""}`, {
+    fields: [{ field: "id", message: `no mission ${missionId}${orArchived ? " (or it is archived)" : ""}` }],
+  });
+
 export async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
   const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
-  if (!mission || mission.archivedAt) throw new HttpError(404, `Mission ${missionId} does not exist or is archived`, { missionId });
-  if (!canEditHost(user, mission.hostCode)) throw new HttpError(403, `You may not change missions in ${mission.hostCode}`, { missionId });
+  if (!mission || mission.archivedAt) throw missionNotFound(missionId, { orArchived: true });
+  if (!canEditHost(user, mission.hostCode)) throw new ForbiddenError(`You may not change missions in ${mission.hostCode}`, { details: { missionId } });
   return mission;
 }
 
@@ -69,15 +75,14 @@ export async function describeConflict(db: Db, missionId: number) {
   return { current: mission, latestChange: latest };
 }
 
+/** A lost version race as a conflict that shows the change that won. */
 export async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof VersionConflictError) {
-      throw new HttpError(409, "Someone else changed this mission since you loaded it", {
-        missionId: error.missionId,
-        ...(await describeConflict(db, error.missionId)),
-      });
+      const conflict = toAppError(error);
+      throw new ConflictError(conflict.message, { fields: conflict.fields, details: { missionId: error.missionId, ...(await describeConflict(db, error.missionId)) } });
     }
     throw error;
   }
@@ -254,6 +259,8 @@ function checkCountries(fields: Partial<MissionFields>) {
   if (errors.length) throw new ValidationError(errors);
 }
 
+const definedOnly = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+
 async function uniqueSlug(tx: Tx, base: string): Promise<string> {
   let slug = base;
   for (let n = 2; await tx.mission.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${base}-${n}`;
@@ -262,7 +269,7 @@ async function uniqueSlug(tx: Tx, base: string): Promise<string> {
 
 export async function createMission(db: Db, user: SessionUser, input: MissionFields) {
   checkCountries(input);
-  if (!canEditHost(user, input.hostCode)) throw new HttpError(403, `You may not add missions in ${input.hostCode}`);
+  if (!canEditHost(user, input.hostCode)) throw new ForbiddenError(`You may not add missions in ${input.hostCode}`, { fields: [{ field: "hostCode", message: "is outside your host countries" }] });
   const mission = await db.$transaction(async (tx) => {
     if (input.wikidataId && (await tx.mission.findUnique({ where: { wikidataId: input.wikidataId }, select: { id: true } }))) {
       throw new ValidationError([{ field: "wikidataId", message: `another mission already has ${input.wikidataId}` }]);
@@ -286,18 +293,20 @@ export async function updateMission(db: Db, user: SessionUser, missionId: number
   checkCountries(input);
   const result = await db.$transaction(async (tx) => {
     const before = await tx.mission.findUnique({ where: { id: missionId }, select: missionEditSelect });
-    if (!before) throw new HttpError(404, `Mission ${missionId} does not exist`);
+    if (!before) throw missionNotFound(missionId);
     if (!canEditHost(user, before.hostCode) || (input.hostCode && !canEditHost(user, input.hostCode))) {
-      throw new HttpError(403, `You may not change missions in ${input.hostCode ?? before.hostCode}`);
+      throw new ForbiddenError(`You may not change missions in ${input.hostCode ?? before.hostCode}`);
     }
     if (input.wikidataId && input.wikidataId !== before.wikidataId) {
       const other = await tx.mission.findUnique({ where: { wikidataId: input.wikidataId }, select: { id: true } });
       if (other) throw new ValidationError([{ field: "wikidataId", message: `another mission already has ${input.wikidataId}` }]);
     }
     const { timeZone, ...fields } = input;
+    // An emptied time zone is derived again, as on create, from the place after the edit.
+    const place = { latitude: before.latitude, longitude: before.longitude, hostCode: before.hostCode, ...definedOnly(fields) };
     const after = await tx.mission.update({
       where: { id: missionId },
-      data: { ...fields, ...(timeZone ? { timeZone } : {}) },
+      data: { ...fields, ...(timeZone !== undefined ? { timeZone: timeZone ?? timeZoneFor(place) } : {}) },
       select: missionEditSelect,
     });
     await appendAudit(tx, actorOf(user), { action: "mission.update", entityType: "mission", entityId: missionId, before, after });
@@ -311,8 +320,8 @@ export async function updateMission(db: Db, user: SessionUser, missionId: number
 export async function setMissionArchived(db: Db, user: SessionUser, missionId: number, archived: boolean) {
   const result = await db.$transaction(async (tx) => {
     const before = await tx.mission.findUnique({ where: { id: missionId }, select: missionEditSelect });
-    if (!before) throw new HttpError(404, `Mission ${missionId} does not exist`);
-    if (!canEditHost(user, before.hostCode)) throw new HttpError(403, `You may not change missions in ${before.hostCode}`);
+    if (!before) throw missionNotFound(missionId);
+    if (!canEditHost(user, before.hostCode)) throw new ForbiddenError(`You may not change missions in ${before.hostCode}`);
     const after = await tx.mission.update({
       where: { id: missionId },
       data: { archivedAt: archived ? (before.archivedAt ?? new Date()) : null },

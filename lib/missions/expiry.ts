@@ -32,7 +32,7 @@ export async function applyStatusExpiry(tx: Tx, endedChangeId: number, now: Date
     missionId: ended.missionId,
     kind: "expiry",
     status: follows.data,
-    reason: expiryReason(ended.newStatus, follows.data),
+    reason: expiryReason(ended.newStatus ?? "unreported", follows.data),
     sourceUrl: null,
     sourceTitle: null,
     effectiveAt: ended.until,

@@ -2,9 +2,10 @@
 // missions, so filtering in memory keeps text search Unicode-aware and identical on SQLite
 // and PostgreSQL.
 import { isConfirmed, type Freshness } from "@/lib/status/freshness";
-import { emptyStatusCounts, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
+import { emptyStatusCounts, statusFilterOf, type Status, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import type { MissionFilters, MissionSort } from "./filters";
-import { missionTypeLabel } from "./types";
+import { foldText, matchesCity } from "@/lib/text/fold";
+import { missionTypeLabel, type MissionType } from "./types";
 
 export interface MissionRow {
   id: number;
@@ -14,8 +15,8 @@ export interface MissionRow {
   hostCode: string;
   hostName: string;
   city: string;
-  type: string;
-  status: string | null;
+  type: MissionType;
+  status: Status | null;
   statusReason: string | null;
   sourceUrl: string | null;
   sourceTitle: string | null;
@@ -32,19 +33,13 @@ export interface MissionRow {
   freshness: Freshness | null;
 }
 
-const fold = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLocaleLowerCase("en");
-
 function matchesText(row: MissionRow, query: string): boolean {
-  const haystack = fold(
+  const haystack = foldText(
     [row.sendingName, row.sendingCode, row.hostName, row.city, missionTypeLabel(row.type), row.statusReason ?? ""].join(
       " ",
     ),
   );
-  return fold(query)
+  return foldText(query)
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => haystack.includes(word));
@@ -52,13 +47,13 @@ function matchesText(row: MissionRow, query: string): boolean {
 
 /** Every filter except status: the set whose per-status totals the views show. */
 export function filterExceptStatus(rows: readonly MissionRow[], filters: MissionFilters): MissionRow[] {
-  const city = filters.city ? fold(filters.city) : undefined;
+  const { city } = filters;
   return rows.filter(
     (row) =>
       (!filters.host || row.hostCode === filters.host) &&
-      (!city || fold(row.city) === city) &&
+      (!city || matchesCity(row.city, city)) &&
       (!filters.sending.length || filters.sending.includes(row.sendingCode)) &&
-      (!filters.type.length || filters.type.includes(row.type as never)) &&
+      (!filters.type.length || filters.type.includes(row.type)) &&
       (!filters.confirmed || isConfirmed(row.freshness)) &&
       (!filters.q || matchesText(row, filters.q)),
   );

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { CountryCodeSchema } from "@/lib/countries/schema";
+import { parameterErrors, type FieldError } from "@/lib/errors";
+import { queryText } from "@/lib/input/text";
 import { StatusFilterSchema, type StatusFilter } from "@/lib/status/schema";
 import { MissionTypeSchema, type MissionType } from "./types";
 
@@ -20,12 +23,6 @@ export interface MissionFilters {
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-
-const CountryCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "must be a two-letter country code");
 
 const listOf = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -50,12 +47,12 @@ export const FlagSchema = z
 /** The one schema for mission filters in URLs, used by the pages and the API alike. */
 export const MissionFiltersSchema = z.object({
   host: CountryCodeSchema.optional(),
-  city: z.string().trim().max(100, "must be at most 100 characters").optional(),
+  city: queryText(100, "name").optional(),
   sending: listOf(CountryCodeSchema),
   status: listOf(StatusFilterSchema),
   type: listOf(MissionTypeSchema),
   confirmed: FlagSchema,
-  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  q: queryText(200).optional(),
   sort: MissionSortSchema.default("sending"),
   dir: z.enum(["asc", "desc"]).default("asc"),
 });
@@ -77,19 +74,13 @@ function normalise(params: SearchParams) {
 
 export type FilterParseResult =
   | { ok: true; filters: MissionFilters }
-  | { ok: false; errors: Array<{ parameter: string; message: string }> };
+  | { ok: false; errors: FieldError[] };
 
 /** Strict parse for the API: any bad parameter is an error naming it. */
 export function parseMissionFilters(params: SearchParams): FilterParseResult {
   const result = MissionFiltersSchema.safeParse(normalise(params));
   if (result.success) return { ok: true, filters: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      parameter: String(issue.path[0] ?? "query"),
-      message: issue.message,
-    })),
-  };
+  return { ok: false, errors: parameterErrors(result.error) };
 }
 
 /** Lenient parse for pages: a bad value is dropped, never a crash. */

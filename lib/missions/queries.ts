@@ -7,6 +7,7 @@ import { describeStatus } from "@/lib/status/wording";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
 import { upcomingSelect } from "./scheduled-changes";
+import { SlugSchema } from "./slug";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -20,8 +21,9 @@ export async function getMissionRows(scope: MissionScope, now: Date): Promise<Mi
   return missions.map((mission) => toMissionRow(mission, freshness));
 }
 
-/** One active mission with its history, and its freshness as of `now`. */
+/** One active mission with its history, and its freshness as of `now`; a malformed slug is not looked up. */
 export async function getMissionBySlug(slug: string, now: Date) {
+  if (!SlugSchema.safeParse(slug).success) return null;
   const [mission, context] = await Promise.all([
     getDb().mission.findUnique({
       where: { slug },
@@ -96,6 +98,7 @@ export async function getLatestChanges(limit: number, now: Date, where: { hostCo
 export type LatestChange = Awaited<ReturnType<typeof getLatestChanges>>[number];
 
 export async function getEventBySlug(slug: string, now: Date) {
+  if (!SlugSchema.safeParse(slug).success) return null;
   const [event, freshness] = await Promise.all([
     getDb().event.findUnique({
       where: { slug },

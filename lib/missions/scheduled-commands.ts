@@ -4,7 +4,7 @@ import "server-only";
 import { appendAudit } from "@/lib/audit/audit";
 import type { SessionUser } from "@/lib/auth/sessions";
 import type { Db, Tx } from "@/lib/db/create";
-import { HttpError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { systemClock } from "@/lib/jobs/clock";
 import { cancelJobs, enqueueJob, rescheduleJob } from "@/lib/jobs/queue";
 import { wakeJobWorker } from "@/lib/jobs/wake";
@@ -51,16 +51,22 @@ export async function scheduleStatusChange(db: Db, user: SessionUser, missionId:
 /** The pending scheduled change the editor saw, or the 404/409 that says why not. */
 async function loadPending(tx: Tx, missionId: number, scheduledId: number, expectedVersion: number, now: Date) {
   const scheduled = await tx.scheduledChange.findFirst({ where: { id: scheduledId, missionId }, select: { ...upcomingSelect, state: true } });
-  if (!scheduled) throw new HttpError(404, `Scheduled change ${scheduledId} of mission ${missionId} does not exist`, { scheduledId });
-  if (scheduled.state !== "pending") throw new HttpError(409, `This scheduled change was already ${scheduled.state}`, { scheduledId, current: scheduled });
-  if (scheduled.effectiveAt <= now) throw new HttpError(409, "This scheduled change is being applied now", { scheduledId, current: scheduled });
-  if (scheduled.version !== expectedVersion) throw new HttpError(409, "Someone else changed this scheduled change since you loaded it", { scheduledId, current: scheduled });
+  if (!scheduled) {
+    throw new NotFoundError(`Scheduled change ${scheduledId} of mission ${missionId} does not exist`, { fields: [{ field: "scheduledId", message: `no scheduled change ${scheduledId} of mission ${missionId}` }] });
+  }
+  const conflict = (message: string, field: string, fieldMessage: string) =>
+    new ConflictError(message, { fields: [{ field, message: fieldMessage }], details: { scheduledId, current: scheduled } });
+  if (scheduled.state !== "pending") throw conflict(`This scheduled change was already ${scheduled.state}`, "scheduledId", `is ${scheduled.state}, no longer pending`);
+  if (scheduled.effectiveAt <= now) throw conflict("This scheduled change is being applied now", "scheduledId", "is due and being applied");
+  if (scheduled.version !== expectedVersion) throw conflict(staleMessage, "expectedVersion", `is ${expectedVersion}, but the scheduled change is now at version ${scheduled.version}`);
   return scheduled;
 }
 
+const staleMessage = "Someone else changed this scheduled change since you loaded it";
+
 async function guardedUpdate(tx: Tx, scheduledId: number, version: number, data: Record<string, unknown>) {
   const updated = await tx.scheduledChange.updateMany({ where: { id: scheduledId, state: "pending", version }, data: { ...data, version: version + 1 } });
-  if (updated.count !== 1) throw new HttpError(409, "Someone else changed this scheduled change since you loaded it", { scheduledId });
+  if (updated.count !== 1) throw new ConflictError(staleMessage, { fields: [{ field: "expectedVersion", message: `is ${version}, but the scheduled change changed meanwhile` }], details: { scheduledId } });
   return tx.scheduledChange.findUniqueOrThrow({ where: { id: scheduledId }, select: { ...upcomingSelect, state: true } });
 }
 

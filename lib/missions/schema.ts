@@ -1,39 +1,24 @@
 // Inputs of the mission writes, shared by the admin forms and the routes.
 import { z } from "zod";
+import { DatabaseIdSchema } from "@/lib/input/id";
+import { EmailSchema } from "@/lib/input/email";
+import { CountryCodeSchema } from "@/lib/countries/schema";
+import { InstantSchema } from "@/lib/input/instant";
+import { optionalText, requiredText } from "@/lib/input/text";
 import { FollowsSchema, StatusSchema, type Follows } from "@/lib/status/schema";
 import { MissionTypeSchema } from "./types";
 
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 
-export const SourceUrlSchema = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required")
-  .max(2000, "must be at most 2000 characters")
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http(s) URL");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((value) => (value ? value : null));
+export const SourceUrlSchema = requiredText(2000).refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "must be an http(s) URL");
 
 const VersionSchema = z.number({ error: "is required (the version you saw)" }).int().min(0);
 
-const EffectiveAtSchema = z.coerce
-  .date({ error: "must be a date and time" })
-  .optional()
-  .refine((value) => !value || value.getTime() <= Date.now() + MAX_FUTURE_MS, "cannot be in the future");
-
-const IsoInstantSchema = z.iso
-  .datetime({ offset: true, error: "must be an ISO 8601 date and time with a zone, e.g. 2024-11-20T18:00:00+02:00" })
-  .transform((value) => new Date(value))
-  .refine((value) => value.getUTCFullYear() >= 1900 && value.getUTCFullYear() <= 2200, "must be between the years 1900 and 2200");
+/** When the report took effect; absent means now. Reports of the future are scheduled, not made. */
+const EffectiveAtSchema = InstantSchema.refine((value) => value.getTime() <= Date.now() + MAX_FUTURE_MS, "cannot be in the future").optional();
 
 /** When a reported status ends by itself; null or absent: until further notice. */
-const UntilSchema = IsoInstantSchema.nullish().transform((value) => value ?? null);
+const UntilSchema = InstantSchema.nullish().transform((value) => value ?? null);
 
 const MAX_UNTIL_MS = 366 * 24 * 3600 * 1000;
 
@@ -51,11 +36,12 @@ function checkEnd(report: { status: string; effectiveAt?: Date; until: Date | nu
   if (report.follows === report.status) context.addIssue({ code: "custom", path: ["follows"], message: "must differ from the status" });
 }
 
+/** A status report: what, why, from which source, since when, and (optionally) until when and what follows. */
 const reportFields = {
   status: StatusSchema,
-  reason: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
+  reason: requiredText(500, "lines"),
   sourceUrl: SourceUrlSchema,
-  sourceTitle: optionalText(200),
+  sourceTitle: optionalText(200, "name"),
   effectiveAt: EffectiveAtSchema,
   until: UntilSchema,
   follows: FollowsSchema.default("previous"),
@@ -66,16 +52,16 @@ export type StatusUpdateInput = z.infer<typeof StatusUpdateSchema>;
 
 export const VerifySchema = z.object({
   sourceUrl: SourceUrlSchema,
-  sourceTitle: optionalText(200),
+  sourceTitle: optionalText(200, "name"),
   expectedVersion: VersionSchema,
 });
 export type VerifyInput = z.infer<typeof VerifySchema>;
 
 const eventFields = {
-  name: z.string({ error: "is required" }).trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  description: optionalText(1000),
+  name: requiredText(200, "name", { min: 3 }),
+  description: optionalText(1000, "lines"),
   missions: z
-    .array(z.object({ id: z.number().int().positive(), expectedVersion: VersionSchema }))
+    .array(z.object({ id: DatabaseIdSchema, expectedVersion: VersionSchema }))
     .min(1, "select at least one mission")
     .max(2000, "at most 2000 missions at once")
     .refine((list) => new Set(list.map((mission) => mission.id)).size === list.length, "lists a mission twice"),
@@ -84,10 +70,11 @@ const eventFields = {
 export const BulkEventSchema = z.object({ ...eventFields, ...reportFields }).superRefine(checkEnd);
 export type BulkEventInput = z.infer<typeof BulkEventSchema>;
 
-const scheduledFields = {
-  ...reportFields,
-  effectiveAt: IsoInstantSchema,
-};
+/** One source confirms many missions as one event; each keeps its own status and reason. */
+export const BulkVerifySchema = z.object({ ...eventFields, sourceUrl: reportFields.sourceUrl, sourceTitle: reportFields.sourceTitle });
+export type BulkVerifyInput = z.infer<typeof BulkVerifySchema>;
+
+const scheduledFields = { ...reportFields, effectiveAt: InstantSchema };
 
 /** A change from a notice published ahead; it must lie in the future (checked when saved). */
 export const ScheduledChangeSchema = z.object(scheduledFields).superRefine(checkEnd);
@@ -98,30 +85,20 @@ export type ScheduledChangeUpdateInput = z.infer<typeof ScheduledChangeUpdateSch
 
 export const ScheduledChangeCancelSchema = z.object({ expectedVersion: VersionSchema });
 
-/** One source confirms many missions as one event; each keeps its own status and reason. */
-export const BulkVerifySchema = z.object({ ...eventFields, sourceUrl: reportFields.sourceUrl, sourceTitle: reportFields.sourceTitle });
-export type BulkVerifyInput = z.infer<typeof BulkVerifySchema>;
-
-const CountryCode = z
-  .string({ error: "is required" })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "must be a two-letter country code");
-
 const coordinate = (limit: number) =>
   z.number({ error: "must be a number" }).min(-limit, `must be between -${limit} and ${limit}`).max(limit, `must be between -${limit} and ${limit}`).nullish().transform((value) => value ?? null);
 
 export const MissionFieldsSchema = z.object({
-  sendingCode: CountryCode,
-  hostCode: CountryCode,
-  city: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  sendingCode: CountryCodeSchema,
+  hostCode: CountryCodeSchema,
+  city: requiredText(100, "name"),
   type: MissionTypeSchema,
-  name: optionalText(200),
+  name: optionalText(200, "name"),
   address: optionalText(300),
   latitude: coordinate(90),
   longitude: coordinate(180),
   phone: optionalText(100),
-  email: optionalText(254),
+  email: optionalText(254).pipe(EmailSchema.nullable()),
   website: optionalText(500).refine((value) => !value || /^https?:\/\//i.test(value), "must be an http(s) URL"),
   wikidataId: optionalText(20).refine((value) => !value || /^Q\d+$/.test(value), "must look like Q123"),
   timeZone: optionalText(64).refine((value) => !value || isTimeZone(value), "must be an IANA time zone such as Europe/Kyiv"),

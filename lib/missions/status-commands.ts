@@ -68,8 +68,12 @@ function afterKey(key: EntryKey): Prisma.StatusChangeWhereInput {
 
 const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true } as const;
 
-function latestEntry(tx: Tx, missionId: number, where: Prisma.StatusChangeWhereInput = {}) {
-  return tx.statusChange.findFirst({ where: { missionId, ...where }, orderBy: NEWEST_FIRST, select: keySelect });
+/** Rows arrive with "unreported" read as null (lib/db/stored-values.ts); the column itself is never null. */
+const storedAs = (status: Status | null): HistoryStatus => status ?? "unreported";
+
+async function latestEntry(tx: Tx, missionId: number, where: Prisma.StatusChangeWhereInput = {}) {
+  const entry = await tx.statusChange.findFirst({ where: { missionId, ...where }, orderBy: NEWEST_FIRST, select: keySelect });
+  return entry && { ...entry, newStatus: storedAs(entry.newStatus) };
 }
 
 export interface StatusChangeInput {
@@ -106,7 +110,7 @@ export function recordStatusChange(tx: Tx, input: StatusChangeInput) {
   return appendHistoryEntry(tx, { ...input, kind: "report", recordedAt: input.recordedAt ?? new Date() });
 }
 
-/** The mission's current fields as the latest entry says them. */
+/** The mission's current fields as the latest entry (as written) says them. */
 function currentFieldsOf(latest: StatusChange, since: Date) {
   return {
     status: latest.newStatus === "unreported" ? null : latest.newStatus,
@@ -148,7 +152,7 @@ async function resolveFollows(tx: Tx, missionId: number, key: EntryKey, status: 
 }
 
 /** Schedules this entry's end, and cancels the ends it makes void (it lies within their until). */
-async function rescheduleExpiries(tx: Tx, change: StatusChange) {
+async function rescheduleExpiries(tx: Tx, change: Pick<StatusChange, "id" | "missionId" | "effectiveAt" | "recordedAt" | "until">) {
   if (change.until) {
     await enqueueJob(tx, { queue: STATUS_EXPIRY_QUEUE, key: expiryJobKey(change.id), runAt: change.until, payload: { changeId: change.id } });
   }
@@ -160,7 +164,7 @@ async function rescheduleExpiries(tx: Tx, change: StatusChange) {
 }
 
 /** Appends one entry to a mission's history and keeps the mission's current fields its latest. */
-export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput): Promise<StatusChange> {
+export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
   const mission = await tx.mission.findUnique({ where: { id: entry.missionId }, select: { id: true, version: true, statusSince: true } });
   if (!mission) throw new MissionNotFoundError(entry.missionId);
   if (entry.expectedVersion !== undefined && entry.expectedVersion !== mission.version) {
@@ -215,8 +219,8 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput): Prom
 
 /** The status a mission had at a moment, from its history (null if none was reported). */
 export async function statusAsOf(tx: Tx, missionId: number, at: Date): Promise<Status | null> {
-  const latest = await latestEntry(tx, missionId, { effectiveAt: { lte: at } });
-  return !latest || latest.newStatus === "unreported" ? null : (latest.newStatus as Status);
+  const latest = await tx.statusChange.findFirst({ where: { missionId, effectiveAt: { lte: at } }, orderBy: NEWEST_FIRST, select: { newStatus: true } });
+  return latest?.newStatus ?? null;
 }
 
 /** The entry that stood at a moment (the latest effective at or before it). */

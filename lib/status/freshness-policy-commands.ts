@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { isKnownCountryCode } from "@/lib/countries/catalog";
 import type { Db } from "@/lib/db/create";
 import { announceDataChange } from "@/lib/events/data-changed";
-import { HttpError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { storedPolicySelect } from "./freshness-policies";
 import type { FreshnessPolicyInput, FreshnessPolicyRow } from "./freshness-policy-schema";
 
@@ -37,7 +37,7 @@ export async function listFreshnessPolicies(db: Db): Promise<FreshnessPolicyRow[
 }
 
 export async function setFreshnessPolicy(db: Db, user: SessionUser, hostCode: string, input: FreshnessPolicyInput) {
-  if (!isKnownCountryCode(hostCode)) throw new HttpError(404, `Unknown country code ${hostCode}`, { hostCode });
+  if (!isKnownCountryCode(hostCode)) throw new NotFoundError(`Unknown country code ${hostCode}`, { fields: [{ field: "code", message: "is not a known country code" }] });
   const actor = { id: user.id, name: user.name };
   const after = await db.$transaction(async (tx) => {
     const before = await tx.freshnessPolicy.findUnique({ where: { hostCode }, select: storedPolicySelect });

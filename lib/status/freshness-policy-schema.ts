@@ -1,5 +1,6 @@
 // What an admin sends to set a host country's freshness policy; shared by the form and the route.
 import { z } from "zod";
+import { CountryCodeSchema } from "@/lib/countries/schema";
 import { MAX_STALE_HOURS, MIN_STALE_HOURS } from "./freshness";
 
 const StaleHoursSchema = z
@@ -17,13 +18,7 @@ export const FreshnessPolicyInputSchema = z.object({
 });
 export type FreshnessPolicyInput = z.infer<typeof FreshnessPolicyInputSchema>;
 
-export const HostCodeParamSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "must be a two-letter country code"),
-});
+export const HostCodeParamSchema = z.object({ code: CountryCodeSchema });
 
 /** One row of the admin's policy table. */
 export interface FreshnessPolicyRow extends FreshnessPolicyInput {

@@ -20,7 +20,7 @@ test("the API answers cross-origin with ETags, 304s and short shared-cache lifet
 
   const bad = await request.get("/api/v1/missions?status=shut");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.parameters[0].parameter).toBe("status");
+  expect((await bad.json()).error.fields[0].field).toBe("status");
   expect((await request.get("/api/v1/missions/no-such-mission")).status()).toBe(404);
 
   const openapi = await request.get("/api/v1/openapi.json");

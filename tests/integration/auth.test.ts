@@ -66,7 +66,7 @@ describe("login", () => {
     const deactivated = await call(login.POST, { body: { email: "gone@example.org", password } });
     for (const response of [wrongEmail, wrongPassword, deactivated]) {
       expect(response.status).toBe(401);
-      expect(response.json).toEqual({ error: "Email or password is wrong" });
+      expect(response.error).toMatchObject({ code: "unauthenticated", message: "Email or password is wrong" });
       expect(response.headers.get("set-cookie")).toBeNull();
     }
   });
@@ -91,7 +91,7 @@ describe("login", () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
     expect(Number(blocked.headers.get("retry-after"))).toBeLessThanOrEqual(15 * 60);
-    expect(blocked.json.error).toMatch(/Too many login attempts/);
+    expect(blocked.error?.message).toMatch(/Too many login attempts/);
     expect(blocked.headers.get("set-cookie")).toBeNull();
   });
 
@@ -166,7 +166,7 @@ describe("login", () => {
   it("names the field of a malformed login and refuses another origin", async () => {
     const bad = await call(login.POST, { body: { email: "a@example.org" } });
     expect(bad.status).toBe(422);
-    expect(bad.json.fields).toEqual([{ field: "password", message: "is required" }]);
+    expect(bad.error?.fields).toEqual([{ field: "password", message: "is required" }]);
     const crossSite = await call(login.POST, { origin: "https://evil.example", body: { email: "a@example.org", password: "x" } });
     expect(crossSite.status).toBe(403);
   });

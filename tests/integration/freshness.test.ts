@@ -148,7 +148,7 @@ describe("the API says how fresh every status is", () => {
     expect(csv.response.body.trim().split("\r\n")).toHaveLength(3);
     const bad = await get("/api/v1/missions?confirmed=yes");
     expect(bad.response.status).toBe(400);
-    expect(bad.json.error.parameters).toEqual([{ parameter: "confirmed", message: expect.any(String) }]);
+    expect(bad.json.error.fields).toEqual([{ field: "confirmed", message: expect.any(String) }]);
   });
 
   it("the embed says it in plain HTML, and honours confirmed=1", async () => {
@@ -256,7 +256,7 @@ describe("the admin's freshness policy per host", () => {
     ] as const) {
       const response = await call(policyRoute.PUT, { method: "PUT", token, params: { code: "UA" }, body });
       expect(response.status, JSON.stringify(body)).toBe(422);
-      expect((response.json.fields as Array<{ field: string }>).map((error) => error.field)).toContain(field);
+      expect((response.error?.fields ?? []).map((error) => error.field)).toContain(field);
     }
     expect((await call(policyRoute.PUT, { method: "PUT", token, params: { code: "Ukraine" }, body: crisis })).status).toBe(422);
     expect((await call(policyRoute.PUT, { method: "PUT", token, params: { code: "QQ" }, body: crisis })).status).toBe(404);

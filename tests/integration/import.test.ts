@@ -96,7 +96,7 @@ describe("malformed uploads get clear errors and write nothing", () => {
     const before = await snapshotDatabase(db);
     const response = await upload(body, "apply");
     expect(response.status).toBe(status);
-    expect(response.json.error).toMatch(message);
+    expect(response.error?.message).toMatch(message);
     const after = (await snapshotDatabase(db)) as { users: unknown };
     expect({ ...after, users: (before as { users: unknown }).users }).toEqual(before);
   });
@@ -105,14 +105,14 @@ describe("malformed uploads get clear errors and write nothing", () => {
     const body = new Uint8Array(50 * 1024 * 1024).fill(0x61);
     const response = await upload(body, "apply");
     expect(response.status).toBe(413);
-    expect(response.json).toMatchObject({ error: "The request body is larger than 20 MB", limitBytes: IMPORT_MAX_BYTES });
+    expect(response.error).toMatchObject({ code: "too_large", message: "The request body is larger than 20 MB", details: { limitBytes: IMPORT_MAX_BYTES } });
     expect(await getDb().mission.count()).toBe(0);
   });
 
   it("names the bad mode", async () => {
     const response = await upload(KYIV_CSV, "now");
     expect(response.status).toBe(422);
-    expect(response.json.fields).toEqual([{ field: "mode", message: 'must be "dry-run" or "apply"' }]);
+    expect(response.error?.fields).toEqual([{ field: "mode", message: 'must be "dry-run" or "apply"' }]);
   });
 });
 

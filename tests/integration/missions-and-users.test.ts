@@ -28,10 +28,10 @@ describe("missions", () => {
     const before = await snapshotDatabase(db);
     const response = await call(missions.POST, { token, body: { sendingCode: "ZZ", hostCode: "Ukraine", type: "castle", latitude: 200, website: "javascript:x", timeZone: "Mars/Base" } });
     expect(response.status).toBe(422);
-    const fields = (response.json.fields as Array<{ field: string }>).map((error) => error.field).sort();
+    const fields = (response.error?.fields ?? []).map((error) => error.field).sort();
     expect(fields).toEqual(["city", "hostCode", "latitude", "timeZone", "type", "website"]);
     const unknown = await call(missions.POST, { token, body: { sendingCode: "ZZ", hostCode: "UA", city: "Kyiv", type: "embassy" } });
-    expect(unknown.json.fields).toEqual([{ field: "sendingCode", message: "unknown country code ZZ" }]);
+    expect(unknown.error?.fields).toEqual([{ field: "sendingCode", message: "unknown country code ZZ" }]);
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 

@@ -135,7 +135,7 @@ describe("host scope", () => {
     const before = await snapshotDatabase(db);
     const response = await call(status.POST, { token, params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } });
     expect(response.status).toBe(403);
-    expect(response.json.error).toMatch(/UA/);
+    expect(response.error?.message).toMatch(/UA/);
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 });

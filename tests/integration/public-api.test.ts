@@ -149,9 +149,9 @@ describe("documented shapes", () => {
       const { response, json } = await get(`/api/v1/missions?${query}`);
       expect(response.status, query).toBe(400);
       expectDocumented("/missions", 400, json);
-      expect(json.error.parameters.map((p: { parameter: string }) => p.parameter)).toContain(parameter);
+      expect(json.error.fields.map((p: { field: string }) => p.field)).toContain(parameter);
     }
-    expect((await get("/api/v1/changes.atom?host=nowhere")).json.error.parameters[0].parameter).toBe("host");
+    expect((await get("/api/v1/changes.atom?host=nowhere")).json.error.fields[0].field).toBe("host");
     for (const path of ["/api/v1/missions/nope", "/api/v1/missions/nope/history", "/api/v1/events/nope", "/api/v1/nothing"]) {
       const { response, json } = await get(path);
       expect(response.status, path).toBe(404);

@@ -143,7 +143,7 @@ describe("a scheduled change", () => {
     expect((await apiMission(mission.slug)).upcoming).toEqual([]);
     const again = await call(scheduledCancel.POST, { token, params, body: { expectedVersion: 2 } });
     expect(again.status).toBe(409);
-    expect(again.json.error).toMatch(/already cancelled/);
+    expect(again.json.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already cancelled/), fields: [{ field: "scheduledId", message: "is cancelled, no longer pending" }] });
     expect(await db.auditEntry.findMany({ where: { entityId: String(mission.id) }, select: { action: true }, orderBy: { id: "asc" } })).toEqual([
       { action: "scheduled.create" },
       { action: "scheduled.update" },
@@ -179,11 +179,11 @@ describe("a scheduled change", () => {
     const scoped = await createUserWithSession(db, { hostScope: "PL" });
     const before = await snapshotDatabase(db);
     const create = (body: Record<string, unknown>) => call(scheduledRoute.POST, { token, params: { id: String(mission.id) }, body: { status: "closed", ...notice, ...body } });
-    const fieldsOf = (response: Awaited<ReturnType<typeof call>>) => (response.json.fields as Array<{ field: string }>).map((error) => error.field);
+    const fieldsOf = (response: Awaited<ReturnType<typeof call>>) => (response.json.error as { fields: Array<{ field: string }> }).fields.map((error) => error.field);
 
     const past = await create({ effectiveAt: new Date(Date.now() - HOUR).toISOString() });
     expect(past.status).toBe(422);
-    expect(past.json.fields).toEqual([{ field: "effectiveAt", message: expect.stringMatching(/must be in the future/) }]);
+    expect(past.json.error).toMatchObject({ code: "invalid", fields: [{ field: "effectiveAt", message: expect.stringMatching(/must be in the future/) }] });
     expect(fieldsOf(await create({ effectiveAt: "next Tuesday" }))).toEqual(["effectiveAt"]);
     expect(fieldsOf(await create({ effectiveAt: reopensAt.toISOString(), until: closesAt.toISOString() }))).toEqual(["until"]);
     expect(fieldsOf(await create({ effectiveAt: closesAt.toISOString(), until: reopensAt.toISOString(), follows: "closed" }))).toEqual(["follows"]);
@@ -202,6 +202,6 @@ describe("a scheduled change", () => {
       body: { status: "limited", ...notice, effectiveAt: reopensAt.toISOString(), expectedVersion: 0 },
     });
     expect(afterApplied.status).toBe(409);
-    expect(afterApplied.json.error).toMatch(/already applied/);
+    expect(afterApplied.json.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already applied/) });
   });
 });

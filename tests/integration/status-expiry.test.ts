@@ -130,7 +130,8 @@ describe("a status with an end", () => {
     const expiries = await db.statusChange.findMany({ where: { missionId: mission.id, kind: "expiry" } });
     expect(expiries).toHaveLength(1);
     const verification = await db.statusChange.findFirstOrThrow({ where: { missionId: mission.id, kind: "verify" } });
-    expect(expiries[0]).toMatchObject({ newStatus: "unreported", endsChangeId: verification.id });
+    expect(expiries[0]).toMatchObject({ newStatus: null, endsChangeId: verification.id });
+    expect(await db.$queryRawUnsafe(`SELECT "newStatus" FROM "StatusChange" WHERE id = ${expiries[0]!.id}`)).toEqual([{ newStatus: "unreported" }]);
     expect(await db.mission.findUniqueOrThrow({ where: { id: mission.id } })).toMatchObject({ status: null, expectedAfter: "closed", verifiedAt: null });
   });
 
@@ -185,7 +186,7 @@ describe("a status with an end", () => {
     const attempt = async (body: Record<string, unknown>) => {
       const response = await call(status.POST, { token, params: { id: String(mission.id) }, body: { status: "closed", ...report, expectedVersion: 1, ...body } });
       expect(response.status, JSON.stringify(response.json)).toBe(422);
-      return (response.json.fields as Array<{ field: string; message: string }>).map((error) => `${error.field}: ${error.message}`);
+      return ((response.json.error as { fields: Array<{ field: string; message: string }> }).fields as Array<{ field: string; message: string }>).map((error) => `${error.field}: ${error.message}`);
     };
     for (const until of [0, true, "tomorrow", "2024-11-20", "2024-11-20T18:00"]) expect((await attempt({ until }))[0]).toMatch(/^until: must be an ISO 8601/);
     expect(await attempt({ until: new Date(Date.now() - MINUTE).toISOString() })).toEqual(["until: must be after the effective time"]);

@@ -7,8 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
-import type { StatusChange } from "@/lib/generated/sqlite/client";
-import { HttpError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { JOB_HANDLERS } from "@/lib/jobs/registry";
 import { runDueJobs } from "@/lib/jobs/run";
 import { applyBulkEvent, changeMissionStatus, verifyMissionStatus } from "@/lib/missions/commands";
@@ -39,6 +38,8 @@ const operation = fc.oneof(
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 // ---- The naive model: sort the history, read the last entry ----
+
+type StatusChange = Awaited<ReturnType<Db["statusChange"]["findMany"]>>[number];
 
 const order = (a: StatusChange, b: StatusChange) =>
   a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
@@ -91,7 +92,7 @@ async function expectEveryDueEndApplied(db: Db, missionId: number, now: Date) {
     const takenOverBy = (existedBefore: number) =>
       history.find((other) => other.id !== entry.id && other.id < existedBefore && order(other, entry) > 0 && other.effectiveAt <= entry.until! && other.endsChangeId !== entry.id);
     if (expiry) {
-      expect(expiry).toMatchObject({ kind: "expiry", effectiveAt: entry.until, previousStatus: entry.newStatus, newStatus: entry.follows, authorName: "Schedule" });
+      expect(expiry).toMatchObject({ kind: "expiry", effectiveAt: entry.until, previousStatus: entry.newStatus, newStatus: asStatus(entry.follows), authorName: "Schedule" });
       expect(takenOverBy(expiry.id), `entry ${entry.id} was superseded before its end was applied`).toBeUndefined();
     } else {
       expect(takenOverBy(Infinity), `the end of entry ${entry.id} (until ${entry.until!.toISOString()}) was never applied`).toBeDefined();
@@ -110,7 +111,7 @@ async function run(db: Db, clock: ManualClock, user: SessionUser, missionIds: nu
       : { until: null, follows: "previous" as const };
   const report = { reason: "Report", ...source };
   const refusedAsExpected = (error: unknown) => {
-    if (!(error instanceof HttpError) || (error.status !== 409 && error.status !== 422)) throw error;
+    if (!(error instanceof AppError) || (error.code !== "conflict" && error.code !== "invalid")) throw error;
   };
   switch (op.type) {
     case "report": {

@@ -47,9 +47,9 @@ describe("status change", () => {
     const loser = results.find((result) => result.status === 409)!;
     const winner = results.find((result) => result.status === 200)!;
     const winningStatus = (winner.json.mission as { status: string }).status;
-    expect(loser.json.error).toMatch(/changed this mission/);
-    expect(loser.json.current).toMatchObject({ status: winningStatus, version: 1 });
-    expect(loser.json.latestChange).toMatchObject({ newStatus: winningStatus, version: 1 });
+    expect(loser.error?.message).toMatch(/changed this mission/);
+    expect(loser.error?.details?.current).toMatchObject({ status: winningStatus, version: 1 });
+    expect(loser.error?.details?.latestChange).toMatchObject({ newStatus: winningStatus, version: 1 });
     expect(await db.statusChange.count({ where: { missionId: mission.id } })).toBe(1);
     expect(await db.auditEntry.count()).toBe(1);
 
@@ -70,7 +70,7 @@ describe("status change", () => {
       body: { status: "shut", reason: "", sourceUrl: "javascript:alert(1)", effectiveAt: "2999-01-01T00:00:00Z" },
     });
     expect(response.status).toBe(422);
-    const fields = (response.json.fields as Array<{ field: string }>).map((error) => error.field);
+    const fields = (response.error?.fields ?? []).map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(["status", "reason", "sourceUrl", "effectiveAt", "expectedVersion"]));
     expect(await snapshotDatabase(db)).toEqual(before);
     expect((await call(status.POST, { token, params: { id: "abc" }, body: {} })).status).toBe(422);
@@ -135,6 +135,6 @@ describe("bulk event", () => {
     expect(seen).toEqual([]);
     const duplicate = await call(events.POST, { token, body: body([{ id: good.id, expectedVersion: 0 }, { id: good.id, expectedVersion: 0 }]) });
     expect(duplicate.status).toBe(422);
-    expect(duplicate.json.fields).toEqual([{ field: "missions", message: "lists a mission twice" }]);
+    expect(duplicate.error?.fields).toEqual([{ field: "missions", message: "lists a mission twice" }]);
   });
 });

@@ -145,12 +145,12 @@ describe("re-verifying a city from one source", () => {
     const before = await snapshotDatabase(db);
     const unreported = await attempt([ua.IT!, ua.FR!]);
     expect(unreported.status).toBe(422);
-    expect(unreported.json.fields).toEqual([{ field: "missions", message: expect.stringContaining("no status to re-verify") }]);
+    expect(unreported.error?.fields).toEqual([{ field: "missions", message: expect.stringContaining("no status to re-verify") }]);
     expect((await attempt([ua.IT!, pl.US!])).status).toBe(403);
     expect((await attempt([ua.IT!], [0])).status).toBe(409);
     const invalid = await call(queueRoute.POST, { token, body: { name: "R", sourceUrl: "ftp://x", missions: [] } });
     expect(invalid.status).toBe(422);
-    expect((invalid.json.fields as Array<{ field: string }>).map((error) => error.field).sort()).toEqual(["missions", "name", "sourceUrl"]);
+    expect((invalid.error?.fields ?? []).map((error) => error.field).sort()).toEqual(["missions", "name", "sourceUrl"]);
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 });

@@ -14,19 +14,19 @@ describe("parseMissionFilters (strict, for the API)", () => {
     const result = parseMissionFilters({ status: "shut", sort: "colour", host: "Ukraine" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((error) => error.parameter).sort()).toEqual(["host", "sort", "status"]);
+    expect(result.errors.map((error) => error.field).sort()).toEqual(["host", "sort", "status"]);
   });
 
   it("reads confirmed=1 and names a bad value", () => {
     expect(parseMissionFilters({ confirmed: "1" })).toMatchObject({ ok: true, filters: { confirmed: true } });
     expect(parseMissionFilters({ confirmed: "0" })).toMatchObject({ ok: true, filters: { confirmed: false } });
-    expect(parseMissionFilters({ confirmed: "yes" })).toMatchObject({ ok: false, errors: [{ parameter: "confirmed" }] });
+    expect(parseMissionFilters({ confirmed: "yes" })).toMatchObject({ ok: false, errors: [{ field: "confirmed" }] });
     expect(parseMissionFiltersLeniently({ confirmed: "yes" }).confirmed).toBe(false);
   });
 
   it("rejects an over-long search", () => {
     const result = parseMissionFilters({ q: "x".repeat(201) });
-    expect(result).toMatchObject({ ok: false, errors: [{ parameter: "q" }] });
+    expect(result).toMatchObject({ ok: false, errors: [{ field: "q" }] });
   });
 });
 

@@ -95,7 +95,7 @@ export function readStatusReport(data: FormData, timeZone: string) {
     reason: data.get("reason"),
     sourceUrl: data.get("sourceUrl"),
     sourceTitle: data.get("sourceTitle"),
-    effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt,
+    effectiveAt: wallTime && !effectiveAt ? "invalid" : effectiveAt?.toISOString(),
     until: until ?? null,
     // Without an end nothing follows: the choice is only sent with one.
     follows: until ? (data.get("follows") ?? undefined) : undefined,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryName } from "@/components/country-name";
 import { getCountry } from "@/lib/countries/queries";
+import { CountryCodeSchema } from "@/lib/countries/schema";
 import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getMissionRows } from "@/lib/missions/queries";
 import { MissionsView, uniqueSorted } from "../../_components/missions-view";
@@ -22,7 +23,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function HostCountryPage({ params, searchParams }: Props) {
   const code = (await params).code;
-  if (code !== code.toUpperCase()) permanentRedirect(`/countries/${encodeURIComponent(code.toUpperCase())}`);
+  const shape = CountryCodeSchema.safeParse(code);
+  if (!shape.success) notFound();
+  if (code !== shape.data) permanentRedirect(`/countries/${shape.data}`);
   const country = await getCountry(code);
   if (!country) notFound();
   const filters = { ...parseMissionFiltersLeniently(await searchParams), host: country.code };

@@ -47,7 +47,11 @@ export default function ApiDocsPage() {
           </li>
           <li>Times are ISO 8601 in UTC; each mission also gives its IANA time zone.</li>
           <li>Lists are sorted stably (the chosen key, then sending country, city and id). Follow <code>nextCursor</code> to page.</li>
-          <li>A bad parameter answers <code>400</code> with <code>error.parameters</code> naming it; an unknown id answers <code>404</code>.</li>
+          <li>
+            Every error has one shape: <code>{"{"}&quot;error&quot;: {"{"} &quot;code&quot;, &quot;status&quot;, &quot;message&quot;, &quot;fields&quot; {"}"}{"}"}</code>. A bad
+            parameter answers <code>400</code> (<code>bad_request</code>) with <code>error.fields</code> naming each one; an unknown slug answers{" "}
+            <code>404</code> (<code>not_found</code>); a busy database answers <code>503</code> (<code>busy</code>) with <code>Retry-After</code>.
+          </li>
           <li>Every answer has an <code>ETag</code>: send it back as <code>If-None-Match</code> to get <code>304 Not Modified</code>. Shared caches may keep answers 2 s and serve them 2 s more while revalidating, so an edit shows everywhere within 5 s.</li>
         </ul>
       </section>

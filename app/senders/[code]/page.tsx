@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryName } from "@/components/country-name";
 import { getCountry } from "@/lib/countries/queries";
+import { CountryCodeSchema } from "@/lib/countries/schema";
 import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getMissionRows } from "@/lib/missions/queries";
 import { MissionsView, uniqueSorted } from "../../_components/missions-view";
@@ -19,7 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SendingCountryPage({ params, searchParams }: Props) {
   const code = (await params).code;
-  if (code !== code.toUpperCase()) permanentRedirect(`/senders/${encodeURIComponent(code.toUpperCase())}`);
+  const shape = CountryCodeSchema.safeParse(code);
+  if (!shape.success) notFound();
+  if (code !== shape.data) permanentRedirect(`/senders/${shape.data}`);
   const country = await getCountry(code);
   if (!country) notFound();
   const filters = { ...parseMissionFiltersLeniently(await searchParams), sending: [country.code] };

@@ -64,7 +64,7 @@ export function StatusForm({
       await onSubmit(input);
       onDone?.();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409) setError({ conflict: caught.body as ConflictBody });
+      if (caught instanceof ApiError && caught.code === "conflict") setError({ conflict: caught.details as ConflictBody });
       else if (caught instanceof ApiError) setError({ message: caught.message, fields: caught.fields });
       else setError({ message: "The change could not be saved." });
     } finally {

@@ -4,6 +4,7 @@ import { DateTime } from "@/components/date-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getAuditEntries } from "@/lib/missions/admin-queries";
+import { DatabaseIdSchema } from "@/lib/input/id";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -28,8 +29,8 @@ function Json({ value }: { value: string | null }) {
 /** Append-only and read-only: the UI offers no way to change or delete an entry. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const user = await requireUser();
-  const before = Number((await searchParams).before);
-  const entries = await getAuditEntries(getDb(), user, { before: Number.isInteger(before) && before > 0 ? before : undefined, limit: PAGE_SIZE });
+  const before = DatabaseIdSchema.safeParse(Number((await searchParams).before)).data;
+  const entries = await getAuditEntries(getDb(), user, { before, limit: PAGE_SIZE });
   const last = entries.at(-1);
   return (
     <div className="space-y-4">

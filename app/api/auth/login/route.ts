@@ -3,6 +3,7 @@ import { login } from "@/lib/auth/login";
 import { loginProtection } from "@/lib/auth/login-protection";
 import { LoginSchema } from "@/lib/auth/schema";
 import { deleteSession, SESSION_TTL_SECONDS } from "@/lib/auth/sessions";
+import { RateLimitedError, UnauthenticatedError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { defineRoute, json } from "@/lib/http/route";
 
@@ -12,13 +13,9 @@ export const POST = defineRoute({ access: "public", maxBodyBytes: 4096 }, async 
   const input = await body(LoginSchema);
   const result = await login(db, input, clientIp(request), loginProtection(db));
   if (!result.ok && result.reason === "rate-limited") {
-    return json(
-      { error: `Too many login attempts. Try again in ${waitInWords(result.retryAfterSeconds)}.`, retryAfterSeconds: result.retryAfterSeconds },
-      429,
-      { "Retry-After": String(result.retryAfterSeconds) },
-    );
+    throw new RateLimitedError(`Too many login attempts. Try again in ${waitInWords(result.retryAfterSeconds)}.`, result.retryAfterSeconds);
   }
-  if (!result.ok) return json({ error: "Email or password is wrong" }, 401);
+  if (!result.ok) throw new UnauthenticatedError("Email or password is wrong");
   // A new token on every login: a session fixed before login never becomes authenticated.
   await deleteSession(db, sessionToken);
   return json({ ok: true }, 200, {

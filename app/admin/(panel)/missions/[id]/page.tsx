@@ -8,6 +8,7 @@ import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEditHost } from "@/lib/auth/sessions";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
+import { DatabaseIdSchema } from "@/lib/input/id";
 import { getAdminMission } from "@/lib/missions/admin-queries";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { getDb } from "@/lib/db/client";
@@ -27,8 +28,8 @@ function editableFields(mission: NonNullable<Awaited<ReturnType<typeof getAdminM
 
 export default async function EditMissionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const mission = Number.isInteger(id) && id > 0 ? await getAdminMission(id) : null;
+  const id = DatabaseIdSchema.safeParse(Number((await params).id)).data;
+  const mission = id ? await getAdminMission(id) : null;
   if (!mission || !canEditHost(user, mission.hostCode)) notFound();
   const now = new Date();
   const { policyFor } = await loadFreshnessContext(getDb(), now);

@@ -1,4 +1,4 @@
-import { parseOrThrow } from "@/lib/http/errors";
+import { parseOrThrow } from "@/lib/errors";
 import { defineRoute, json } from "@/lib/http/route";
 import { setFreshnessPolicy } from "@/lib/status/freshness-policy-commands";
 import { FreshnessPolicyInputSchema, HostCodeParamSchema } from "@/lib/status/freshness-policy-schema";
