@@ -5,7 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { createDb, type Db } from "@/lib/db/create";
+import { createDb, isPostgresClient, type Db } from "@/lib/db/create";
 import { claimDueJobs } from "@/lib/jobs/claim";
 import { defineJobHandler, enqueueJob, ensureRecurringJob, rescheduleJob, type JobHandler } from "@/lib/jobs/queue";
 import { JOB_HANDLERS } from "@/lib/jobs/registry";
@@ -43,6 +43,7 @@ const runs = (db: Db) => db.auditEntry.count({ where: { entityType: "job" } });
 describe("the job queue", () => {
   it("runs a due job once, leaves a later one, and enqueuing the same key twice keeps one job", async () => {
     const db = getDb();
+    expect(isPostgresClient(db)).toBe(provider === "postgres");
     const clock = new ManualClock(T0);
     const handler = recordingHandler();
     await enqueueJob(db, { queue: handler.queue, key: "now", runAt: clock.now(), payload: { note: "now" } });
@@ -187,6 +188,8 @@ describe.runIf(provider === "postgres")("several workers on one PostgreSQL", () 
     const until = new Date("2024-11-20T22:00:00Z");
     const ids = await missionsClosedUntil(db, 40, until);
     const other = createDb(process.env.DATABASE_URL!);
+    // Both claim with FOR UPDATE SKIP LOCKED.
+    expect([isPostgresClient(db), isPostgresClient(other)]).toEqual([true, true]);
     try {
       const clock = new ManualClock("2024-11-21T08:00:00Z");
       const summaries = await Promise.all(
