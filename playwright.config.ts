@@ -12,11 +12,11 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   // The verification spec needs the seeded statuses untouched (all six stale), so it runs
-  // first; the admin spec changes them, so it runs after every spec that reads them.
+  // first; the admin and expiry specs change them, so they run after every spec that reads them.
   projects: [
     { name: "verify", testMatch: /verify\.spec\.ts$/ },
-    { name: "public", testIgnore: /(admin|verify)\.spec\.ts$/, dependencies: ["verify"] },
-    { name: "admin", testMatch: /admin\.spec\.ts$/, dependencies: ["public"] },
+    { name: "public", testIgnore: /(admin|expiry|verify)\.spec\.ts$/, dependencies: ["verify"] },
+    { name: "admin", testMatch: /(admin|expiry)\.spec\.ts$/, dependencies: ["public"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -6,6 +6,7 @@ import next from "next";
 import { env, type Env } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
+import { startAppJobWorker } from "@/lib/jobs/registry";
 import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT, wireOf } from "@/lib/http/hot-paths";
 import { errorResponse, isNotModified, type HttpResponse } from "@/lib/http/response";
 import type { CachedResponse } from "@/lib/http/response-cache";
@@ -82,8 +83,12 @@ async function main() {
     );
   });
   server.keepAliveTimeout = 65_000;
+  // Due changes (expiries, scheduled changes) are applied here; on SQLite this process is the
+  // only worker, so jobs a crashed predecessor left running are taken over at once.
+  const worker = await startAppJobWorker(db(), { takeOverRunningJobs: config.databaseProvider === "sqlite" });
   server.listen(port, hostname, () => console.log(`Chancery ready on http://${hostname}:${port} (${config.databaseProvider})`));
   const stop = () => {
+    void worker.stop();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3000).unref();

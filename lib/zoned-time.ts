@@ -20,20 +20,20 @@ function offsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
-/** "2024-11-20T09:00" in Europe/Kyiv → 2024-11-20T07:00:00Z. Undefined for a malformed value. */
+/** "2024-11-20T09:00" (seconds optional) in Europe/Kyiv → 2024-11-20T07:00:00Z. Undefined for a malformed value. */
 export function wallTimeToInstant(value: string, timeZone: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi, s = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as [number, number, number, number, number, number?];
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
   // Two passes settle the offset across a daylight-saving change.
   let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
   instant = guess - offsetMinutes(new Date(instant), timeZone) * 60_000;
   return new Date(instant);
 }
 
-/** An instant → "2024-11-20T09:00" in the zone, for a datetime-local input. */
-export function instantToWallTime(instant: Date, timeZone: string): string {
+/** An instant → "2024-11-20T09:00" (or "…T09:00:05" with seconds) in the zone, for a datetime-local input. */
+export function instantToWallTime(instant: Date, timeZone: string, { seconds = false } = {}): string {
   const local = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
-  return local.toISOString().slice(0, 16);
+  return local.toISOString().slice(0, seconds ? 19 : 16);
 }

@@ -1,5 +1,6 @@
 // Idempotent seed: all countries, the 78 missions in Kyiv and the six statuses of
-// 20 November 2024. Safe to run on every start.
+// 20 November 2024. Safe to run on every start. A status whose end has passed is ended by the
+// scheduler (db:setup runs the due jobs once right after the seed).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -8,10 +9,11 @@ import { hashPassword } from "@/lib/auth/password";
 import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import type { Db } from "@/lib/db/create";
 import { applyImport } from "@/lib/import/apply";
+import { InstantSchema } from "@/lib/input/instant";
 import { planImport } from "@/lib/import/plan";
 import { readImportFile } from "@/lib/import/read-upload";
 import { recordStatusChange } from "@/lib/missions/status-commands";
-import { StatusSchema } from "@/lib/status/schema";
+import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 const SEED_AUTHOR = { id: null, name: "Chancery seed" };
@@ -20,7 +22,17 @@ const KyivReportSchema = z.object({
   event: z.object({ slug: z.string(), name: z.string(), description: z.string(), occurredAt: z.coerce.date() }),
   source: z.object({ title: z.string(), url: z.url() }),
   before: z.object({ effectiveAt: z.coerce.date(), reason: z.string() }),
-  statuses: z.array(z.object({ wikidataId: z.string(), sending: z.string(), status: StatusSchema, reason: z.string() })),
+  statuses: z.array(
+    z.object({
+      wikidataId: z.string(),
+      sending: z.string(),
+      status: StatusSchema,
+      reason: z.string(),
+      // What the report says about the status's end (see seed-data/README.md).
+      until: InstantSchema.optional(),
+      follows: FollowsSchema.optional(),
+    }),
+  ),
 });
 
 export interface SeedSummary {
@@ -77,6 +89,8 @@ async function seedKyivReport(db: Db): Promise<number> {
         recordedAt: report.event.occurredAt,
         author: SEED_AUTHOR,
         eventId: event.id,
+        until: entry.until,
+        follows: entry.follows,
       });
       added += 2;
     }

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { parseEnv } from "@/lib/env";
 import { createDb } from "@/lib/db/create";
+import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { seed } from "@/prisma/seed";
 
 async function main() {
@@ -22,8 +23,11 @@ async function main() {
     const summary = await seed(db, {
       demoEditorPassword: SEED_DEMO_EDITOR ? (SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
     });
+    // Statuses whose end has passed (the seed's "closed for the day") are ended before the
+    // first page is served, each at its own until time.
+    const jobs = await runDueJobsOnce(db);
     console.log(
-      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports`,
+      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports, ${jobs.done} due jobs run`,
     );
   } finally {
     await db.$disconnect();

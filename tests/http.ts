@@ -67,13 +67,15 @@ export async function createUserWithSession(
 
 /** Every table but sessions and countries, for "nothing changed" assertions. */
 export async function snapshotDatabase(db: Db) {
-  const [missions, changes, events, users, audit, freshnessPolicies] = await Promise.all([
+  const [missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs] = await Promise.all([
     db.mission.findMany({ orderBy: { id: "asc" } }),
     db.statusChange.findMany({ orderBy: { id: "asc" } }),
     db.event.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.auditEntry.findMany({ orderBy: { id: "asc" } }),
     db.freshnessPolicy.findMany({ orderBy: { hostCode: "asc" } }),
+    db.scheduledChange.findMany({ orderBy: { id: "asc" } }),
+    db.job.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies })) as unknown;
+  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs })) as unknown;
 }

@@ -16,7 +16,7 @@ import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
 import { FeedQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
-import { toApiChange, toApiMission, toMissionRef } from "./serialize";
+import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { SlugSchema } from "@/lib/missions/slug";
@@ -120,7 +120,7 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   const loaded = await loadMissionWithHistory(ctx.db, freshness, slug);
   if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
-  const mission = toApiMission(loaded.mission, ctx.origin, freshness.now);
+  const mission = { ...toApiMission(loaded.mission, ctx.origin, freshness.now), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
   if (part === "badge") {
     const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;

@@ -9,8 +9,8 @@ import {
   FeedQuerySchema,
   MissionHistorySchema,
   MissionListQuerySchema,
+  MissionDetailSchema,
   MissionListSchema,
-  MissionSchema,
   SlugParamsSchema,
 } from "./schema";
 
@@ -69,9 +69,9 @@ export function createOpenApiDocument() {
       "/missions/{slug}": {
         get: {
           operationId: "getMission",
-          summary: "One mission and its current status",
+          summary: "One mission, its current status and its upcoming scheduled changes",
           requestParams: slugParams,
-          responses: { "200": ok(MissionSchema, "The mission"), ...errors },
+          responses: { "200": ok(MissionDetailSchema, "The mission"), ...errors },
         },
       },
       "/missions/{slug}/history": {

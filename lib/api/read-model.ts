@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/create";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
+import { upcomingSelect } from "@/lib/missions/scheduled-changes";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
 export type ApiMissionRow = MissionRow & { updatedAt: Date };
@@ -32,6 +33,9 @@ const changeSelect = {
   sourceTitle: true,
   effectiveAt: true,
   recordedAt: true,
+  until: true,
+  follows: true,
+  endsChangeId: true,
 } as const;
 
 export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string) {
@@ -44,11 +48,12 @@ export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext
         orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
         select: { ...changeSelect, event: { select: { slug: true, name: true } } },
       },
+      scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
   if (!mission || mission.archivedAt) return null;
-  const { history, ...row } = mission;
-  return { mission: toMissionRow(row, freshness), history };
+  const { history, scheduledChanges, ...row } = mission;
+  return { mission: toMissionRow(row, freshness), history, upcoming: scheduledChanges };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];

@@ -6,7 +6,7 @@ import { MissionFiltersSchema } from "@/lib/missions/filters";
 import { SlugSchema } from "@/lib/missions/slug";
 import { MISSION_TYPES } from "@/lib/missions/types";
 import { FRESHNESS } from "@/lib/status/freshness";
-import { STATUSES } from "@/lib/status/schema";
+import { FOLLOWS, STATUSES } from "@/lib/status/schema";
 
 const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
 
@@ -64,6 +64,22 @@ export const MissionSchema = z
   })
   .meta({ id: "Mission" });
 
+export const UpcomingChangeSchema = z
+  .object({
+    status: z.enum(STATUSES),
+    effectiveAt: Timestamp.meta({ description: "When the change takes effect (UTC)" }),
+    until: Timestamp.nullable().meta({ description: "When it ends by itself (UTC); null: until further notice" }),
+    follows: z.enum(FOLLOWS).nullable().meta({ description: "What applies at `until`: previous (the status before it), a status, or unreported" }),
+    reason: z.string().nullable(),
+    sourceUrl: z.string().nullable().meta({ description: "The notice it comes from" }),
+    sourceTitle: z.string().nullable(),
+  })
+  .meta({ id: "UpcomingChange", description: "A change announced ahead by a notice, applied at its time unless cancelled" });
+
+export const MissionDetailSchema = MissionSchema.extend({
+  upcoming: z.array(UpcomingChangeSchema).meta({ description: "Scheduled changes not applied yet, soonest first" }),
+}).meta({ id: "MissionDetail" });
+
 export const MissionListSchema = z
   .object({
     data: z.array(MissionSchema),
@@ -78,21 +94,27 @@ export const EventRefSchema = z.object({ slug: z.string(), name: z.string() }).m
 export const StatusChangeSchema = z
   .object({
     id: z.int(),
-    kind: z.enum(["change", "verify"]).meta({ description: "verify: the same status confirmed again" }),
+    kind: z.enum(["change", "verify", "expiry", "scheduled"]).meta({
+      description:
+        "change: a sourced report of a new status; verify: the same status confirmed again; expiry: the schedule ended a status at its reported `until` (what follows is expected, not confirmed); scheduled: a change announced ahead, applied at its time",
+    }),
     previousStatus: StatusValueSchema,
-    // Null only when the stored value is not one Chancery knows: never guessed as open.
-    newStatus: StatusValueSchema,
+    // Null when an end left no status reported, or the stored value is not one Chancery knows: never guessed as open.
+    newStatus: StatusValueSchema.meta({ description: "The status from effectiveAt on; null when an end left no status reported" }),
     reason: z.string().nullable(),
     sourceUrl: z.string().nullable(),
     sourceTitle: z.string().nullable(),
     effectiveAt: Timestamp,
     recordedAt: Timestamp,
+    until: Timestamp.nullable().meta({ description: "When this report said it ends by itself" }),
+    follows: StatusValueSchema.meta({ description: "What this report said applies at `until`" }),
+    endsChangeId: z.int().nullable().meta({ description: "For kind expiry: the id of the report it ended" }),
     event: EventRefSchema.nullable(),
   })
   .meta({ id: "StatusChange" });
 
 export const MissionHistorySchema = z
-  .object({ mission: MissionSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
+  .object({ mission: MissionDetailSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
   .meta({ id: "MissionHistory" });
 
 export const MissionRefSchema = z
@@ -159,6 +181,8 @@ export const FeedQuerySchema = z
 export const SlugParamsSchema = z.object({ slug: SlugSchema.meta({ example: "us-embassy-kyiv" }) });
 
 export type ApiMission = z.infer<typeof MissionSchema>;
+export type ApiMissionDetail = z.infer<typeof MissionDetailSchema>;
+export type ApiUpcomingChange = z.infer<typeof UpcomingChangeSchema>;
 export type ApiMissionList = z.infer<typeof MissionListSchema>;
 export type ApiStatusChange = z.infer<typeof StatusChangeSchema>;
 export type ApiMissionHistory = z.infer<typeof MissionHistorySchema>;

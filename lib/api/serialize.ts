@@ -1,9 +1,10 @@
 // Database rows → the documented API shapes. Status and type arrive parsed
 // (lib/db/stored-values.ts): an unknown one is already null or "other".
+import type { UpcomingChange } from "@/lib/missions/scheduled-changes";
 import type { MissionType } from "@/lib/missions/types";
-import { StatusSchema } from "@/lib/status/schema";
+import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 import { describeStatus } from "@/lib/status/wording";
-import type { ApiMission, ApiStatusChange } from "./schema";
+import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
 import type { ApiMissionRow, LoadedHistory } from "./read-model";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -39,12 +40,28 @@ export function toApiMission(row: ApiMissionRow, origin: string, now: Date): Api
   };
 }
 
+export function toApiUpcoming(change: UpcomingChange): ApiUpcomingChange | null {
+  const status = statusOrNull(change.status);
+  if (!status) return null;
+  return {
+    status,
+    effectiveAt: change.effectiveAt.toISOString(),
+    until: iso(change.until),
+    follows: change.until ? (FollowsSchema.safeParse(change.follows).data ?? "previous") : null,
+    reason: change.reason,
+    sourceUrl: change.sourceUrl,
+    sourceTitle: change.sourceTitle,
+  };
+}
+
+const KINDS = ["change", "verify", "expiry", "scheduled"] as const;
+
 type ChangeRow = Omit<LoadedHistory[number], "event">;
 
 export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
   return {
     id: change.id,
-    kind: change.kind === "verify" ? "verify" : "change",
+    kind: KINDS.find((kind) => kind === change.kind) ?? "change",
     previousStatus: change.previousStatus,
     newStatus: change.newStatus,
     reason: change.reason,
@@ -52,6 +69,9 @@ export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
     sourceTitle: change.sourceTitle,
     effectiveAt: change.effectiveAt.toISOString(),
     recordedAt: change.recordedAt.toISOString(),
+    until: iso(change.until),
+    follows: statusOrNull(change.follows),
+    endsChangeId: change.endsChangeId,
   };
 }
 

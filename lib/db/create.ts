@@ -10,8 +10,18 @@ const withStoredValues = (client: SqliteClient) => client.$extends(storedValues)
 export type Db = ReturnType<typeof withStoredValues>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+// Extended clients are not instances of their class: remember which ones talk to PostgreSQL.
+const postgresClients = new WeakSet<object>();
+
 /** A Prisma client for the database the URL names (file: → SQLite, postgres:// → PostgreSQL). */
 export function createDb(url: string): Db {
   if (databaseProviderOf(url) === "sqlite") return withStoredValues(new SqliteClient({ adapter: sqliteAdapter(url) }));
-  return withStoredValues(new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as SqliteClient);
+  const db = withStoredValues(new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as SqliteClient);
+  postgresClients.add(db);
+  return db;
+}
+
+/** For the few statements that differ by database (row locks in the job queue). */
+export function isPostgresClient(db: Db): boolean {
+  return postgresClients.has(db);
 }

@@ -18,6 +18,14 @@ export function storedStatus(value: string | null, where: string): Status | null
   return null;
 }
 
+/**
+ * A history entry's status: as a mission's, and "unreported" (stored by an end that left no
+ * status reported) reads as null, like a mission without a status.
+ */
+export function storedHistoryStatus(value: string | null, where: string): Status | null {
+  return value === "unreported" ? null : storedStatus(value, where);
+}
+
 export function storedMissionType(value: string, where: string): MissionType {
   const parsed = MissionTypeSchema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -34,8 +42,8 @@ export const storedValues = Prisma.defineExtension({
       type: { needs: { type: true }, compute: (mission) => storedMissionType(mission.type, "Mission.type") },
     },
     statusChange: {
-      newStatus: { needs: { newStatus: true }, compute: (change) => storedStatus(change.newStatus, "StatusChange.newStatus") },
-      previousStatus: { needs: { previousStatus: true }, compute: (change) => storedStatus(change.previousStatus, "StatusChange.previousStatus") },
+      newStatus: { needs: { newStatus: true }, compute: (change) => storedHistoryStatus(change.newStatus, "StatusChange.newStatus") },
+      previousStatus: { needs: { previousStatus: true }, compute: (change) => storedHistoryStatus(change.previousStatus, "StatusChange.previousStatus") },
     },
   },
 });

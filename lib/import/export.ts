@@ -25,6 +25,9 @@ export async function exportMissions(db: Db) {
       sourceUrl: true,
       statusSince: true,
       verifiedAt: true,
+      statusUntil: true,
+      statusFollows: true,
+      expectedAfter: true,
     },
   });
   return { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), missions };

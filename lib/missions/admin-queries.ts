@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
+import { upcomingSelect } from "./scheduled-changes";
 
 export interface AdminMissionRow extends MissionRow {
   archived: boolean;
@@ -25,6 +26,7 @@ export async function getAdminMission(id: number) {
       sending: { select: { name: true } },
       host: { select: { name: true } },
       history: { orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 20, include: { event: { select: { slug: true, name: true } } } },
+      scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
 }

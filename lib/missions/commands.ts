@@ -9,13 +9,19 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/errors";
-import type { Status } from "@/lib/status/schema";
+import { systemClock, type Clock } from "@/lib/jobs/clock";
+import { wakeJobWorker } from "@/lib/jobs/wake";
+import { FollowsSchema, type Status } from "@/lib/status/schema";
 import type { BulkEventInput, BulkVerifyInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
 import { missionSlug, slugify } from "./slug";
 import { recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
 
-const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+export const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
+
+export interface CommandOptions {
+  clock?: Clock;
+}
 
 const statusSelect = {
   id: true,
@@ -30,6 +36,9 @@ const statusSelect = {
   statusSince: true,
   verifiedAt: true,
   statusSetBy: true,
+  statusUntil: true,
+  statusFollows: true,
+  expectedAfter: true,
   version: true,
 } as const;
 
@@ -40,14 +49,14 @@ const missionNotFound = (missionId: number, { orArchived = false } = {}) =>
     fields: [{ field: "id", message: `no mission ${missionId}${orArchived ? " (or it is archived)" : ""}` }],
   });
 
-async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
+export async function loadEditable(tx: Tx, user: SessionUser, missionId: number): Promise<StatusSnapshot> {
   const mission = await tx.mission.findUnique({ where: { id: missionId }, select: statusSelect });
   if (!mission || mission.archivedAt) throw missionNotFound(missionId, { orArchived: true });
   if (!canEditHost(user, mission.hostCode)) throw new ForbiddenError(`You may not change missions in ${mission.hostCode}`, { details: { missionId } });
   return mission;
 }
 
-function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
+export function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
   return announceDataChange({
     missionIds: missions.map((mission) => mission.id),
     hostCodes: [...new Set(missions.map((mission) => mission.hostCode))],
@@ -67,7 +76,7 @@ export async function describeConflict(db: Db, missionId: number) {
 }
 
 /** A lost version race as a conflict that shows the change that won. */
-async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
+export async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -79,7 +88,14 @@ async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function changeMissionStatus(db: Db, user: SessionUser, missionId: number, input: StatusUpdateInput) {
+/** After commit: work due soon (an "until") is picked up by this process's worker at once. */
+function wakeForEnds(untils: Array<Date | null>) {
+  const due = untils.filter((until): until is Date => until !== null);
+  if (due.length) wakeJobWorker(new Date(Math.min(...due.map((until) => until.getTime()))));
+}
+
+export async function changeMissionStatus(db: Db, user: SessionUser, missionId: number, input: StatusUpdateInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
   const result = await conflictResponse(db, () =>
     db.$transaction(async (tx) => {
       const before = await loadEditable(tx, user, missionId);
@@ -89,9 +105,12 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
         reason: input.reason,
         sourceUrl: input.sourceUrl,
         sourceTitle: input.sourceTitle,
-        effectiveAt: input.effectiveAt ?? new Date(),
+        effectiveAt: input.effectiveAt ?? now,
+        recordedAt: now,
         expectedVersion: input.expectedVersion,
         author: actorOf(user),
+        until: input.until,
+        follows: input.follows,
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
       await appendAudit(tx, actorOf(user), { action: `status.${change.kind}`, entityType: "mission", entityId: missionId, before, after });
@@ -99,11 +118,21 @@ export async function changeMissionStatus(db: Db, user: SessionUser, missionId: 
     }),
   );
   await announceMissions([result.mission]);
+  wakeForEnds([result.change.until]);
   return result;
 }
 
-/** Keeps the current status and renews "last verified" with a source. */
-export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: number, input: VerifyInput) {
+/** A re-verification confirms the report it verifies, including an end that is still ahead. */
+function endStillAhead(mission: StatusSnapshot, now: Date) {
+  return mission.statusUntil && mission.statusUntil > now ? { until: mission.statusUntil, follows: FollowsSchema.parse(mission.statusFollows) } : {};
+}
+
+/**
+ * Keeps the current status and renews "last verified" with a source. The report's end, if it
+ * has one still ahead, is confirmed with it.
+ */
+export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: number, input: VerifyInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
   const result = await conflictResponse(db, () =>
     db.$transaction(async (tx) => {
       const before = await loadEditable(tx, user, missionId);
@@ -116,9 +145,11 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
         reason: before.statusReason,
         sourceUrl: input.sourceUrl,
         sourceTitle: input.sourceTitle,
-        effectiveAt: new Date(),
+        effectiveAt: now,
+        recordedAt: now,
         expectedVersion: input.expectedVersion,
         author: actorOf(user),
+        ...endStillAhead(before, now),
       });
       const after = await tx.mission.findUniqueOrThrow({ where: { id: missionId }, select: statusSelect });
       await appendAudit(tx, actorOf(user), { action: "status.verify", entityType: "mission", entityId: missionId, before, after });
@@ -126,6 +157,7 @@ export async function verifyMissionStatus(db: Db, user: SessionUser, missionId: 
     }),
   );
   await announceMissions([result.mission]);
+  wakeForEnds([result.change.until]);
   return result;
 }
 
@@ -145,8 +177,10 @@ function reverification(mission: StatusSnapshot): { status: Status; reason: stri
  * One event for many missions, all written in one transaction or none: one status for all
  * (BulkEventInput), or each mission's own status re-verified from one source (BulkVerifyInput).
  */
-export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput | BulkVerifyInput) {
-  const occurredAt = ("effectiveAt" in input ? input.effectiveAt : undefined) ?? new Date();
+export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEventInput | BulkVerifyInput, { clock = systemClock }: CommandOptions = {}) {
+  const now = clock.now();
+  const occurredAt = ("effectiveAt" in input ? input.effectiveAt : undefined) ?? now;
+  const untils: Array<Date | null> = [];
   const result = await conflictResponse(db, () =>
     db.$transaction(
       async (tx) => {
@@ -158,17 +192,20 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
         const touched: StatusSnapshot[] = [];
         for (const { id, expectedVersion } of input.missions) {
           const before = await loadEditable(tx, user, id);
-          const report = "status" in input ? { status: input.status, reason: input.reason } : reverification(before);
-          await recordStatusChange(tx, {
+          const report =
+            "status" in input ? { status: input.status, reason: input.reason, until: input.until, follows: input.follows } : { ...reverification(before), ...endStillAhead(before, now) };
+          const change = await recordStatusChange(tx, {
             missionId: id,
             ...report,
             sourceUrl: input.sourceUrl,
             sourceTitle: input.sourceTitle,
             effectiveAt: occurredAt,
+            recordedAt: now,
             expectedVersion,
             author: actorOf(user),
             eventId: event.id,
           });
+          untils.push(change.until);
           const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
           await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before, after: { ...after, event: slug } });
           touched.push(after);
@@ -191,6 +228,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
     ),
   );
   await announceMissions(result.missions);
+  wakeForEnds(untils);
   return { event: result.event, count: result.missions.length };
 }
 

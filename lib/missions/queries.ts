@@ -6,6 +6,7 @@ import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshn
 import { describeStatus } from "@/lib/status/wording";
 import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
+import { upcomingSelect } from "./scheduled-changes";
 import { SlugSchema } from "./slug";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
@@ -33,6 +34,7 @@ export async function getMissionBySlug(slug: string, now: Date) {
           orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
           include: { event: { select: { slug: true, name: true } } },
         },
+        scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
       },
     }),
     loadFreshnessContext(getDb(), now),

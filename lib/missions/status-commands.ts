@@ -1,7 +1,11 @@
-// Status writes: every change updates the mission's current status and appends one
-// StatusChange row in the same transaction. Callers pass the transaction.
+// Status writes. A mission's history is ordered by effectiveAt, then recordedAt, then id, and
+// its current status is always the latest entry of that order: every write appends one entry
+// and sets the mission's current fields from it in the same transaction (a back-dated entry
+// only joins the history). Callers pass the transaction.
 import type { Tx } from "@/lib/db/create";
-import type { Status } from "@/lib/status/schema";
+import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
+import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
+import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
 
 export class VersionConflictError extends Error {
   constructor(
@@ -21,6 +25,57 @@ export class MissionNotFoundError extends Error {
   }
 }
 
+export const STATUS_EXPIRY_QUEUE = "status-expiry";
+export const expiryJobKey = (changeId: number) => `${STATUS_EXPIRY_QUEUE}:${changeId}`;
+
+export type EntryKind = "change" | "verify" | "expiry" | "scheduled";
+
+export const NEWEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }];
+const OLDEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }];
+
+interface EntryKey {
+  id: number;
+  effectiveAt: Date;
+  recordedAt: Date;
+}
+
+// Stands for "after every stored row" while an entry is not inserted yet (fits PostgreSQL's int4).
+const NOT_YET_INSERTED = 2_147_483_647;
+
+function compareKeys(a: EntryKey, b: EntryKey): number {
+  return a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
+}
+
+function beforeKey(key: EntryKey): Prisma.StatusChangeWhereInput {
+  return {
+    OR: [
+      { effectiveAt: { lt: key.effectiveAt } },
+      { effectiveAt: key.effectiveAt, recordedAt: { lt: key.recordedAt } },
+      { effectiveAt: key.effectiveAt, recordedAt: key.recordedAt, id: { lt: key.id } },
+    ],
+  };
+}
+
+function afterKey(key: EntryKey): Prisma.StatusChangeWhereInput {
+  return {
+    OR: [
+      { effectiveAt: { gt: key.effectiveAt } },
+      { effectiveAt: key.effectiveAt, recordedAt: { gt: key.recordedAt } },
+      { effectiveAt: key.effectiveAt, recordedAt: key.recordedAt, id: { gt: key.id } },
+    ],
+  };
+}
+
+const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true } as const;
+
+/** Rows arrive with "unreported" read as null (lib/db/stored-values.ts); the column itself is never null. */
+const storedAs = (status: Status | null): HistoryStatus => status ?? "unreported";
+
+async function latestEntry(tx: Tx, missionId: number, where: Prisma.StatusChangeWhereInput = {}) {
+  const entry = await tx.statusChange.findFirst({ where: { missionId, ...where }, orderBy: NEWEST_FIRST, select: keySelect });
+  return entry && { ...entry, newStatus: storedAs(entry.newStatus) };
+}
+
 export interface StatusChangeInput {
   missionId: number;
   status: Status;
@@ -33,76 +88,142 @@ export interface StatusChangeInput {
   author: { id: number | null; name: string };
   eventId?: number | null;
   recordedAt?: Date;
+  /** When the reported status ends by itself, and what applies then (default: the previous status). */
+  until?: Date | null;
+  follows?: Follows;
+}
+
+export interface HistoryEntryInput extends Omit<StatusChangeInput, "status" | "recordedAt"> {
+  /** "report": a sourced report, recorded as a change or, if the status stays, a verify. */
+  kind: "report" | "expiry" | "scheduled";
+  status: HistoryStatus;
+  recordedAt: Date;
+  endsChangeId?: number;
+  scheduledChangeId?: number;
 }
 
 /**
- * Records a status report. A report with the current status is a re-verification (kind
- * "verify"). A back-dated report (effective before the current status) only joins the
- * history: the current status stays the latest effective one.
+ * Records a status report. A report of the status it follows is a re-verification (kind
+ * "verify"); a back-dated report (earlier than the latest entry) only joins the history.
  */
-export async function recordStatusChange(tx: Tx, input: StatusChangeInput) {
-  const mission = await tx.mission.findUnique({
-    where: { id: input.missionId },
-    select: { id: true, status: true, statusSince: true, version: true },
-  });
-  if (!mission) throw new MissionNotFoundError(input.missionId);
-  if (input.expectedVersion !== undefined && input.expectedVersion !== mission.version) {
-    throw new VersionConflictError(mission.id, input.expectedVersion, mission.version);
-  }
-  const recordedAt = input.recordedAt ?? new Date();
-  const nextVersion = mission.version + 1;
-  const isLatest = !mission.statusSince || input.effectiveAt >= mission.statusSince;
-  const isVerification = isLatest && mission.status === input.status;
+export function recordStatusChange(tx: Tx, input: StatusChangeInput) {
+  return appendHistoryEntry(tx, { ...input, kind: "report", recordedAt: input.recordedAt ?? new Date() });
+}
 
-  const current = isLatest
-    ? {
-        status: input.status,
-        statusReason: input.reason,
-        sourceUrl: input.sourceUrl,
-        sourceTitle: input.sourceTitle,
-        // A re-verification keeps the time the status began.
-        statusSince: isVerification ? mission.statusSince : input.effectiveAt,
-        verifiedAt: recordedAt > input.effectiveAt ? recordedAt : input.effectiveAt,
-        statusSetById: input.author.id,
-        statusSetBy: input.author.name,
-      }
-    : {};
-  // The version guard in the WHERE clause makes concurrent writers from the same version
-  // fail here even if both passed the read above.
+/** The mission's current fields as the latest entry (as written) says them. */
+function currentFieldsOf(latest: StatusChange, since: Date) {
+  return {
+    status: latest.newStatus === "unreported" ? null : latest.newStatus,
+    statusReason: latest.reason,
+    sourceUrl: latest.sourceUrl,
+    sourceTitle: latest.sourceTitle,
+    statusSince: since,
+    // An expiry is the schedule's inference, confirmed by nobody; a scheduled change is its
+    // notice's claim for the moment it takes effect; a report confirms when it was made.
+    verifiedAt:
+      latest.kind === "expiry" ? null : latest.kind === "scheduled" ? latest.effectiveAt : latest.recordedAt > latest.effectiveAt ? latest.recordedAt : latest.effectiveAt,
+    statusSetById: latest.authorId,
+    statusSetBy: latest.authorName,
+    statusUntil: latest.until,
+    statusFollows: latest.follows,
+    expectedAfter: latest.kind === "expiry" ? latest.previousStatus : null,
+  };
+}
+
+/** When the current run of the latest status began: the first entry after the last different one. */
+async function currentRunStart(tx: Tx, missionId: number): Promise<Date | null> {
+  const latest = await latestEntry(tx, missionId);
+  if (!latest) return null;
+  const lastDifferent = await latestEntry(tx, missionId, { newStatus: { not: latest.newStatus } });
+  const first = await tx.statusChange.findFirst({
+    where: { missionId, ...(lastDifferent ? afterKey(lastDifferent) : {}) },
+    orderBy: OLDEST_FIRST,
+    select: { effectiveAt: true },
+  });
+  return first?.effectiveAt ?? null;
+}
+
+/** "previous" is the status before the one reported began (not a re-verification of it). */
+async function resolveFollows(tx: Tx, missionId: number, key: EntryKey, status: HistoryStatus, follows: Follows, predecessor: { newStatus: string } | null) {
+  if (follows !== "previous") return follows;
+  if (predecessor && predecessor.newStatus !== status) return predecessor.newStatus;
+  const earlier = predecessor ? await latestEntry(tx, missionId, { newStatus: { not: status }, ...beforeKey(key) }) : null;
+  return earlier?.newStatus ?? "unreported";
+}
+
+/** Schedules this entry's end, and cancels the ends it makes void (it lies within their until). */
+async function rescheduleExpiries(tx: Tx, change: Pick<StatusChange, "id" | "missionId" | "effectiveAt" | "recordedAt" | "until">) {
+  if (change.until) {
+    await enqueueJob(tx, { queue: STATUS_EXPIRY_QUEUE, key: expiryJobKey(change.id), runAt: change.until, payload: { changeId: change.id } });
+  }
+  const superseded = await tx.statusChange.findMany({
+    where: { missionId: change.missionId, id: { not: change.id }, until: { gte: change.effectiveAt }, ...beforeKey(change) },
+    select: { id: true },
+  });
+  await cancelJobs(tx, superseded.map((entry) => expiryJobKey(entry.id)));
+}
+
+/** Appends one entry to a mission's history and keeps the mission's current fields its latest. */
+export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
+  const mission = await tx.mission.findUnique({ where: { id: entry.missionId }, select: { id: true, version: true, statusSince: true } });
+  if (!mission) throw new MissionNotFoundError(entry.missionId);
+  if (entry.expectedVersion !== undefined && entry.expectedVersion !== mission.version) {
+    throw new VersionConflictError(mission.id, entry.expectedVersion, mission.version);
+  }
+  const key: EntryKey = { id: NOT_YET_INSERTED, effectiveAt: entry.effectiveAt, recordedAt: entry.recordedAt };
+  const latest = await latestEntry(tx, mission.id);
+  const isLatest = !latest || compareKeys(key, latest) > 0;
+  const predecessor = isLatest ? latest : await latestEntry(tx, mission.id, beforeKey(key));
+  const previousStatus = predecessor?.newStatus ?? null;
+  const kind: EntryKind = entry.kind === "report" ? (previousStatus === entry.status ? "verify" : "change") : entry.kind;
+  const until = entry.until ?? null;
+  const follows = until ? await resolveFollows(tx, mission.id, key, entry.status, entry.follows ?? "previous", predecessor) : null;
+  if (follows === entry.status) throw new Error(`What follows a status must differ from it (mission ${mission.id})`);
+  if (until && until <= entry.effectiveAt) throw new Error(`"until" must be after the effective time (mission ${mission.id})`);
+  const data = {
+    missionId: mission.id,
+    kind,
+    previousStatus,
+    newStatus: entry.status,
+    reason: entry.reason,
+    sourceUrl: entry.sourceUrl,
+    sourceTitle: entry.sourceTitle,
+    effectiveAt: entry.effectiveAt,
+    recordedAt: entry.recordedAt,
+    authorId: entry.author.id,
+    authorName: entry.author.name,
+    eventId: entry.eventId ?? null,
+    version: mission.version + 1,
+    until,
+    follows,
+    endsChangeId: entry.endsChangeId ?? null,
+    scheduledChangeId: entry.scheduledChangeId ?? null,
+  };
+  // The version guard in the WHERE clause makes concurrent writers from the same version fail
+  // here even if both passed the read above.
+  const since = previousStatus === entry.status ? mission.statusSince : entry.effectiveAt;
   const updated = await tx.mission.updateMany({
     where: { id: mission.id, version: mission.version },
-    data: { ...current, version: nextVersion },
+    data: { version: data.version, ...(isLatest ? currentFieldsOf({ ...data, id: NOT_YET_INSERTED }, since ?? entry.effectiveAt) : {}) },
   });
   if (updated.count !== 1) {
     const now = await tx.mission.findUnique({ where: { id: mission.id }, select: { version: true } });
     throw new VersionConflictError(mission.id, mission.version, now?.version ?? -1);
   }
-  const previousStatus = isLatest ? mission.status : await statusAsOf(tx, mission.id, input.effectiveAt);
-  return tx.statusChange.create({
-    data: {
-      missionId: mission.id,
-      kind: isVerification ? "verify" : "change",
-      previousStatus,
-      newStatus: input.status,
-      reason: input.reason,
-      sourceUrl: input.sourceUrl,
-      sourceTitle: input.sourceTitle,
-      effectiveAt: input.effectiveAt,
-      recordedAt,
-      authorId: input.author.id,
-      authorName: input.author.name,
-      eventId: input.eventId ?? null,
-      version: nextVersion,
-    },
-  });
+  const change = await tx.statusChange.create({ data });
+  // A back-dated entry may split the current run of the status (it held, then not, then again).
+  if (!isLatest) await tx.mission.update({ where: { id: mission.id }, data: { statusSince: await currentRunStart(tx, mission.id) } });
+  await rescheduleExpiries(tx, change);
+  return change;
 }
 
 /** The status a mission had at a moment, from its history (null if none was reported). */
-export async function statusAsOf(tx: Tx, missionId: number, at: Date): Promise<string | null> {
-  const latest = await tx.statusChange.findFirst({
-    where: { missionId, effectiveAt: { lte: at } },
-    orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-    select: { newStatus: true },
-  });
+export async function statusAsOf(tx: Tx, missionId: number, at: Date): Promise<Status | null> {
+  const latest = await tx.statusChange.findFirst({ where: { missionId, effectiveAt: { lte: at } }, orderBy: NEWEST_FIRST, select: { newStatus: true } });
   return latest?.newStatus ?? null;
+}
+
+/** The entry that stood at a moment (the latest effective at or before it). */
+export function entryAsOf(tx: Tx, missionId: number, at: Date) {
+  return latestEntry(tx, missionId, { effectiveAt: { lte: at } });
 }

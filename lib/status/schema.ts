@@ -9,6 +9,17 @@ export const STATUS_FILTERS = [...STATUSES, "unreported"] as const;
 export const StatusFilterSchema = z.enum(STATUS_FILTERS);
 export type StatusFilter = z.infer<typeof StatusFilterSchema>;
 
+/**
+ * What applies when a reported status ends by itself ("closed until 18:00"): the status before
+ * it (the default), another status, or no report at all.
+ */
+export const FOLLOWS = ["previous", ...STATUSES, "unreported"] as const;
+export const FollowsSchema = z.enum(FOLLOWS, { error: `must be one of ${FOLLOWS.join(", ")}` });
+export type Follows = z.infer<typeof FollowsSchema>;
+
+/** A history entry's status: a reported one, or "unreported" after a report ended into none. */
+export type HistoryStatus = StatusFilter;
+
 export const STATUS_LABELS: Record<StatusFilter, string> = {
   open: "Open",
   limited: "Limited",

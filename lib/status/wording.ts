@@ -62,7 +62,8 @@ function at(date: Date, timeZone: string, now: Date): string {
   return isToday(date, timeZone, now) ? `at ${formatTimeLocalAndUtc(date, timeZone)}` : formatLocalAndUtc(date, timeZone);
 }
 
-function endedNoun(status: string | null): string {
+/** "the closure": a status as something that ends. */
+export function endedNoun(status: string | null): string {
   const parsed = StatusSchema.safeParse(status);
   return parsed.success ? ENDED_NOUNS[parsed.data] : "the previous status";
 }

@@ -36,10 +36,10 @@ test("an editor closes the US embassy in Kyiv with a source; the public page and
   await expect(page.getByRole("cell", { name: /Embassy, Kyiv/ }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  // Seeded as closed: reopen it, then close it again, each with a source.
-  let form = await changeStatus(page, "United States of America, Kyiv", "Open", "Reopened after the alert", "https://example.org/us-reopened");
+  // Seeded as expected open after its closure for the day ended: limit it, then close it again, each with a source.
+  let form = await changeStatus(page, "United States of America, Kyiv", "Limited", "Consular section only", "https://example.org/us-limited");
   await expect(form).toBeHidden();
-  await expect(missionRow(page, "United States of America")).toContainText("Open");
+  await expect(missionRow(page, "United States of America")).toContainText("Limited");
   form = await changeStatus(page, "United States of America, Kyiv", "Closed", "Closed again: air-attack warning", "https://example.org/us-closed-again");
   await expect(form).toBeHidden();
   await expect(missionRow(page, "United States of America")).toContainText("Closed");
@@ -48,7 +48,7 @@ test("an editor closes the US embassy in Kyiv with a source; the public page and
   await page.goto("/missions/us-embassy-kyiv");
   await expect(page.getByRole("region", { name: "Current status" })).toContainText("Closed again: air-attack warning");
   const history = page.getByRole("region", { name: "History" });
-  await expect(history.getByRole("listitem")).toHaveCount(4);
+  await expect(history.getByRole("listitem")).toHaveCount(5);
   await expect(history.getByRole("listitem").first()).toContainText("Closed again: air-attack warning");
   await expect(history.getByRole("link", { name: "example.org" }).first()).toHaveAttribute("href", "https://example.org/us-closed-again");
 

@@ -7,7 +7,8 @@ test("the API answers cross-origin with ETags, 304s and short shared-cache lifet
   const headers = first.headers();
   expect(headers["access-control-allow-origin"]).toBe("*");
   expect(headers["cache-control"]).toBe("public, max-age=0, s-maxage=2, stale-while-revalidate=2");
-  expect((await first.json()).data).toHaveLength(4);
+  // Italy, Spain, Greece: the US closure "for the day" has ended (expected open, not confirmed).
+  expect((await first.json()).data).toHaveLength(3);
   const again = await request.get("/api/v1/missions?status=closed&host=UA", { headers: { "If-None-Match": headers.etag ?? "" } });
   expect(again.status()).toBe(304);
   expect(again.headers().etag).toBe(headers.etag);
@@ -24,7 +25,7 @@ test("the API answers cross-origin with ETags, 304s and short shared-cache lifet
 
   const openapi = await request.get("/api/v1/openapi.json");
   expect((await openapi.json()).openapi).toBe("3.1.0");
-  const badge = await request.get("/api/v1/missions/us-embassy-kyiv/badge.svg");
+  const badge = await request.get("/api/v1/missions/it-embassy-kyiv/badge.svg");
   expect(badge.headers()["content-type"]).toContain("image/svg+xml");
   expect(await badge.text()).toContain("Closed");
 });
@@ -43,7 +44,7 @@ test("the embed reads well with JavaScript off", async ({ browser, page: withScr
   const page = await context.newPage();
   await page.goto("/embed?host=UA&city=Kyiv&status=closed,limited");
   await expect(page.getByRole("table")).toBeVisible();
-  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader") })).toHaveCount(5);
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader") })).toHaveCount(4);
   await expect(page.getByRole("link", { name: "Full table and sources on Chancery" })).toBeVisible();
   await context.close();
   // axe needs scripts; the markup is the same.

@@ -15,10 +15,11 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
 
   const table = page.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(79);
-  await expect(row(table, "United States of America")).toContainText("Closed");
+  // The US closed "for the day"; the schedule ended it that evening, and nobody confirmed since.
+  await expect(row(table, "United States of America")).toContainText("Open");
   await expect(row(table, "United Kingdom")).toContainText("Open");
   await expect(row(table, "Germany")).toContainText("Limited");
-  await expect(row(table, "United States of America").getByRole("link", { name: /Global News, 2024-11-20/ })).toBeVisible();
+  await expect(row(table, "Italy").getByRole("link", { name: /Global News, 2024-11-20/ })).toBeVisible();
   await expect(row(table, "Afghanistan")).toContainText("Not reported");
   await expectNoSeriousA11yViolations(page);
 
@@ -26,13 +27,13 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=closed/);
   const closedRows = table.getByRole("row").filter({ has: page.getByRole("rowheader") });
-  await expect(closedRows).toHaveCount(4);
-  for (const country of ["United States of America", "Italy", "Spain", "Greece"]) {
+  await expect(closedRows).toHaveCount(3);
+  for (const country of ["Italy", "Spain", "Greece"]) {
     await expect(row(table, country)).toContainText("Closed");
   }
 
-  await table.getByRole("link", { name: "United States of America" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("United States of America");
+  await table.getByRole("link", { name: "Italy" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Italy");
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("Open");
@@ -45,8 +46,8 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
 test("filters live in the URL and can be shared", async ({ page }) => {
   await page.goto("/countries/UA?city=Kyiv&status=limited,open&sort=sending&dir=desc");
   const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") });
-  await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText("United Kingdom");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("United States of America");
   await expect(page.getByRole("checkbox", { name: "Open" })).toBeChecked();
 
   await page.getByRole("link", { name: /Sending country/ }).click();

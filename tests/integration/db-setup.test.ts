@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/create";
 import { postgresUrl, ROOT, TMP_DIR, withPostgresAdmin } from "../setup/databases";
 
 const provider = process.env.TEST_DB_PROVIDER;
@@ -33,8 +34,16 @@ describe("npm run db:setup", () => {
       await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${postgresName}`));
       url = postgresUrl(postgresName);
     }
-    expect(runSetup(url)).toMatch(/\+\d+ countries, \+78 missions, \+12 status reports/);
-    expect(runSetup(url)).toMatch(/\+0 countries, \+0 missions, \+0 status reports/);
+    expect(runSetup(url)).toMatch(/\+\d+ countries, \+78 missions, \+12 status reports, [1-9]\d* due jobs run/);
+    expect(runSetup(url)).toMatch(/\+0 countries, \+0 missions, \+0 status reports, 0 due jobs run/);
+    // The seeded closure "for the day" has ended before the first page is served.
+    const db = createDb(url);
+    try {
+      expect(await db.mission.findUniqueOrThrow({ where: { wikidataId: "Q5369959" } })).toMatchObject({ status: "open", expectedAfter: "closed", verifiedAt: null });
+      expect(await db.statusChange.count({ where: { kind: "expiry" } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
     if (provider === "sqlite") {
       const db = new Database(sqliteFile, { readonly: true });
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");

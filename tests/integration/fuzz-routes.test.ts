@@ -11,6 +11,9 @@ import * as freshness from "@/app/api/admin/freshness/route";
 import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
+import * as scheduled from "@/app/api/admin/missions/[id]/scheduled/route";
+import * as scheduledItem from "@/app/api/admin/missions/[id]/scheduled/[scheduledId]/route";
+import * as scheduledCancel from "@/app/api/admin/missions/[id]/scheduled/[scheduledId]/cancel/route";
 import * as status from "@/app/api/admin/missions/[id]/status/route";
 import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
@@ -196,6 +199,7 @@ describe("admin routes, as an admin", () => {
   let adminId = 0;
   let missionId = 0;
   let otherUserId = 0;
+  let scheduledId = 0;
 
   beforeEach(async () => {
     const db = getDb();
@@ -208,7 +212,10 @@ describe("admin routes, as an admin", () => {
     await db.$transaction((tx) =>
       recordStatusChange(tx, { missionId, status: "open", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date("2024-11-01T00:00:00Z"), author: EDITOR }),
     );
+    scheduledId = (await db.scheduledChange.create({ data: { missionId, status: "closed", reason: "Holiday", sourceUrl: "https://example.org/notice", effectiveAt: inADay(), createdBy: "Test" } })).id;
   });
+
+  const inADay = () => new Date(Date.now() + 24 * 3600 * 1000);
 
   const version = async () => (await getDb().mission.findUniqueOrThrow({ where: { id: missionId }, select: { version: true } })).version;
   const report = { status: "closed", reason: "Alert", sourceUrl: "https://example.org/report", sourceTitle: "Report" };
@@ -221,8 +228,8 @@ describe("admin routes, as an admin", () => {
     method?: string;
     fields: string[];
     valid: () => Record<string, unknown>;
-    /** The dynamic segment: a mission or user id, or a host country code. */
-    withId?: "mission" | "user" | "code";
+    /** The dynamic segment: a mission or user id, a host country code, or a mission's scheduled change. */
+    withId?: "mission" | "user" | "code" | "scheduled";
     runs?: number;
   }
 
@@ -230,14 +237,30 @@ describe("admin routes, as an admin", () => {
     { name: "create mission", handler: missions.POST, fields: missionFields, valid: () => ({ sendingCode: "PL", hostCode: "UA", city: "Lviv", type: "consulate" }) },
     { name: "edit mission", handler: missionItem.PATCH, method: "PATCH", withId: "mission", fields: missionFields, valid: () => ({ address: "1 Main St", timeZone: null }) },
     { name: "archive mission", handler: archive.POST, withId: "mission", fields: ["archived"], valid: () => ({ archived: false }) },
-    { name: "change status", handler: status.POST, withId: "mission", fields: ["status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "expectedVersion"], valid: () => ({ ...report }) },
+    { name: "change status", handler: status.POST, withId: "mission", fields: ["status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "until", "follows", "expectedVersion"], valid: () => ({ ...report }) },
     { name: "re-verify", handler: verify.POST, withId: "mission", fields: ["sourceUrl", "sourceTitle", "expectedVersion"], valid: () => ({ sourceUrl: report.sourceUrl }) },
     {
       name: "bulk event",
       handler: events.POST,
-      fields: ["name", "description", "status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "missions"],
+      fields: ["name", "description", "status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "until", "follows", "missions"],
       valid: () => ({ name: "Alert", ...report, missions: [{ id: missionId, expectedVersion: 0 }] }),
     },
+    {
+      name: "schedule a change",
+      handler: scheduled.POST,
+      withId: "mission",
+      fields: ["status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "until", "follows"],
+      valid: () => ({ ...report, effectiveAt: inADay().toISOString() }),
+    },
+    {
+      name: "edit a scheduled change",
+      handler: scheduledItem.PATCH,
+      method: "PATCH",
+      withId: "scheduled",
+      fields: ["status", "reason", "sourceUrl", "sourceTitle", "effectiveAt", "until", "follows", "expectedVersion"],
+      valid: () => ({ ...report, effectiveAt: inADay().toISOString(), expectedVersion: 0 }),
+    },
+    { name: "cancel a scheduled change", handler: scheduledCancel.POST, withId: "scheduled", fields: ["expectedVersion"], valid: () => ({ expectedVersion: 0 }) },
     { name: "create user", handler: users.POST, fields: ["email", "name", "role", "password", "hostScope"], valid: () => ({ email: `u${Math.random()}@example.org`, name: "New", role: "editor", password: "another long password" }), runs: 10 },
     { name: "change user", handler: userItem.PATCH, method: "PATCH", withId: "user", fields: ["name", "role", "active", "hostScope"], valid: () => ({ name: "Renamed" }) },
     {
@@ -262,7 +285,8 @@ describe("admin routes, as an admin", () => {
         const current = await version();
         const withVersion = body && typeof body === "object" && !Array.isArray(body) && !("expectedVersion" in body) ? { ...body, expectedVersion: current } : body;
         const id = badId ?? (route.withId === "code" ? "UA" : String(route.withId === "user" ? otherUserId : missionId));
-        const options: CallOptions = { token, method: route.method, body: withVersion, params: route.withId ? { [route.withId === "code" ? "code" : "id"]: id } : {} };
+        const params = route.withId === "scheduled" ? { id: String(missionId), scheduledId: badId ?? String(scheduledId) } : route.withId ? { [route.withId === "code" ? "code" : "id"]: id } : {};
+        const options: CallOptions = { token, method: route.method, body: withVersion, params };
         expectHandled(await call(route.handler, options), { route: route.name, body: withVersion, id });
       }),
       { numRuns: route.runs ?? RUNS.numRuns },

@@ -7,6 +7,9 @@ import * as freshnessPolicy from "@/app/api/admin/freshness/[code]/route";
 import * as importRoute from "@/app/api/admin/import/route";
 import * as archive from "@/app/api/admin/missions/[id]/archive/route";
 import * as missionItem from "@/app/api/admin/missions/[id]/route";
+import * as scheduled from "@/app/api/admin/missions/[id]/scheduled/route";
+import * as scheduledItem from "@/app/api/admin/missions/[id]/scheduled/[scheduledId]/route";
+import * as scheduledCancel from "@/app/api/admin/missions/[id]/scheduled/[scheduledId]/cancel/route";
 import * as status from "@/app/api/admin/missions/[id]/status/route";
 import * as verify from "@/app/api/admin/missions/[id]/verify/route";
 import * as missions from "@/app/api/admin/missions/route";
@@ -25,6 +28,7 @@ type Handler = Parameters<typeof call>[0];
 interface Fixture {
   missionId: number;
   otherUserId: number;
+  scheduledId: number;
 }
 interface WritePath {
   name: string;
@@ -35,6 +39,8 @@ interface WritePath {
 }
 
 const source = { sourceUrl: "https://example.org/report", reason: "Air-raid alert" };
+const tomorrow = () => new Date(Date.now() + 24 * 3600 * 1000);
+const scheduledIds = (f: Fixture) => ({ id: String(f.missionId), scheduledId: String(f.scheduledId) });
 
 export const WRITE_PATHS: WritePath[] = [
   { name: "create mission", handler: missions.POST, allowed: "editor", options: () => ({ body: { sendingCode: "PL", hostCode: "UA", city: "Lviv", type: "consulate_general" } }) },
@@ -43,6 +49,15 @@ export const WRITE_PATHS: WritePath[] = [
   { name: "change status", handler: status.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } }) },
   { name: "re-verify", handler: verify.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { sourceUrl: source.sourceUrl, expectedVersion: 1 } }) },
   { name: "bulk event", handler: events.POST, allowed: "editor", options: (f) => ({ body: { name: "Alert", status: "closed", ...source, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
+  { name: "schedule a change", handler: scheduled.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, effectiveAt: tomorrow().toISOString() } }) },
+  {
+    name: "edit a scheduled change",
+    handler: scheduledItem.PATCH,
+    allowed: "editor",
+    method: "PATCH",
+    options: (f) => ({ params: scheduledIds(f), body: { status: "limited", ...source, effectiveAt: tomorrow().toISOString(), expectedVersion: 0 } }),
+  },
+  { name: "cancel a scheduled change", handler: scheduledCancel.POST, allowed: "editor", options: (f) => ({ params: scheduledIds(f), body: { expectedVersion: 0 } }) },
   { name: "bulk re-verify", handler: bulkVerify.POST, allowed: "editor", options: (f) => ({ body: { name: "Re-verification", sourceUrl: source.sourceUrl, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
   {
     name: "freshness policy",
@@ -67,7 +82,10 @@ async function fixture(db: Db): Promise<Fixture> {
     recordStatusChange(tx, { missionId: mission.id, status: "open", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date("2024-11-01T00:00:00Z"), author: EDITOR }),
   );
   const other = await createUserWithSession(db, { email: "other@example.org" });
-  return { missionId: mission.id, otherUserId: other.user.id };
+  const pending = await db.scheduledChange.create({
+    data: { missionId: mission.id, status: "closed", reason: "Holiday", sourceUrl: source.sourceUrl, effectiveAt: tomorrow(), createdBy: "Test editor" },
+  });
+  return { missionId: mission.id, otherUserId: other.user.id, scheduledId: pending.id };
 }
 
 type Actor = "anonymous" | "deactivated" | "editor" | "admin" | "admin from another origin" | "admin without Origin";

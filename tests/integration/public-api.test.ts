@@ -11,6 +11,8 @@ import { listenForDataChanges, startCrossInstanceInvalidation } from "@/lib/even
 import { cachedHotResponse, handleHotRequest } from "@/lib/http/hot-paths";
 import { conditional } from "@/lib/http/response";
 import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
+import { JOB_HANDLERS } from "@/lib/jobs/registry";
+import { runDueJobs } from "@/lib/jobs/run";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import type { Status } from "@/lib/status/schema";
 import { createMission, EDITOR } from "../factories";
@@ -107,6 +109,32 @@ describe("documented shapes", () => {
     const feed = await get("/api/v1/changes.json?host=UA");
     expectDocumented("/changes.json", 200, feed.json, "application/feed+json");
     expect(feed.json.items).toHaveLength(2);
+  });
+
+  it("documents a status that ended by itself and the upcoming scheduled changes", async () => {
+    const db = getDb();
+    const mission = await createMission(db, { sendingCode: "US" });
+    await db.$transaction(async (tx) => {
+      await recordStatusChange(tx, { missionId: mission.id, status: "open", reason: null, sourceUrl: "https://example.org/a", sourceTitle: null, effectiveAt: new Date("2024-11-19T07:00:00Z"), author: EDITOR });
+      await recordStatusChange(tx, { missionId: mission.id, status: "closed", reason: "For the day", sourceUrl: "https://example.org/b", sourceTitle: null, effectiveAt: new Date("2024-11-20T07:00:00Z"), until: new Date("2024-11-20T22:00:00Z"), author: EDITOR });
+    });
+    await runDueJobs(db, JOB_HANDLERS);
+    await db.scheduledChange.create({
+      data: { missionId: mission.id, status: "closed", reason: "Holiday", sourceUrl: "https://example.org/notice", effectiveAt: new Date("2099-12-24T00:00:00Z"), until: new Date("2099-12-27T00:00:00Z"), follows: "previous", createdBy: "Editor" },
+    });
+    const detail = await get(`/api/v1/missions/${mission.slug}`);
+    expectDocumented("/missions/{slug}", 200, detail.json);
+    expect(detail.json).toMatchObject({ status: "open", verifiedAt: null, expectedAfter: "closed", statusUntil: null, statusSince: "2024-11-20T22:00:00.000Z" });
+    expect(detail.json.upcoming).toEqual([
+      { status: "closed", effectiveAt: "2099-12-24T00:00:00.000Z", until: "2099-12-27T00:00:00.000Z", follows: "previous", reason: "Holiday", sourceUrl: "https://example.org/notice", sourceTitle: null },
+    ]);
+    const history = await get(`/api/v1/missions/${mission.slug}/history`);
+    expectDocumented("/missions/{slug}/history", 200, history.json);
+    const [expiry, closure] = history.json.history;
+    expect(closure).toMatchObject({ kind: "change", newStatus: "closed", until: "2024-11-20T22:00:00.000Z", follows: "open" });
+    expect(expiry).toMatchObject({ kind: "expiry", previousStatus: "closed", newStatus: "open", effectiveAt: "2024-11-20T22:00:00.000Z", endsChangeId: closure.id, sourceUrl: null });
+    const atom = new XMLParser({ ignoreAttributes: false }).parse((await get("/api/v1/changes.atom?sending=US")).response.body);
+    expect(atom.feed.entry[0].title["#text"]).toBe("United States of America embassy in Kyiv: the closure ended; Open expected, not confirmed");
   });
 
   it("answers bad parameters with 400 naming them and unknown ids with 404", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { seed } from "@/prisma/seed";
 
 describe("seed", () => {
@@ -41,12 +42,33 @@ describe("seed", () => {
     expect(ukConfirmation.kind).toBe("verify");
   });
 
+  it("ends the US closure 'for the day' at the end of that day in Kyiv: open is then expected, not confirmed", async () => {
+    const db = getDb();
+    await seed(db);
+    const closure = await db.statusChange.findFirstOrThrow({ where: { mission: { wikidataId: "Q5369959" }, newStatus: "closed" } });
+    expect(closure).toMatchObject({ until: new Date("2024-11-20T22:00:00Z"), follows: "open" });
+    expect(await runDueJobsOnce(db)).toMatchObject({ failed: 0 });
+    const us = await db.mission.findUniqueOrThrow({ where: { wikidataId: "Q5369959" }, include: { history: { orderBy: { effectiveAt: "asc" } } } });
+    expect(us).toMatchObject({ status: "open", expectedAfter: "closed", verifiedAt: null, statusSince: new Date("2024-11-20T22:00:00Z"), statusSetBy: "Schedule" });
+    expect(us.history.map((change) => [change.kind, change.previousStatus, change.newStatus])).toEqual([
+      ["change", null, "open"],
+      ["change", "open", "closed"],
+      ["expiry", "closed", "open"],
+    ]);
+    expect(us.history[2]).toMatchObject({ effectiveAt: new Date("2024-11-20T22:00:00Z"), endsChangeId: closure.id, authorName: "Schedule" });
+    // The other five said nothing about an end: they stay as reported.
+    expect(await db.mission.count({ where: { status: { not: null }, expectedAfter: null } })).toBe(5);
+    expect(await runDueJobsOnce(db)).toMatchObject({ done: 0 });
+  });
+
   it("is idempotent", async () => {
     const db = getDb();
     await seed(db);
-    const counts = async () => [await db.country.count(), await db.mission.count(), await db.statusChange.count(), await db.event.count()];
+    await runDueJobsOnce(db);
+    const counts = async () => [await db.country.count(), await db.mission.count(), await db.statusChange.count(), await db.event.count(), await db.job.count()];
     const before = await counts();
     expect(await seed(db)).toEqual({ countriesAdded: 0, missionsAdded: 0, statusesAdded: 0 });
+    expect(await runDueJobsOnce(db)).toMatchObject({ done: 0 });
     expect(await counts()).toEqual(before);
   });
 });

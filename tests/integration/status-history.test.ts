@@ -47,6 +47,24 @@ describe("recordStatusChange", () => {
     expect(await statusAsOf(db, mission.id, new Date("2024-11-25T00:00:00Z"))).toBe("closed");
   });
 
+  it("keeps a re-verification current over a report back-dated before it (issue 7, item 1)", async () => {
+    const db = getDb();
+    const mission = await createMission(db);
+    const report = (status: "open" | "closed", at: string, recordedAt: string) =>
+      db.$transaction((tx) =>
+        recordStatusChange(tx, { missionId: mission.id, status, reason: null, ...source, effectiveAt: new Date(at), recordedAt: new Date(recordedAt), author: EDITOR }),
+      );
+    await report("closed", "2024-11-20T10:00:00Z", "2024-11-20T10:00:00Z");
+    const verification = await report("closed", "2024-11-20T12:00:00Z", "2024-11-20T12:00:00Z");
+    expect(verification.kind).toBe("verify");
+    const backdated = await report("open", "2024-11-20T11:00:00Z", "2024-11-20T12:30:00Z");
+    expect(backdated).toMatchObject({ kind: "change", previousStatus: "closed" });
+    const current = await db.mission.findUniqueOrThrow({ where: { id: mission.id } });
+    // Closed at 10:00, open at 11:00 (reported late), closed again as confirmed at 12:00.
+    expect(current).toMatchObject({ status: "closed", statusSince: new Date("2024-11-20T12:00:00Z"), verifiedAt: new Date("2024-11-20T12:00:00Z") });
+    expect(await statusAsOf(db, mission.id, new Date("2024-11-20T11:30:00Z"))).toBe("open");
+  });
+
   it("records a report of the unchanged status as a re-verification that keeps 'since'", async () => {
     const db = getDb();
     const mission = await createMission(db);

@@ -19,6 +19,8 @@ beforeEach(async () => {
   await db.auditEntry.deleteMany();
   await db.session.deleteMany();
   await db.statusChange.deleteMany();
+  await db.scheduledChange.deleteMany();
+  await db.job.deleteMany();
   await db.event.deleteMany();
   await db.mission.deleteMany();
   await db.user.deleteMany();

@@ -58,6 +58,9 @@ const change = (overrides: Partial<LoadedChange> = {}): LoadedChange => ({
   sourceTitle: null,
   effectiveAt: new Date("2024-11-20T07:00:00Z"),
   recordedAt: new Date("2024-11-20T08:00:00Z"),
+  until: null,
+  follows: null,
+  endsChangeId: null,
   mission: {
     slug: "us-embassy-kyiv",
     sendingCode: "US",

@@ -9,6 +9,10 @@ describe("zoned wall times", () => {
     expect(wallTimeToInstant("2024-11-20T09:00", "America/New_York")?.toISOString()).toBe("2024-11-20T14:00:00.000Z");
   });
 
+  it("keeps seconds, for an end a few seconds ahead", () => {
+    expect(wallTimeToInstant("2024-11-20T18:00:05", "Europe/Kyiv")?.toISOString()).toBe("2024-11-20T16:00:05.000Z");
+  });
+
   it("refuses malformed values", () => {
     expect(wallTimeToInstant("20.11.2024 09:00", "UTC")).toBeUndefined();
   });

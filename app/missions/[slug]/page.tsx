@@ -9,6 +9,7 @@ import { StatusWithFreshness } from "@/components/status-with-freshness";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
 import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { followsPhrase } from "@/lib/status/ends";
 import type { FreshnessPolicy } from "@/lib/status/freshness";
 import { STATUS_LABELS, StatusSchema } from "@/lib/status/schema";
 import { capitalised, describeChange, describeStatus } from "@/lib/status/wording";
@@ -116,6 +117,33 @@ export default async function MissionPage({ params }: Props) {
         </dl>
       </section>
 
+      {mission.scheduledChanges.length > 0 && (
+        <section aria-labelledby="upcoming" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="upcoming" className="text-lg font-semibold">Upcoming</h2>
+          <ul className="space-y-3">
+            {mission.scheduledChanges.map((change) => (
+              <li key={change.id} className="space-y-1">
+                <p className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={change.status} />
+                  <span>
+                    from <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
+                    {change.until && (
+                      <>
+                        {" "}until <DateTime value={change.until} timeZone={mission.timeZone} />, {followsPhrase(change.follows)}
+                      </>
+                    )}
+                  </span>
+                </p>
+                {change.reason && <p>{change.reason}</p>}
+                <p className="text-sm text-slate-600">
+                  Announced by: <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="about" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="about" className="mb-2 text-lg font-semibold">About this mission</h2>
         <dl>
@@ -168,6 +196,11 @@ export default async function MissionPage({ params }: Props) {
                     effective <DateTime value={change.effectiveAt} timeZone={mission.timeZone} />
                   </span>
                 </p>
+                {change.until && (
+                  <p className="mt-1 text-sm">
+                    Until <DateTime value={change.until} timeZone={mission.timeZone} />, {followsPhrase(change.follows)}
+                  </p>
+                )}
                 {change.reason && <p className="mt-2">{change.reason}</p>}
                 <p className="mt-2 text-sm text-slate-600">
                   Source: <SourceLink url={change.sourceUrl} title={change.sourceTitle} />

@@ -47,7 +47,7 @@ function useStatusMutations() {
     onMutate: async ({ id, input }) => {
       await queryClient.cancelQueries({ queryKey: adminMissionsKey });
       const previous = queryClient.getQueryData<AdminRow[]>(adminMissionsKey);
-      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date(), expectedAfter: null, freshness: "fresh" }));
+      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date(), statusUntil: input.until, expectedAfter: null, freshness: "fresh" }));
       return { previous };
     },
     onError: (_error, _variables, context) => {

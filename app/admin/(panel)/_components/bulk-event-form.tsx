@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
 import { adminMissionsKey, type AdminRow } from "@/lib/admin/missions-query";
 import { BulkEventSchema, type BulkEventInput } from "@/lib/missions/schema";
-import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
+import { EndFields, fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
 
 /** One event, one status for every selected mission; the server applies all or none. */
@@ -72,6 +72,7 @@ export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; o
         Effective time ({timeZone}; empty for now)
         <input id={`${id}-at`} name="effectiveAt" type="datetime-local" className={fieldClass} />
       </label>
+      <EndFields id={id} timeZone={timeZone} />
       <label className="text-sm font-medium sm:col-span-2" htmlFor={`${id}-description`}>
         Description (optional)
         <textarea id={`${id}-description`} name="description" maxLength={1000} rows={2} className={fieldClass} />

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   sourceUrl: "Source URL",
   sourceTitle: "Source title",
   effectiveAt: "Effective time",
+  until: "Until",
+  follows: "What follows then",
   expectedVersion: "Version",
   name: "Name",
   missions: "Missions",

@@ -8,7 +8,7 @@ import { adminMissionsKey } from "@/lib/admin/missions-query";
 import { StatusForm, VerifyForm, type EditableMission } from "./status-form";
 
 /** The status forms and archive switch on a mission's own admin page. */
-export function MissionStatusPanel({ mission, archived }: { mission: EditableMission; archived: boolean }) {
+export function MissionStatusPanel({ mission, archived, pendingScheduled }: { mission: EditableMission; archived: boolean; pendingScheduled: number }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [archiveError, setArchiveError] = useState<string | null>(null);
@@ -30,6 +30,12 @@ export function MissionStatusPanel({ mission, archived }: { mission: EditableMis
         <>
           <section aria-labelledby="change-status" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="change-status" className="text-lg font-semibold">Change status</h2>
+            {pendingScheduled > 0 && (
+              <p className="text-sm text-amber-900">
+                {pendingScheduled === 1 ? "1 scheduled change is" : `${pendingScheduled} scheduled changes are`} pending below: a change here does not
+                cancel {pendingScheduled === 1 ? "it" : "them"}.
+              </p>
+            )}
             <StatusForm key={mission.version} mission={mission} onSubmit={async (input) => { await apiFetch(`/api/admin/missions/${mission.id}/status`, { body: input }); done(); }} />
           </section>
           {mission.status && (

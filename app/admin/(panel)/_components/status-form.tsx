@@ -6,7 +6,7 @@ import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client
 import { StatusUpdateSchema, VerifySchema, type StatusUpdateInput, type VerifyInput } from "@/lib/missions/schema";
 import { formatDateTime } from "@/lib/time";
 import { instantToWallTime } from "@/lib/zoned-time";
-import { fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice, type SourceDefaults } from "../../_components/form-fields";
+import { EndFields, fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice, type SourceDefaults } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
 
 export interface EditableMission {
@@ -97,6 +97,7 @@ export function StatusForm({
         Effective time ({mission.timeZone})
         <input id={`${id}-at`} name="effectiveAt" type="datetime-local" defaultValue={instantToWallTime(new Date(), mission.timeZone)} className={fieldClass} />
       </label>
+      <EndFields id={id} timeZone={mission.timeZone} />
       <div className="space-y-2 sm:col-span-2">
         {error?.conflict ? <Conflict body={error.conflict} onReapply={reapply} pending={pending} /> : <FormErrors message={error?.message} fields={error?.fields} />}
         <div className="flex gap-2">

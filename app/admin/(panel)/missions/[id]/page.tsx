@@ -16,6 +16,8 @@ import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { MissionForm } from "../../_components/mission-form";
 import { MissionStatusPanel } from "../../_components/mission-status-panel";
+import { ScheduledChangesPanel } from "../../_components/scheduled-changes-panel";
+import { describeChange } from "@/lib/status/wording";
 
 export const metadata: Metadata = { title: "Edit mission" };
 
@@ -43,7 +45,12 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
           {mission.archivedAt ? " · archived" : <Link href={`/missions/${mission.slug}`} className="underline">Public page</Link>}
         </p>
       </header>
-      <MissionStatusPanel mission={{ id: mission.id, version: mission.version, status: mission.status, timeZone: mission.timeZone }} archived={mission.archivedAt !== null} />
+      <MissionStatusPanel
+        mission={{ id: mission.id, version: mission.version, status: mission.status, timeZone: mission.timeZone }}
+        archived={mission.archivedAt !== null}
+        pendingScheduled={mission.scheduledChanges.length}
+      />
+      {!mission.archivedAt && <ScheduledChangesPanel missionId={mission.id} timeZone={mission.timeZone} pending={mission.scheduledChanges} />}
       <section aria-labelledby="details" className="space-y-2">
         <h2 id="details" className="text-lg font-semibold">Details</h2>
         <MissionForm mission={editableFields(mission)} countries={ALL_COUNTRIES.map(({ code, name }) => ({ code, name }))} />
@@ -53,7 +60,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
         <ol className="space-y-2">
           {mission.history.map((change) => (
             <li key={change.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
-              <StatusBadge status={change.newStatus} /> {change.kind === "verify" ? "re-verified" : "set"} by {change.authorName},{" "}
+              <StatusBadge status={change.newStatus} /> {describeChange(change)}, by {change.authorName},{" "}
               <DateTime value={change.effectiveAt} timeZone={mission.timeZone} /> — {change.reason ?? "no reason"} · <SourceLink url={change.sourceUrl} title={change.sourceTitle} />
               {change.event && (
                 <> · event <Link href={`/events/${change.event.slug}`} className="underline">{change.event.name}</Link></>
