@@ -129,16 +129,18 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
   const [lastSource, setLastSource] = useState<SourceDefaults | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   // After an item leaves, focus moves to the one that took its place.
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // A ref, not state: moving focus is a side effect of the list changing, not something to render.
+  const pendingFocus = useRef<number | null>(null);
 
   const primaryButtons = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>("[data-primary-action]") ?? [])];
 
   useEffect(() => {
-    if (focusIndex === null) return;
+    const index = pendingFocus.current;
+    if (index === null) return;
+    pendingFocus.current = null;
     const buttons = primaryButtons();
-    (buttons[Math.min(focusIndex, buttons.length - 1)] ?? null)?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, items]);
+    (buttons[Math.min(index, buttons.length - 1)] ?? null)?.focus();
+  }, [items, panel]);
 
   useEffect(() => {
     if (!panel) return;
@@ -152,7 +154,7 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
       if (event.key === "Escape" && panel) {
         const index = items.findIndex((item) => item.id === panel.id);
         setPanel(null);
-        setFocusIndex(index);
+        pendingFocus.current = index;
         event.preventDefault();
         return;
       }
@@ -177,7 +179,7 @@ export function VerificationQueueView({ initialQueue }: { initialQueue: Verifica
 
   const closeAfterWrite = (index: number) => {
     setPanel(null);
-    setFocusIndex(index);
+    pendingFocus.current = index;
   };
 
   return (
