@@ -19,7 +19,8 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
   await expect(row(table, "United States of America")).toContainText("Open");
   await expect(row(table, "United Kingdom")).toContainText("Open");
   await expect(row(table, "Germany")).toContainText("Limited");
-  await expect(row(table, "Italy").getByRole("link", { name: /Global News, 2024-11-20/ })).toBeVisible();
+  // Spain: the verify project re-verifies Italy from another source before this spec runs.
+  await expect(row(table, "Spain").getByRole("link", { name: /Global News, 2024-11-20/ })).toBeVisible();
   await expect(row(table, "Afghanistan")).toContainText("Not reported");
   await expectNoSeriousA11yViolations(page);
 
@@ -32,8 +33,8 @@ test("a visitor finds the Kyiv statuses of 20 November 2024 with their sources",
     await expect(row(table, country)).toContainText("Closed");
   }
 
-  await table.getByRole("link", { name: "Italy" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Italy");
+  await table.getByRole("link", { name: "Spain" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Spain");
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("Open");
