@@ -1,6 +1,6 @@
 import { defineConfig } from "prisma/config";
 import { parseEnv } from "./lib/env";
-import { postgresAdapter, sqliteAdapter } from "./lib/db/adapters";
+import { postgresAdapter, sqliteMigrationAdapter } from "./lib/db/adapters";
 import "./prisma/cli-pg-workaround";
 
 // Prisma skips .env when a config file exists; the environment is parsed by lib/env.ts.
@@ -13,6 +13,6 @@ export default defineConfig({
   migrations: { path: `prisma/${databaseProvider}/migrations` },
   adapter: async () =>
     databaseProvider === "sqlite"
-      ? sqliteAdapter(DATABASE_URL)
+      ? sqliteMigrationAdapter(DATABASE_URL)
       : postgresAdapter(DATABASE_URL, { allowExitOnIdle: true, max: 2 }),
 });

@@ -1,7 +1,8 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import path from "node:path";
 import fs from "node:fs";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { serialWriteSqliteAdapter, type SqliteAdapterOptions } from "./sqlite-adapter";
 
 /** "file:./data/x.db" → absolute path (relative to the working directory, as Prisma does). */
 export function sqlitePathOf(url: string): string {
@@ -9,10 +10,18 @@ export function sqlitePathOf(url: string): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
 }
 
-export function sqliteAdapter(url: string) {
+/** For the Prisma CLI (migrations): the plain adapter, one connection. */
+export function sqliteMigrationAdapter(url: string) {
   const file = sqlitePathOf(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   return new PrismaBetterSQLite3({ url: `file:${file}` });
+}
+
+/** For the app: reads beside a serialised writer (lib/db/sqlite-adapter.ts). */
+export function sqliteAdapter(url: string, options: SqliteAdapterOptions = {}) {
+  const file = sqlitePathOf(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return serialWriteSqliteAdapter(file, options);
 }
 
 export function postgresAdapter(url: string, options: { allowExitOnIdle?: boolean; max?: number } = {}) {

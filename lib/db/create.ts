@@ -2,6 +2,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { databaseProviderOf } from "@/lib/env";
 import { postgresAdapter, sqliteAdapter } from "./adapters";
+import type { SqliteAdapterOptions } from "./sqlite-adapter";
 import { storedValues } from "./stored-values";
 
 const withStoredValues = (client: SqliteClient) => client.$extends(storedValues);
@@ -14,8 +15,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const postgresClients = new WeakSet<object>();
 
 /** A Prisma client for the database the URL names (file: → SQLite, postgres:// → PostgreSQL). */
-export function createDb(url: string): Db {
-  if (databaseProviderOf(url) === "sqlite") return withStoredValues(new SqliteClient({ adapter: sqliteAdapter(url) }));
+export function createDb(url: string, options: SqliteAdapterOptions = {}): Db {
+  if (databaseProviderOf(url) === "sqlite") return withStoredValues(new SqliteClient({ adapter: sqliteAdapter(url, options) }));
   const db = withStoredValues(new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as SqliteClient);
   postgresClients.add(db);
   return db;

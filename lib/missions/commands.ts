@@ -1,7 +1,7 @@
 // Validated mission writes. Each runs in one transaction with its history and audit rows,
 // checks the author's host scope, and announces the change after commit.
 import "server-only";
-import { appendAudit, type Actor } from "@/lib/audit/audit";
+import { appendAudit, auditData, type Actor } from "@/lib/audit/audit";
 import { canEditHost, type SessionUser } from "@/lib/auth/sessions";
 import { isKnownCountryCode } from "@/lib/countries/catalog";
 import type { Db, Tx } from "@/lib/db/create";
@@ -14,7 +14,7 @@ import { wakeJobWorker } from "@/lib/jobs/wake";
 import { FollowsSchema, type Status } from "@/lib/status/schema";
 import type { BulkEventInput, BulkVerifyInput, MissionFields, MissionUpdateInput, StatusUpdateInput, VerifyInput } from "./schema";
 import { missionSlug, slugify } from "./slug";
-import { recordStatusChange, VersionConflictError } from "./status-commands";
+import { appendReports, recordStatusChange, VersionConflictError } from "./status-commands";
 import { timeZoneFor } from "./time-zone";
 
 export const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });
@@ -189,27 +189,33 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
         const event = await tx.event.create({
           data: { slug, name: input.name, description: input.description, occurredAt, createdById: user.id },
         });
-        const touched: StatusSnapshot[] = [];
-        for (const { id, expectedVersion } of input.missions) {
-          const before = await loadEditable(tx, user, id);
-          const report =
-            "status" in input ? { status: input.status, reason: input.reason, until: input.until, follows: input.follows } : { ...reverification(before), ...endStillAhead(before, now) };
-          const change = await recordStatusChange(tx, {
-            missionId: id,
-            ...report,
-            sourceUrl: input.sourceUrl,
-            sourceTitle: input.sourceTitle,
-            effectiveAt: occurredAt,
-            recordedAt: now,
-            expectedVersion,
-            author: actorOf(user),
-            eventId: event.id,
-          });
-          untils.push(change.until);
-          const after = await tx.mission.findUniqueOrThrow({ where: { id }, select: statusSelect });
-          await appendAudit(tx, actorOf(user), { action: "status.bulk", entityType: "mission", entityId: id, before, after: { ...after, event: slug } });
-          touched.push(after);
-        }
+        const requested = input.missions.map((mission) => mission.id);
+        const found = new Map((await tx.mission.findMany({ where: { id: { in: requested } }, select: statusSelect })).map((mission) => [mission.id, mission]));
+        const befores = input.missions.map(({ id, expectedVersion }) => {
+          const before = found.get(id);
+          if (!before || before.archivedAt) throw missionNotFound(id, { orArchived: true });
+          if (!canEditHost(user, before.hostCode)) throw new ForbiddenError(`You may not change missions in ${before.hostCode}`, { details: { missionId: id } });
+          if (before.version !== expectedVersion) throw new VersionConflictError(id, expectedVersion, before.version);
+          return before;
+        });
+        const changes = await appendReports(tx, befores, (before) => ({
+          ...("status" in input
+            ? { status: input.status, reason: input.reason, until: input.until, follows: input.follows }
+            : { ...reverification(found.get(before.id)!), ...endStillAhead(found.get(before.id)!, now) }),
+          sourceUrl: input.sourceUrl,
+          sourceTitle: input.sourceTitle,
+          effectiveAt: occurredAt,
+          recordedAt: now,
+          author: actorOf(user),
+          eventId: event.id,
+        }));
+        untils.push(...changes.map((change) => change.until));
+        const afters = new Map((await tx.mission.findMany({ where: { id: { in: requested } }, select: statusSelect })).map((mission) => [mission.id, mission]));
+        const touched = befores.map((before) => afters.get(before.id)!);
+        const audit = befores.map((before) =>
+          auditData(actorOf(user), { action: "status.bulk", entityType: "mission", entityId: before.id, before, after: { ...afters.get(before.id), event: slug } }),
+        );
+        for (let start = 0; start < audit.length; start += 500) await tx.auditEntry.createMany({ data: audit.slice(start, start + 500) });
         await appendAudit(tx, actorOf(user), {
           action: "event.create",
           entityType: "event",

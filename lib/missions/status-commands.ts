@@ -227,3 +227,114 @@ export async function statusAsOf(tx: Tx, missionId: number, at: Date): Promise<S
 export function entryAsOf(tx: Tx, missionId: number, at: Date) {
   return latestEntry(tx, missionId, { effectiveAt: { lte: at } });
 }
+
+/** What a batch write knows of each mission beforehand (read in the same transaction). */
+export interface BatchMission {
+  id: number;
+  version: number;
+  status: Status | null;
+  statusSince: Date | null;
+}
+
+const BATCH_CHUNK = 500;
+
+/**
+ * Appends one report per mission, all with the same time, source and status: the statements
+ * of a bulk event, batched (a few statements for any number of missions, where one per mission
+ * took seconds for hundreds). A report that is not the newest entry of its mission, or that
+ * ends by itself, or whose mission has no "since" yet, goes through appendHistoryEntry one by
+ * one, which handles every case; the result is the same history either way.
+ */
+export async function appendReports(
+  tx: Tx,
+  missions: BatchMission[],
+  report: (mission: BatchMission) => Omit<StatusChangeInput, "missionId" | "expectedVersion"> & { recordedAt: Date },
+): Promise<Array<Pick<StatusChange, "missionId" | "until">>> {
+  if (!missions.length) return [];
+  const inputs = missions.map((mission) => ({ mission, input: report(mission) }));
+  const ids = missions.map((mission) => mission.id);
+  const withHistory = new Set<number>();
+  const hasNewerEntry = new Set<number>();
+  for (let start = 0; start < ids.length; start += BATCH_CHUNK) {
+    const chunk = ids.slice(start, start + BATCH_CHUNK);
+    for (const row of await tx.statusChange.groupBy({ by: ["missionId"], where: { missionId: { in: chunk } } })) withHistory.add(row.missionId);
+    const { effectiveAt, recordedAt } = inputs[start]!.input;
+    const newer = await tx.statusChange.findMany({
+      where: { missionId: { in: chunk }, OR: [{ effectiveAt: { gt: effectiveAt } }, { effectiveAt, recordedAt: { gt: recordedAt } }] },
+      select: { missionId: true },
+      distinct: ["missionId"],
+    });
+    for (const row of newer) hasNewerEntry.add(row.missionId);
+  }
+  const first = inputs[0]!.input;
+  const sameForAll = ({ input }: (typeof inputs)[number]) =>
+    input.effectiveAt.getTime() === first.effectiveAt.getTime() && input.recordedAt.getTime() === first.recordedAt.getTime() && input.sourceUrl === first.sourceUrl && input.sourceTitle === first.sourceTitle && input.eventId === first.eventId && input.author.id === first.author.id && input.author.name === first.author.name;
+  const batchable = (item: (typeof inputs)[number]) => {
+    const previous = withHistory.has(item.mission.id) ? storedAs(item.mission.status) : null;
+    return !hasNewerEntry.has(item.mission.id) && !item.input.until && sameForAll(item) && !(previous === item.input.status && item.mission.statusSince === null);
+  };
+  const fast = inputs.filter(batchable);
+  const slow = inputs.filter((item) => !batchable(item));
+
+  const changes: Array<Pick<StatusChange, "missionId" | "until">> = [];
+  // Missions that get the same current fields are updated by one statement.
+  const groups = new Map<string, Array<(typeof fast)[number] & { previousStatus: HistoryStatus | null; kind: EntryKind }>>();
+  for (const item of fast) {
+    const previousStatus = withHistory.has(item.mission.id) ? storedAs(item.mission.status) : null;
+    const kind: EntryKind = previousStatus === item.input.status ? "verify" : "change";
+    const key = JSON.stringify([kind, item.input.status, item.input.reason]);
+    groups.set(key, [...(groups.get(key) ?? []), { ...item, previousStatus, kind }]);
+  }
+  for (const group of groups.values()) {
+    const { input, kind } = group[0]!;
+    const entry = {
+      kind,
+      newStatus: input.status,
+      reason: input.reason,
+      sourceUrl: input.sourceUrl,
+      sourceTitle: input.sourceTitle,
+      effectiveAt: input.effectiveAt,
+      recordedAt: input.recordedAt,
+      authorId: input.author.id,
+      authorName: input.author.name,
+      until: null,
+      follows: null,
+      previousStatus: group[0]!.previousStatus,
+      endsChangeId: null,
+      scheduledChangeId: null,
+      eventId: input.eventId ?? null,
+      missionId: 0,
+      version: 0,
+    } satisfies Omit<StatusChange, "id">;
+    const { statusSince, ...current } = currentFieldsOf({ ...entry, id: NOT_YET_INSERTED }, input.effectiveAt);
+    for (let start = 0; start < group.length; start += BATCH_CHUNK) {
+      const chunk = group.slice(start, start + BATCH_CHUNK);
+      // The version guard, as in appendHistoryEntry: a concurrent writer makes the count fall short.
+      const updated = await tx.mission.updateMany({
+        where: { OR: chunk.map(({ mission }) => ({ id: mission.id, version: mission.version })) },
+        data: { ...current, ...(kind === "change" ? { statusSince } : {}), version: { increment: 1 } },
+      });
+      if (updated.count !== chunk.length) {
+        const now = await tx.mission.findMany({ where: { id: { in: chunk.map(({ mission }) => mission.id) } }, select: { id: true, version: true } });
+        const moved = chunk.find(({ mission }) => now.find((row) => row.id === mission.id)?.version !== mission.version)?.mission ?? chunk[0]!.mission;
+        throw new VersionConflictError(moved.id, moved.version, now.find((row) => row.id === moved.id)?.version ?? -1);
+      }
+      await tx.statusChange.createMany({
+        data: chunk.map(({ mission, previousStatus }) => ({ ...entry, previousStatus, missionId: mission.id, version: mission.version + 1 })),
+      });
+      // Every earlier entry whose end lies at or after this one's start is made void by it (the
+      // new entries have no end, so they are not among them).
+      const superseded = await tx.statusChange.findMany({
+        where: { missionId: { in: chunk.map(({ mission }) => mission.id) }, until: { gte: input.effectiveAt } },
+        select: { id: true },
+      });
+      await cancelJobs(tx, superseded.map((row) => expiryJobKey(row.id)));
+      changes.push(...chunk.map(({ mission }) => ({ missionId: mission.id, until: null })));
+    }
+  }
+  for (const { mission, input } of slow) {
+    const change = await recordStatusChange(tx, { ...input, missionId: mission.id, expectedVersion: mission.version });
+    changes.push({ missionId: change.missionId, until: change.until });
+  }
+  return changes;
+}
