@@ -1,7 +1,9 @@
 // Applies an import plan in ONE transaction: every added and updated mission with its audit
-// entry, or nothing. The plan is recomputed inside the transaction so it matches what is stored.
+// entry, or nothing. The plan is made before the transaction (reading 10,000 rows and matching
+// them holds no lock); inside it, a stamp of the missions table shows whether anything changed
+// since, and only then is the plan made again, so it always matches what is stored.
 import { auditData, type Actor } from "@/lib/audit/audit";
-import type { Db } from "@/lib/db/create";
+import type { Db, Tx } from "@/lib/db/create";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { missionSlug } from "@/lib/missions/slug";
 import type { ParsedImport } from "./candidate";
@@ -14,11 +16,41 @@ export interface ImportResult {
   milliseconds: number;
 }
 
+export interface WrittenImport extends ImportResult {
+  /** The missions to announce as changed once committed (lib/import/run.ts announces them). */
+  touched: Array<{ id: number; hostCode: string; sendingCode: string }>;
+}
+
+/** Changes when any mission is added, changed or removed (updatedAt is set on every write). */
+async function missionsStamp(db: Db | Tx): Promise<string> {
+  const { _count, _max } = await db.mission.aggregate({ _count: { _all: true }, _max: { id: true, updatedAt: true } });
+  return JSON.stringify([_count._all, _max.id, _max.updatedAt]);
+}
+
+/** Writes the import in this thread and announces it (the CLI, tests). */
 export async function applyImport(db: Db, actor: Actor, parsed: Extract<ParsedImport, { ok: true }>, progress?: Progress): Promise<ImportResult> {
+  const { plan, touched, milliseconds } = await writeImport(db, actor, parsed, progress);
+  await announceImport(touched);
+  return { plan, milliseconds };
+}
+
+export async function announceImport(touched: WrittenImport["touched"]) {
+  if (!touched.length) return;
+  await announceDataChange({
+    missionIds: [...new Set(touched.map((mission) => mission.id))],
+    hostCodes: [...new Set(touched.map((mission) => mission.hostCode).filter(Boolean))],
+    sendingCodes: [...new Set(touched.map((mission) => mission.sendingCode).filter(Boolean))],
+  });
+}
+
+/** Writes the import; announcing the change is the caller's (it may run in another thread). */
+export async function writeImport(db: Db, actor: Actor, parsed: Extract<ParsedImport, { ok: true }>, progress?: Progress): Promise<WrittenImport> {
   const started = performance.now();
+  const stampBefore = await missionsStamp(db);
+  const planned = await planImport(db, parsed, progress);
   const { plan, touched } = await db.$transaction(
     async (tx) => {
-      const plan = await planImport(tx, parsed, progress);
+      const plan = (await missionsStamp(tx)) === stampBefore ? planned : await planImport(tx, parsed, progress);
       const adds = plan.rows.filter((row) => row.action === "add");
       const updates = plan.rows.filter((row) => row.action === "update");
       const total = adds.length + updates.length;
@@ -54,12 +86,5 @@ export async function applyImport(db: Db, actor: Actor, parsed: Extract<ParsedIm
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
-  if (touched.length) {
-    await announceDataChange({
-      missionIds: [...new Set(touched.map((mission) => mission.id))],
-      hostCodes: [...new Set(touched.map((mission) => mission.hostCode).filter(Boolean))],
-      sendingCodes: [...new Set(touched.map((mission) => mission.sendingCode).filter(Boolean))],
-    });
-  }
-  return { plan, milliseconds: performance.now() - started };
+  return { plan, touched, milliseconds: performance.now() - started };
 }

@@ -1,8 +1,43 @@
+// Imports from the server run in a worker thread (lib/import/worker.ts), not in the request:
+// reading, matching and writing 10,000 rows is seconds of synchronous work on SQLite, which
+// would otherwise stop every other request meanwhile (decision 015). The caller announces the
+// change here, in the server's thread, where the caches live.
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/audit/audit";
-import type { Db } from "@/lib/db/create";
-import { applyImport } from "./apply";
-import type { ParsedImport } from "./candidate";
+import { AppError, BusyError, ConflictError } from "@/lib/errors";
+import { announceImport, type WrittenImport } from "./apply";
+import type { ImportPlan } from "./plan";
 
-export function startImport(db: Db, _url: string, actor: Actor, parsed: Extract<ParsedImport, { ok: true }>) {
-  return applyImport(db, actor, parsed);
+export interface ImportJob {
+  mode: "dry-run" | "apply";
+  databaseUrl: string;
+  actor: Actor;
+  bytes: Uint8Array;
+}
+
+export type ImportOutcome = ({ ok: true; plan: ImportPlan } & Omit<WrittenImport, "plan">) | { ok: false; error: string };
+type WorkerMessage = ImportOutcome | { ok: "failed"; error: { name?: string; message: string; code?: unknown } };
+
+const ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/import/worker-entry.mjs");
+
+/** The worker's failure as the error to answer with: a busy database stays "busy". */
+function failureOf(error: { name?: string; message: string; code?: unknown }): Error {
+  if (error.code === "P1008" || error.code === "P2028") return new BusyError("The database is busy with another write; try the import again in a moment", 5);
+  if (error.code === "P2002") return new ConflictError("A mission was added at the same time; run the import again");
+  return new AppError("internal", `The import failed: ${error.message}`);
+}
+
+/** Plans (dry run) or writes an import in a worker thread; announces what it changed. */
+export async function runImport(job: ImportJob): Promise<ImportOutcome> {
+  const worker = new Worker(ENTRY, { workerData: job, transferList: [] });
+  const message = await new Promise<WorkerMessage>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`The import worker stopped (exit code ${code}) before it answered`)));
+  });
+  await worker.terminate();
+  if (message.ok === "failed") throw failureOf(message.error);
+  if (message.ok) await announceImport(message.touched);
+  return message;
 }

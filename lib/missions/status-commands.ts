@@ -236,7 +236,8 @@ export interface BatchMission {
   statusSince: Date | null;
 }
 
-const BATCH_CHUNK = 500;
+// Two parameters per mission in the version guard: under SQLite's 999 as Prisma counts them.
+const BATCH_CHUNK = 400;
 
 /**
  * Appends one report per mission, all with the same time, source and status: the statements
