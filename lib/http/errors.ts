@@ -1,7 +1,7 @@
 // The one mapping of errors to HTTP: a status per code (the only such table), the one JSON
 // shape every refusal has (public API, embed, admin routes, login), documented in OpenAPI.
 import { z } from "zod";
-import { AppError, ConflictError, ERROR_CODES, NotFoundError, type ErrorCode } from "@/lib/errors";
+import { AppError, BusyError, ConflictError, ERROR_CODES, NotFoundError, type ErrorCode } from "@/lib/errors";
 import { MissionNotFoundError, VersionConflictError } from "@/lib/missions/status-commands";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -57,6 +57,17 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
 
 const INTERNAL = new AppError("internal", "Internal error");
 
+/**
+ * SQLite's write lock held elsewhere for longer than a writer waits (lib/db/sqlite-adapter.ts):
+ * SQLITE_BUSY, which Prisma reports as P1008, or a transaction that could not start in time.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+  return isPrismaKnownError(error) && (code === "P1008" || (code === "P2028" && /unable to start a transaction/i.test(String(message))));
+}
+
 /** Any thrown value as the error to answer with; anything unforeseen becomes `internal`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -69,6 +80,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof MissionNotFoundError) {
     return new NotFoundError(error.message, { fields: [{ field: "id", message: `no mission ${error.missionId}` }] });
   }
+  if (isDatabaseBusy(error)) return new BusyError("The database is busy with another write; try again in a moment", 1, { cause: error });
   if (isPrismaKnownError(error)) {
     // A unique value taken between our check and the write.
     if (error.code === "P2002") {
