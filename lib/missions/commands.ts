@@ -75,6 +75,26 @@ export async function describeConflict(db: Db, missionId: number) {
   return { current: mission, latestChange: latest };
 }
 
+const SLUG_ATTEMPTS = 8;
+
+/**
+ * Slugs are picked by reading which are taken, so two transactions at once (PostgreSQL runs
+ * them in parallel) can pick the same one: the loser's unique violation on the slug retries
+ * the whole transaction, which then sees the winner's slug and takes the next free one.
+ */
+export async function retryingTakenSlug<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const mapped = toAppError(error);
+      const slugTaken = mapped.code === "conflict" && mapped.fields.some((field) => field.field === "slug");
+      if (!slugTaken) throw error;
+      if (attempt >= SLUG_ATTEMPTS) throw new ConflictError("Too many writes at once took the same name; try again", { fields: [{ field: "slug", message: "is already taken" }], cause: error });
+    }
+  }
+}
+
 /** A lost version race as a conflict that shows the change that won. */
 export async function conflictResponse<T>(db: Db, work: () => Promise<T>): Promise<T> {
   try {
@@ -181,7 +201,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
   const now = clock.now();
   const occurredAt = ("effectiveAt" in input ? input.effectiveAt : undefined) ?? now;
   const untils: Array<Date | null> = [];
-  const result = await conflictResponse(db, () =>
+  const result = await conflictResponse(db, () => retryingTakenSlug(() =>
     db.$transaction(
       async (tx) => {
         let slug = eventSlug(input.name, occurredAt);
@@ -231,7 +251,7 @@ export async function applyBulkEvent(db: Db, user: SessionUser, input: BulkEvent
         return { event: { id: event.id, slug, name: event.name }, missions: touched };
       },
       { timeout: 60_000 },
-    ),
+    )),
   );
   await announceMissions(result.missions);
   wakeForEnds(untils);
@@ -276,7 +296,7 @@ async function uniqueSlug(tx: Tx, base: string): Promise<string> {
 export async function createMission(db: Db, user: SessionUser, input: MissionFields) {
   checkCountries(input);
   if (!canEditHost(user, input.hostCode)) throw new ForbiddenError(`You may not add missions in ${input.hostCode}`, { fields: [{ field: "hostCode", message: "is outside your host countries" }] });
-  const mission = await db.$transaction(async (tx) => {
+  const mission = await retryingTakenSlug(() => db.$transaction(async (tx) => {
     if (input.wikidataId && (await tx.mission.findUnique({ where: { wikidataId: input.wikidataId }, select: { id: true } }))) {
       throw new ValidationError([{ field: "wikidataId", message: `another mission already has ${input.wikidataId}` }]);
     }
@@ -290,7 +310,7 @@ export async function createMission(db: Db, user: SessionUser, input: MissionFie
     });
     await appendAudit(tx, actorOf(user), { action: "mission.create", entityType: "mission", entityId: created.id, after: created });
     return created;
-  });
+  }));
   await announceMissions([mission]);
   return mission;
 }
