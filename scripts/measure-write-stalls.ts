@@ -18,11 +18,12 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { seedCountries } from "@/prisma/seed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const FILE = path.join(ROOT, "tests/tmp-measure.db");
+const FILE = path.join(ROOT, "tests/.tmp/measure-write-stalls.db");
 const WORLD = path.join(ROOT, "tests/fixtures/embassies-2022-11-16.csv.gz");
 const PROBE_EVERY_MS = 10;
 
 function freshDatabase(): string {
+  fs.mkdirSync(path.dirname(FILE), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(FILE + suffix, { force: true });
   const sqlite = new Database(FILE);
   sqlite.pragma("journal_mode = WAL");
