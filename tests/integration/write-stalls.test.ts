@@ -37,7 +37,7 @@ describe("long writes leave the event loop free", () => {
     const db = getDb();
     const { token } = await createUserWithSession(db, { role: "admin" });
     const { result: response, blockedMs } = await longestBlock(() => call(importRoute.POST, { token, path: "/api/admin/import?mode=apply", rawBody: new Uint8Array(WORLD) }));
-    expect(response.status).toBe(MISSIONS);
+    expect(response.status).toBe(200);
     expect(await db.mission.count()).toBeGreaterThan(9000);
     expect(blockedMs).toBeLessThan(BOUND_MS);
   }, 120_000);
