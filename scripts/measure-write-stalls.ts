@@ -122,7 +122,6 @@ async function bulkEvent(db: Db, user: SessionUser, count: number, status: "open
 
 async function main() {
   const url = freshDatabase();
-  process.env.DATABASE_URL = url;
   const db = createDb(url);
   const server = await cachedServer();
   try {
