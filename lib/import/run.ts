@@ -6,8 +6,10 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/audit/audit";
 import { AppError, BusyError, ConflictError } from "@/lib/errors";
-import { announceImport, type WrittenImport } from "./apply";
-import type { ImportPlan } from "./plan";
+import type { Db } from "@/lib/db/create";
+import { announceImport, writeImport, type WrittenImport } from "./apply";
+import { planImport, type ImportPlan } from "./plan";
+import { readImportFile } from "./read-upload";
 
 export interface ImportJob {
   mode: "dry-run" | "apply";
@@ -21,6 +23,10 @@ type WorkerMessage = ImportOutcome | { ok: "failed"; error: { name?: string; mes
 
 const ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/import/worker-entry.mjs");
 
+// A worker takes ~1 s to start (it loads Prisma and compiles TypeScript); a file this small is
+// read, matched and written in a few tens of milliseconds, so it is done in this thread.
+export const IN_THREAD_MAX_BYTES = 64 * 1024;
+
 /** The worker's failure as the error to answer with: a busy database stays "busy". */
 function failureOf(error: { name?: string; message: string; code?: unknown }): Error {
   if (error.code === "P1008" || error.code === "P2028") return new BusyError("The database is busy with another write; try the import again in a moment", 5);
@@ -28,8 +34,9 @@ function failureOf(error: { name?: string; message: string; code?: unknown }): E
   return new AppError("internal", `The import failed: ${error.message}`);
 }
 
-/** Plans (dry run) or writes an import in a worker thread; announces what it changed. */
-export async function runImport(job: ImportJob): Promise<ImportOutcome> {
+/** Plans (dry run) or writes an import, in a worker thread unless small; announces what it changed. */
+export async function runImport(job: ImportJob, db: Db): Promise<ImportOutcome> {
+  if (job.bytes.byteLength <= IN_THREAD_MAX_BYTES) return runInThread(job, db);
   const worker = new Worker(ENTRY, { workerData: job, transferList: [] });
   const message = await new Promise<WorkerMessage>((resolve, reject) => {
     worker.once("message", resolve);
@@ -40,4 +47,13 @@ export async function runImport(job: ImportJob): Promise<ImportOutcome> {
   if (message.ok === "failed") throw failureOf(message.error);
   if (message.ok) await announceImport(message.touched);
   return message;
+}
+
+async function runInThread(job: ImportJob, db: Db): Promise<ImportOutcome> {
+  const parsed = readImportFile(job.bytes);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (job.mode === "dry-run") return { ok: true, plan: await planImport(db, parsed), touched: [], milliseconds: 0 };
+  const written = await writeImport(db, job.actor, parsed);
+  await announceImport(written.touched);
+  return { ok: true, ...written };
 }

@@ -10,11 +10,12 @@ const ModeSchema = z.object({ mode: z.enum(["dry-run", "apply"], { error: 'must 
 
 /**
  * The raw file as the body; ?mode=dry-run shows the plan, ?mode=apply writes it in one
- * transaction. Both run in a worker thread, so the server keeps answering meanwhile.
+ * transaction. A large file is read and written in a worker thread, so the server keeps
+ * answering meanwhile (lib/import/run.ts).
  */
-export const POST = defineRoute({ access: "admin", maxBodyBytes: IMPORT_MAX_BYTES }, async ({ request, user, bytes }) => {
+export const POST = defineRoute({ access: "admin", maxBodyBytes: IMPORT_MAX_BYTES }, async ({ request, db, user, bytes }) => {
   const { mode } = parseOrThrow(ModeSchema, { mode: new URL(request.url).searchParams.get("mode") ?? undefined });
-  const outcome = await runImport({ mode, databaseUrl: env().DATABASE_URL, actor: { id: user.id, name: user.name }, bytes: await bytes() });
+  const outcome = await runImport({ mode, databaseUrl: env().DATABASE_URL, actor: { id: user.id, name: user.name }, bytes: await bytes() }, db);
   if (!outcome.ok) throw new ValidationError([{ field: "file", message: outcome.error }], outcome.error);
   if (mode === "dry-run") return json({ mode, plan: summarisePlan(outcome.plan) });
   return json({ mode, plan: summarisePlan(outcome.plan), milliseconds: Math.round(outcome.milliseconds) });
