@@ -10,15 +10,16 @@ import { getDb } from "@/lib/db/client";
 import { call, createUserWithSession } from "../http";
 
 const WORLD = zlib.gunzipSync(fs.readFileSync("tests/fixtures/embassies-2022-11-16.csv.gz"));
-// The goal is 100 ms (scripts/measure-write-stalls.ts measures it); a loaded machine delays
-// timers by hundreds of ms on its own, so the test allows 1 s. Before the fix, the loop stopped
-// for the whole write: 5-10 s for the import, 2-4 s for 400 missions.
-const BOUND_MS = 1000;
+// The goal is 100 ms (scripts/measure-write-stalls.ts measures it). A loaded machine stretches
+// every step, so the test compares with the write's own duration: before the fix, the loop
+// stopped for the whole write (the longest block was the write's time); now for a small part.
 const MISSIONS = 400;
+const expectLoopMostlyFree = ({ blockedMs, elapsedMs }: { blockedMs: number; elapsedMs: number }) => expect(blockedMs).toBeLessThan(Math.max(250, elapsedMs / 3));
 
 /** The longest gap between 5 ms ticks while `work` runs: how long a request would have waited. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ result: T; blockedMs: number }> {
-  let last = performance.now();
+async function longestBlock<T>(work: () => Promise<T>): Promise<{ result: T; blockedMs: number; elapsedMs: number }> {
+  const started = performance.now();
+  let last = started;
   let blockedMs = 0;
   const ticker = setInterval(() => {
     const now = performance.now();
@@ -26,7 +27,8 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<{ result: T; blo
     last = now;
   }, 5);
   try {
-    return { result: await work(), blockedMs };
+    const result = await work();
+    return { result, blockedMs, elapsedMs: performance.now() - started };
   } finally {
     clearInterval(ticker);
   }
@@ -36,10 +38,10 @@ describe("long writes leave the event loop free", () => {
   it("imports the world file through the admin route off the request's thread", async () => {
     const db = getDb();
     const { token } = await createUserWithSession(db, { role: "admin" });
-    const { result: response, blockedMs } = await longestBlock(() => call(importRoute.POST, { token, path: "/api/admin/import?mode=apply", rawBody: new Uint8Array(WORLD) }));
+    const { result: response, ...timing } = await longestBlock(() => call(importRoute.POST, { token, path: "/api/admin/import?mode=apply", rawBody: new Uint8Array(WORLD) }));
     expect(response.status).toBe(200);
     expect(await db.mission.count()).toBeGreaterThan(9000);
-    expect(blockedMs).toBeLessThan(BOUND_MS);
+    expectLoopMostlyFree(timing);
   }, 120_000);
 
   it("commits a bulk event of 400 missions without stopping the loop", async () => {
@@ -48,9 +50,9 @@ describe("long writes leave the event loop free", () => {
     await db.mission.createMany({ data: Array.from({ length: MISSIONS }, (_, n) => ({ slug: `m-${n}`, sendingCode: "FR", hostCode: "UA", city: `City ${n}`, type: "embassy", timeZone: "Europe/Kyiv" })) });
     const missions = await db.mission.findMany({ select: { id: true, version: true } });
     const body = { name: "Air-raid alert", status: "closed", reason: "Alert", sourceUrl: "https://example.org/alert", missions: missions.map((mission) => ({ id: mission.id, expectedVersion: mission.version })) };
-    const { result: response, blockedMs } = await longestBlock(() => call(events.POST, { token, body }));
+    const { result: response, ...timing } = await longestBlock(() => call(events.POST, { token, body }));
     expect(response.status).toBeLessThan(300);
     expect(await db.statusChange.count({ where: { newStatus: "closed" } })).toBe(MISSIONS);
-    expect(blockedMs).toBeLessThan(BOUND_MS);
+    expectLoopMostlyFree(timing);
   });
 });
