@@ -10,6 +10,7 @@ import { EmailSchema } from "@/lib/input/email";
 import { systemClock, type Clock } from "@/lib/jobs/clock";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { wakeJobWorker } from "@/lib/jobs/wake";
+import { SUBSCRIBE_ANSWER } from "./answer";
 import { CONFIRM_HOURS } from "./confirm-hours";
 import { MAIL_QUEUE, mailJobKey } from "./queues";
 import { confirmUrl } from "./links";
@@ -30,7 +31,6 @@ export const SubscribeInputSchema = z
   .strict();
 export type SubscribeInput = z.infer<typeof SubscribeInputSchema>;
 
-export const SUBSCRIBE_ANSWER = { status: "check-your-mail", message: "If the address can receive mail, a confirmation link is on its way." } as const;
 
 /** "the Embassy of Germany in Kyiv", "missions in Kyiv (Ukraine)", "all missions of Germany" */
 export async function scopeLabel(client: Db | Tx, scope: { scopeKind: string; scopeValue: string }): Promise<string> {
