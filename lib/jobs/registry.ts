@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/create";
 import { scheduledChangeJob } from "@/lib/missions/scheduled-changes";
 import { statusExpiryJob } from "@/lib/missions/expiry";
+import { mailDigestJob } from "@/lib/subscriptions/digest";
 import { notifyFanoutJob } from "@/lib/subscriptions/fanout";
 import { DELIVERY_HANDLERS, startDeliveryLanes } from "@/lib/subscriptions/lanes";
 import type { Clock } from "./clock";
@@ -12,11 +13,18 @@ import { runDueJobs, type RunOptions } from "./run";
 import { startJobWorker, type JobWorkerOptions } from "./worker";
 
 /** Run by the main worker; the deliveries (network-bound) run in their own lanes. */
-const MAIN_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping, notifyFanoutJob];
+const MAIN_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping, notifyFanoutJob, mailDigestJob];
+/** Digests go out daily at 07:00 UTC. */
+function nextDigestAt(now: Date): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
+  return at > now ? at : new Date(at.getTime() + 24 * 3600_000);
+}
+
 export const JOB_HANDLERS = [...MAIN_HANDLERS, ...DELIVERY_HANDLERS];
 
 async function ensureRecurringJobs(db: Db, clock: Clock | undefined) {
   await ensureRecurringJob(db, jobHousekeeping, clock?.now() ?? new Date());
+  await ensureRecurringJob(db, mailDigestJob, nextDigestAt(clock?.now() ?? new Date()));
 }
 
 /** Runs every due job once (after downtime: each applied with its own effective time). */

@@ -21,7 +21,7 @@ type Prepared = { skip: true } | { skip: false; message: MailMessage; sent: bool
 
 export async function composeDelivery(client: Db | Tx, deliveryId: number, now: Date): Promise<MailMessage | null> {
   const delivery = await client.delivery.findUnique({ where: { id: deliveryId }, include: { subscriber: true } });
-  if (!delivery?.subscriber || (delivery.state !== "pending" && delivery.state !== "digest-sending")) return null;
+  if (!delivery?.subscriber || delivery.state !== "pending") return null;
   const to = delivery.subscriber.email;
   const messageId = `<delivery-${delivery.id}.${delivery.createdAt.getTime()}@chancery>`;
   if (delivery.eventType === "subscription.confirm") {

@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { configureMailTransport, smtpTransport } from "@/lib/mail/transport";
 import { recordStatusChange } from "@/lib/missions/status-commands";
+import { ManualClock } from "../clock";
 import { createMission, EDITOR } from "../factories";
 import { call, createUserWithSession } from "../http";
 import { linkIn, rawHeader, startSmtpSink, type SmtpSink } from "../support/smtp-sink";
@@ -43,9 +44,9 @@ async function openMission(overrides: Parameters<typeof createMission>[1] = {}) 
   return db.mission.findUniqueOrThrow({ where: { id: mission.id } });
 }
 
-async function subscribeAndConfirm(email: string, scope: Record<string, unknown>): Promise<ParsedMail> {
+async function subscribeAndConfirm(email: string, scope: Record<string, unknown>, cadence = "immediate"): Promise<ParsedMail> {
   const before = smtp.mails.length;
-  const answer = await call(subscriptions.POST, { body: { email, scope } });
+  const answer = await call(subscriptions.POST, { body: { email, scope, cadence } });
   expect(answer.status, JSON.stringify(answer.json)).toBe(202);
   await runDueJobsOnce(getDb());
   const [mail] = (await smtp.waitForMails(before + 1)).slice(before);
@@ -174,5 +175,26 @@ describe("mail subscriptions", () => {
     expect(count(byAddress.get("ukraine@example.org"))).toBe(200);
     expect(count(byAddress.get("germany@example.org"))).toBe(100);
     expect(count(byAddress.get("lviv@example.org"))).toBe(50);
+  }, 90_000);
+
+  it("a digest subscriber gets nothing at once, then one daily mail listing the changes", async () => {
+    const db = getDb();
+    const [first, second] = [await openMission(), await openMission({ city: "Odesa" })];
+    await subscribeAndConfirm("digest@example.org", { kind: "host", hostCode: "UA" }, "digest");
+    smtp.mails.length = 0;
+    await closeMission(first.id);
+    await closeMission(second.id);
+    const now = new Date();
+    await runDueJobsOnce(db, { clock: new ManualClock(now) });
+    expect(smtp.mails.map((mail) => mail.subject)).toEqual([]);
+    const nextMorning = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7) + (now.getUTCHours() >= 7 ? 24 * 3600_000 : 0));
+    await runDueJobsOnce(db, { clock: new ManualClock(nextMorning) });
+    await runDueJobsOnce(db, { clock: new ManualClock(nextMorning) });
+    const [digest] = await smtp.waitForMails(1);
+    expect(digest!.subject).toBe("Chancery daily digest: 2 status changes");
+    expect(rawHeader(digest!, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    // The next day has nothing new.
+    await runDueJobsOnce(db, { clock: new ManualClock(new Date(nextMorning.getTime() + 24 * 3600_000)) });
+    expect(smtp.mails).toHaveLength(1);
   });
 });
