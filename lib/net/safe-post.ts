@@ -35,7 +35,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
@@ -47,9 +46,12 @@ for (const [network, prefix] of [
 export function isPublicAddress(address: string): boolean {
   const family = net.isIP(address);
   if (!family) return false;
-  if (family === 6 && address.toLowerCase().startsWith("::ffff:")) {
-    const mapped = address.slice(7);
-    if (net.isIPv4(mapped)) return isPublicAddress(mapped);
+  // IPv4-mapped IPv6 (::ffff:127.0.0.1, or in hex ::ffff:7f00:1) is the IPv4 address.
+  const mapped = family === 6 ? /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address) : null;
+  if (mapped) {
+    if (mapped[1]) return isPublicAddress(mapped[1]);
+    const [high, low] = [parseInt(mapped[2]!, 16), parseInt(mapped[3]!, 16)];
+    return isPublicAddress([high >> 8, high & 255, low >> 8, low & 255].join("."));
   }
   return !NON_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
 }
