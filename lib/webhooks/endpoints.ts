@@ -53,7 +53,8 @@ export async function createEndpoint(db: Db, actor: Actor, input: EndpointInput)
   const scope = input.scope.kind === "all" ? { scopeKind: "all", scopeValue: "" } : scopeKey(input.scope);
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({ data: { url: input.url, description: input.description, ...scope, secret: newWebhookSecret(), createdById: actor.id } });
-    await appendAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: endpoint.id, after: { url: endpoint.url, ...scope } });
+    // Only the host: webhook URLs often carry a secret path, and editors read the audit log.
+    await appendAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: endpoint.id, after: { host: new URL(endpoint.url).host, ...scope } });
     return { endpoint: await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: publicFields }), secret: endpoint.secret };
   });
 }
