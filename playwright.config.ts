@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = "file:./tests/.tmp/e2e.db";
+/** The subscriptions spec's SMTP server (tests/e2e/subscriptions.spec.ts) listens here. */
+const E2E_SMTP_PORT = PORT + 2;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -15,8 +17,8 @@ export default defineConfig({
   // first; the admin and expiry specs change them, so they run after every spec that reads them.
   projects: [
     { name: "verify", testMatch: /verify\.spec\.ts$/ },
-    { name: "public", testIgnore: /(admin|expiry|verify)\.spec\.ts$/, dependencies: ["verify"] },
-    { name: "admin", testMatch: /(admin|expiry)\.spec\.ts$/, dependencies: ["public"] },
+    { name: "public", testIgnore: /(admin|expiry|verify|subscriptions)\.spec\.ts$/, dependencies: ["verify"] },
+    { name: "admin", testMatch: /(admin|expiry|subscriptions)\.spec\.ts$/, dependencies: ["public"] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -40,7 +42,7 @@ export default defineConfig({
     // custom server (server.ts) as in production.
     command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
+    env: { DATABASE_URL, SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: "Chancery <alerts@chancery.test>", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "ignore",

@@ -12,7 +12,7 @@ const integration = (provider: "sqlite" | "postgres") => ({
   test: {
     name: `integration-${provider}`,
     include: ["tests/integration/**/*.test.ts"],
-    env: { TEST_DB_PROVIDER: provider, TZ: "UTC" },
+    env: { TEST_DB_PROVIDER: provider, TZ: "UTC", OUTBOUND_ALLOWED_ADDRESSES: "127.0.0.1" },
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/per-file-database.ts", "tests/setup/fail-on-console-error.ts"],
     testTimeout: 30_000,

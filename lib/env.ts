@@ -31,6 +31,23 @@ const TrustProxy = z
   .regex(/^(true|false|\d{1,2})$/, 'must be "false", "true" (one proxy) or the number of proxies in front of Chancery')
   .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)));
 
+const SmtpUrl = z
+  .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example:465" })
+  .transform((url) => new URL(url));
+
+/** A mailbox as "Name <address>" or a bare address. */
+const MailFrom = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address such as "Chancery <alerts@chancery.example>"');
+
+/** Private addresses outbound fetches may still reach (tests: 127.0.0.1). */
+const AddressList = z
+  .string()
+  .trim()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: "must be a comma-separated list of IP addresses" })));
+
 const EnvSchema = z.object({
   DATABASE_URL: DatabaseUrl.default(DEFAULT_DATABASE_URL),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -46,6 +63,11 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: wholeNumber(8, 4 * 1024 * 1024, "KiB").default(19456),
   SEED_DEMO_EDITOR: z.enum(["0", "1"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1"),
   SEED_DEMO_EDITOR_PASSWORD: z.string().optional(),
+  /** Where mails go; unset, they stay in the outbox admins read at /admin/outbox. */
+  SMTP_URL: SmtpUrl.optional(),
+  MAIL_FROM: MailFrom.default("Chancery <chancery@localhost>"),
+  /** Private or loopback addresses webhooks may still be sent to (never needed in production). */
+  OUTBOUND_ALLOWED_ADDRESSES: AddressList.default([]),
 });
 
 export type Env = z.output<typeof EnvSchema> & { databaseProvider: DatabaseProvider };

@@ -13,6 +13,7 @@ import {
   MissionListSchema,
   SlugParamsSchema,
 } from "./schema";
+import { StatusEventSchema, TestEventSchema } from "@/lib/webhooks/payload";
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const busy = {
@@ -32,6 +33,19 @@ const cacheHeaders = {
 const ok = (schema: z.ZodType, description: string) => ({ ...json(schema, description), headers: cacheHeaders });
 const slugParams = { path: SlugParamsSchema };
 
+// What Chancery POSTs to the endpoints admins register (Standard Webhooks).
+const WebhookHeadersSchema = z.object({
+  "webhook-id": z.string().meta({ description: "The message id; the same on every retry of one delivery: deduplicate on it", example: "msg_2b1f…" }),
+  "webhook-timestamp": z.string().meta({ description: "Unix seconds when this try was signed; reject ones more than 5 minutes off", example: "1764667800" }),
+  "webhook-signature": z.string().meta({
+    description: "Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<id>.<timestamp>.<body>`; two during a secret rotation's one-day overlap",
+    example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
+  }),
+});
+const webhookAnswer = {
+  "2XX": { description: "Received. Any other answer, or none within 10 s, is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; then the endpoint is disabled." },
+};
+
 export function createOpenApiDocument() {
   return createDocument({
     openapi: "3.1.0",
@@ -46,6 +60,26 @@ export function createOpenApiDocument() {
       license: { name: "CC0-1.0", identifier: "CC0-1.0" },
     },
     servers: [{ url: "/api/v1" }],
+    webhooks: {
+      "mission.status_changed": {
+        post: {
+          operationId: "missionStatusChanged",
+          summary: "A mission followed by the endpoint has a new current status (a report, the end of a status, or a scheduled change)",
+          requestParams: { header: WebhookHeadersSchema },
+          requestBody: { content: { "application/json": { schema: StatusEventSchema } } },
+          responses: webhookAnswer,
+        },
+      },
+      test: {
+        post: {
+          operationId: "webhookTest",
+          summary: "Sent by the admin page's “Send a test event” button",
+          requestParams: { header: WebhookHeadersSchema },
+          requestBody: { content: { "application/json": { schema: TestEventSchema } } },
+          responses: webhookAnswer,
+        },
+      },
+    },
     paths: {
       "/missions": {
         get: {

@@ -23,6 +23,14 @@ export interface JobContext {
   job: ClaimedJob;
   /** Runs once the transaction has committed (e.g. announcing what changed to caches). */
   afterCommit(effect: () => Promise<void> | void): void;
+  /** What the handler's beforeTransaction step returned (undefined without one). */
+  prepared?: unknown;
+}
+
+export interface JobPrepareContext {
+  db: Db;
+  clock: Clock;
+  job: ClaimedJob;
 }
 
 /** What a handler asks for besides "done". */
@@ -37,6 +45,11 @@ export interface JobHandler<P = unknown> {
    * Returning { runAgainAt } keeps the job pending until then (e.g. the work was rescheduled).
    */
   run(payload: P, context: JobContext): Promise<JobOutcome>;
+  /**
+   * Slow outside work (sending a mail, calling a webhook) done while the lease is held but no
+   * transaction is open, so it never holds up other writers; run then records its result.
+   */
+  beforeTransaction?(payload: P, context: JobPrepareContext): Promise<unknown>;
   /** Attempts before the job is marked failed (default 8). */
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1-based); default exponential from 1 s, capped at 10 min. */

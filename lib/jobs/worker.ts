@@ -16,6 +16,8 @@ export interface JobWorkerOptions {
    */
   takeOverRunningJobs?: boolean;
   onRun?(summary: RunSummary): void;
+  /** Jobs claimed at once (default 10); 1 for jobs that wait on the network, so none waits past its lease. */
+  batchSize?: number;
 }
 
 export interface JobWorker {
@@ -48,7 +50,7 @@ export function startJobWorker(db: Db, handlers: readonly JobHandler[], options:
     try {
       do {
         runAgain = false;
-        const summary = await runDueJobs(db, handlers, { owner, log });
+        const summary = await runDueJobs(db, handlers, { owner, log, batchSize: options.batchSize });
         if (summary.done + summary.retried + summary.failed + summary.lost > 0) options.onRun?.(summary);
       } while (runAgain && !stopped);
       next = await nextDueAt(db, queues);

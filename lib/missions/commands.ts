@@ -57,6 +57,8 @@ export async function loadEditable(tx: Tx, user: SessionUser, missionId: number)
 }
 
 export function announceMissions(missions: Array<{ id: number; hostCode: string; sendingCode: string }>) {
+  // The committed change owes notifications (lib/subscriptions/notice.ts): fan them out now.
+  wakeJobWorker(new Date());
   return announceDataChange({
     missionIds: missions.map((mission) => mission.id),
     hostCodes: [...new Set(missions.map((mission) => mission.hostCode))],

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/create";
 import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
 import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
+import { recordChangeNotice } from "@/lib/subscriptions/notice";
 
 export class VersionConflictError extends Error {
   constructor(
@@ -214,6 +215,8 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
   // A back-dated entry may split the current run of the status (it held, then not, then again).
   if (!isLatest) await tx.mission.update({ where: { id: mission.id }, data: { statusSince: await currentRunStart(tx, mission.id) } });
   await rescheduleExpiries(tx, change);
+  // Subscribers and webhooks hear of a new current status (not of re-verifications or back-dated entries).
+  if (isLatest && kind !== "verify") await recordChangeNotice(tx, change);
   return change;
 }
 

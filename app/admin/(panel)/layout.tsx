@@ -16,6 +16,8 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           {user.role === "admin" && <li><Link href="/admin/import" className={link}>Import</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/users" className={link}>Users</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/freshness" className={link}>Freshness</Link></li>}
+          {user.role === "admin" && <li><Link href="/admin/webhooks" className={link}>Webhooks</Link></li>}
+          {user.role === "admin" && <li><Link href="/admin/outbox" className={link}>Outbox</Link></li>}
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span>

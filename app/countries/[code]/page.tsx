@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryName } from "@/components/country-name";
+import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
@@ -57,6 +58,11 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         choices={{ cities, sending }}
         caption={`Diplomatic missions in ${heading} and their status`}
       />
+      {filters.city && cities.includes(filters.city) ? (
+        <SubscribeForm scope={{ "scope.kind": "city", "scope.hostCode": country.code, "scope.city": filters.city }} label={`any mission in ${filters.city}`} />
+      ) : (
+        <SubscribeForm scope={{ "scope.kind": "host", "scope.hostCode": country.code }} label={`any mission in ${country.name}`} />
+      )}
       <EmbedBuilder host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} confirmed={filters.confirmed} placeName={heading} />
     </div>
   );

@@ -94,6 +94,33 @@ export default function ApiDocsPage() {
           );
         })}
       </section>
+      <section aria-labelledby="webhooks" className="space-y-2">
+        <h2 id="webhooks" className="text-xl font-semibold">Webhooks</h2>
+        <p>
+          Admins register endpoints (all missions, a host or sending country, or one mission). Each status change is POSTed as JSON
+          (<code>mission.status_changed</code>, described in the OpenAPI document&rsquo;s <code>webhooks</code> section) and signed per{" "}
+          <a className="underline" href="https://www.standardwebhooks.com/">Standard Webhooks</a>: headers <code>webhook-id</code>,{" "}
+          <code>webhook-timestamp</code> and <code>webhook-signature</code>. The same <code>webhook-id</code> comes with every retry: deduplicate on it.
+          Answer 2xx within 10 seconds; anything else is retried for about a day, then the endpoint is disabled. During a secret rotation both the
+          old and the new secret sign for a day. Verify with the <code>standardwebhooks</code> package (npm, PyPI, and others):
+        </p>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-xs">{`import { Webhook } from "standardwebhooks";
+
+const webhook = new Webhook(process.env.CHANCERY_WEBHOOK_SECRET); // "whsec_…"
+
+export async function POST(request) {
+  const body = await request.text(); // the raw body, before any JSON parsing
+  let event;
+  try {
+    event = webhook.verify(body, Object.fromEntries(request.headers)); // throws if forged or older than 5 min
+  } catch {
+    return new Response("bad signature", { status: 400 });
+  }
+  if (await alreadySeen(request.headers.get("webhook-id"))) return new Response(null, { status: 204 });
+  console.log(event.data.mission.name, event.data.status, event.data.text);
+  return new Response(null, { status: 204 });
+}`}</pre>
+      </section>
       <section aria-labelledby="embed" className="space-y-2">
         <h2 id="embed" className="text-xl font-semibold">Embedding a table</h2>
         <p>

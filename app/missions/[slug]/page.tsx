@@ -6,6 +6,7 @@ import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusWithFreshness } from "@/components/status-with-freshness";
+import { SubscribeForm } from "@/components/subscribe-form";
 import { getMissionBySlug, type MissionDetail } from "@/lib/missions/queries";
 import { countryNameInText } from "@/lib/countries/catalog";
 import { missionTypeLabel } from "@/lib/missions/types";
@@ -116,6 +117,8 @@ export default async function MissionPage({ params }: Props) {
           {mission.statusSetBy && <Detail label="Reported by">{mission.statusSetBy}</Detail>}
         </dl>
       </section>
+
+      <SubscribeForm scope={{ "scope.kind": "mission", "scope.missionId": String(mission.id) }} label="this mission" />
 
       {mission.scheduledChanges.length > 0 && (
         <section aria-labelledby="upcoming" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CountryName } from "@/components/country-name";
+import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
@@ -46,6 +47,7 @@ export default async function SendingCountryPage({ params, searchParams }: Props
         choices={{ cities }}
         caption={`Diplomatic missions of ${country.name} and their status`}
       />
+      <SubscribeForm scope={{ "scope.kind": "sending", "scope.sendingCode": country.code }} label={`any mission of ${country.name}`} />
     </div>
   );
 }

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
+
+interface Props {
+  searchParams: Promise<{ token?: string }>;
+}
+
+// Opening the link changes nothing (mail scanners open links too): the button confirms.
+export default async function ConfirmPage({ searchParams }: Props) {
+  const token = (await searchParams).token ?? "";
+  return (
+    <div className="max-w-2xl space-y-3">
+      <h1 className="text-2xl font-bold">Confirm your subscription</h1>
+      <form method="post" action="/api/subscriptions/confirm">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">Confirm subscription</button>
+      </form>
+    </div>
+  );
+}
