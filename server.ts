@@ -7,9 +7,9 @@ import { env, type Env } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
 import { startAppJobWorker } from "@/lib/jobs/registry";
-import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT, wireOf } from "@/lib/http/hot-paths";
-import { errorResponse, isNotModified, type HttpResponse } from "@/lib/http/response";
-import type { CachedResponse } from "@/lib/http/response-cache";
+import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "@/lib/http/hot-paths";
+import { errorResponse } from "@/lib/http/response";
+import { sendResponse, sendWire } from "@/lib/http/send";
 import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
 import { applyProxyTrust } from "@/lib/http/client-ip";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
@@ -34,24 +34,6 @@ const everyResponseHeaders = Object.entries(transportSecurityHeaders(config.PUBL
 const holder = globalThis as unknown as { chanceryDb?: Db };
 const db = () => (holder.chanceryDb ??= createDb(config.DATABASE_URL));
 
-function send(res: http.ServerResponse, method: string, response: HttpResponse) {
-  res.writeHead(response.status, response.status === 304 || response.status === 204 ? response.headers : { ...response.headers, "Content-Length": Buffer.byteLength(response.body) });
-  res.end(method === "HEAD" || response.status === 304 ? undefined : response.body);
-}
-
-// The hot path: precomputed bytes and headers, no per-request allocation beyond Node's own.
-function serveEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
-  const wire = wireOf(entry);
-  const ifNoneMatch = req.headers["if-none-match"];
-  if (ifNoneMatch && entry.response.status === 200 && isNotModified(ifNoneMatch, entry.response.headers.ETag)) {
-    res.writeHead(304, wire.notModifiedHeaders);
-    return void res.end();
-  }
-  const gzip = wire.gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") ? wire.gzip : undefined;
-  res.writeHead(entry.response.status, gzip ? gzip.headers : wire.headers);
-  res.end(req.method === "HEAD" ? undefined : (gzip?.body ?? wire.body));
-}
-
 async function main() {
   const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
   const handle = app.getRequestHandler();
@@ -64,21 +46,21 @@ async function main() {
     const rawUrl = req.url ?? "/";
     const pathEnd = rawUrl.indexOf("?");
     const pathname = pathEnd === -1 ? rawUrl : rawUrl.slice(0, pathEnd);
-    if (!isDecodablePath(pathname)) return send(res, req.method ?? "GET", malformedPathResponse(pathname));
+    if (!isDecodablePath(pathname)) return sendResponse(req, res, malformedPathResponse(pathname));
     if (!isHotPath(pathname)) {
-      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, port, () => void handle(req, res));
+      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, server, () => void handle(req, res));
       return void handle(req, res);
     }
     const method = req.method ?? "GET";
-    if (method === "OPTIONS") return send(res, method, PREFLIGHT);
-    if (method !== "GET" && method !== "HEAD") return send(res, method, METHOD_NOT_ALLOWED);
+    if (method === "OPTIONS") return sendResponse(req, res, PREFLIGHT);
+    if (method !== "GET" && method !== "HEAD") return sendResponse(req, res, METHOD_NOT_ALLOWED);
     const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
-    if (!(entry instanceof Promise)) return serveEntry(req, res, entry);
+    if (!(entry instanceof Promise)) return sendWire(req, res, entry.response.status, entry.wire);
     entry.then(
-      (produced) => serveEntry(req, res, produced),
+      (produced) => sendWire(req, res, produced.response.status, produced.wire),
       (error: unknown) => {
         console.error(`Failed to answer ${pathname}:`, error);
-        send(res, method, { ...errorResponse(500, "Internal error"), headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+        sendResponse(req, res, errorResponse(500, "Internal error"));
       },
     );
   });

@@ -4,12 +4,20 @@ import { CountryName } from "@/components/country-name";
 import { ConfirmationTotals, StatusTotals } from "@/components/status-totals";
 import { getHostCountrySummaries } from "@/lib/countries/queries";
 import { getLatestChanges } from "@/lib/missions/queries";
+import { STATUS_FILTERS } from "@/lib/status/schema";
 import { ChangeList } from "./_components/change-list";
+import { HostTable, type HostRow } from "./_components/host-table";
+
+const MAX_CARDS = 6;
 
 export default async function HomePage() {
   await connection();
   const now = new Date();
   const [hosts, changes] = await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  // Cards only where it matters now: countries in crisis, then those of the latest changes.
+  const recentHosts = new Set(changes.map((change) => change.mission.hostCode));
+  const featured = [...hosts.filter((host) => host.inCrisis), ...hosts.filter((host) => !host.inCrisis && recentHosts.has(host.code))].slice(0, MAX_CARDS);
+  const rows = hosts.map((host): HostRow => [host.code, host.name, host.missions, ...STATUS_FILTERS.map((status) => host.counts[status])] as HostRow);
   return (
     <div className="space-y-8">
       <section aria-labelledby="intro" className="space-y-3">
@@ -31,15 +39,15 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="hosts" className="space-y-3">
-        <h2 id="hosts" className="text-xl font-semibold">By host country</h2>
+        <h2 id="hosts" className="text-xl font-semibold">In crisis or recently changed</h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {hosts.map((host) => (
+          {featured.map((host) => (
             <li key={host.code} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="text-lg font-semibold">
                 <Link href={`/countries/${host.code}`} className="underline decoration-slate-300 underline-offset-2">
                   <CountryName code={host.code} name={host.name} />
                 </Link>
-                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions</span>
+                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions{host.inCrisis ? ", in crisis" : ""}</span>
               </h3>
               <StatusTotals counts={host.counts} label={`Missions in ${host.name} per status`} />
               <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} />
@@ -57,6 +65,11 @@ export default async function HomePage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="all-hosts" className="space-y-3">
+        <h2 id="all-hosts" className="text-xl font-semibold">All host countries</h2>
+        <HostTable rows={rows} />
       </section>
     </div>
   );

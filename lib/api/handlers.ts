@@ -15,11 +15,12 @@ import { openApiDocumentJson } from "./openapi";
 import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
-import { FeedQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
+import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { SlugSchema } from "@/lib/missions/slug";
+import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/lib/missions/history-page";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 
@@ -112,12 +113,23 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   };
 }
 
-async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" | "history" | "badge"): Promise<Produced> {
+/** The history page a query asks for, or the 400 naming the bad parameter. */
+function historyPageOf(params: URLSearchParams): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
+  const shape = MissionHistoryQuerySchema.safeParse(queryRecord(params));
+  if (!shape.success) return { ok: false, produced: badRequest(parameterErrors(shape.error)) };
+  const before = shape.data.before === undefined ? null : decodeHistoryCursor(shape.data.before);
+  if (shape.data.before !== undefined && !before) return { ok: false, produced: badRequest([{ field: "before", message: "is not a cursor returned by this API" }]) };
+  return { ok: true, page: { before, limit: shape.data.limit ?? HISTORY_PAGE_SIZE } };
+}
+
+async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" | "history" | "badge", params: URLSearchParams): Promise<Produced> {
   const checked = slugOrError(rawSlug);
   if (!checked.ok) return checked.produced;
   const { slug } = checked;
+  const page = part === "history" ? historyPageOf(params) : { ok: true as const, page: { before: null, limit: 0 } };
+  if (!page.ok) return page.produced;
   const freshness = await freshnessFor(ctx);
-  const loaded = await loadMissionWithHistory(ctx.db, freshness, slug);
+  const loaded = await loadMissionWithHistory(ctx.db, freshness, slug, page.page);
   if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
   const mission = { ...toApiMission(loaded.mission, ctx.origin, freshness.now), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
@@ -134,6 +146,7 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   const body: ApiMissionHistory = {
     mission,
     history: loaded.history.map(({ event, ...change }) => ({ ...toApiChange(change), event })),
+    nextCursor: loaded.nextCursor,
   };
   return { response: jsonResponse(200, body), tags };
 }
@@ -213,7 +226,7 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (first === "missions" && second) {
     const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
     if (!part) return noEndpoint();
-    return noQuery() ?? missionDetail(ctx, second, part);
+    return (part === "history" ? null : noQuery()) ?? missionDetail(ctx, second, part, params);
   }
   if (first === "events" && !third) return noQuery() ?? events(ctx, second);
   if (first === "countries" && !second) return noQuery() ?? countries(ctx);

@@ -8,6 +8,7 @@ import {
   EventSchema,
   FeedQuerySchema,
   MissionHistorySchema,
+  MissionHistoryQuerySchema,
   MissionListQuerySchema,
   MissionDetailSchema,
   MissionListSchema,
@@ -111,8 +112,8 @@ export function createOpenApiDocument() {
       "/missions/{slug}/history": {
         get: {
           operationId: "getMissionHistory",
-          summary: "A mission and every status report, newest first",
-          requestParams: slugParams,
+          summary: "A mission and its status reports, newest first, one page at a time",
+          requestParams: { ...slugParams, query: MissionHistoryQuerySchema },
           responses: { "200": ok(MissionHistorySchema, "The mission's history"), ...errors },
         },
       },

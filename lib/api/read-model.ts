@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/create";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
 import { upcomingSelect } from "@/lib/missions/scheduled-changes";
+import { HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage, type HistoryCursor } from "@/lib/missions/history-page";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
 export type ApiMissionRow = MissionRow & { updatedAt: Date };
@@ -38,14 +39,15 @@ const changeSelect = {
   endsChangeId: true,
 } as const;
 
-export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string) {
+/** One mission with a page of its history (`limit` 0: none), newest first, after `before`. */
+export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: HISTORY_PAGE_SIZE }) {
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
       ...apiRowSelect,
       archivedAt: true,
       history: {
-        orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+        ...historyPageArgs(page.before, page.limit),
         select: { ...changeSelect, event: { select: { slug: true, name: true } } },
       },
       scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
@@ -53,7 +55,8 @@ export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext
   });
   if (!mission || mission.archivedAt) return null;
   const { history, scheduledChanges, ...row } = mission;
-  return { mission: toMissionRow(row, freshness), history, upcoming: scheduledChanges };
+  const { entries, nextCursor } = toHistoryPage(history, page.limit);
+  return { mission: toMissionRow(row, freshness), history: entries, nextCursor, upcoming: scheduledChanges };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];

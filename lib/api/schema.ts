@@ -1,6 +1,7 @@
 // The public API's documented shapes: handlers build values of these types, the OpenAPI
 // document is generated from these schemas and the contract tests validate against it.
 import { z } from "zod";
+import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
 import { INSTANT_RANGE, InstantSchema } from "@/lib/input/instant";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
 import { SlugSchema } from "@/lib/missions/slug";
@@ -114,7 +115,11 @@ export const StatusChangeSchema = z
   .meta({ id: "StatusChange" });
 
 export const MissionHistorySchema = z
-  .object({ mission: MissionDetailSchema, history: z.array(StatusChangeSchema).meta({ description: "Newest first" }) })
+  .object({
+    mission: MissionDetailSchema,
+    history: z.array(StatusChangeSchema).meta({ description: "One page, newest first" }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `before` for the next (older) page; null on the last page" }),
+  })
   .meta({ id: "MissionHistory" });
 
 export const MissionRefSchema = z
@@ -168,6 +173,13 @@ export const MissionListQuerySchema = z
     changed_since: InstantSchema.optional().meta({ description: `Only missions updated at or after this time (ISO 8601 with an offset, ${INSTANT_RANGE})` }),
     limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "Page size, 1-500 (default 100)" }),
     cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page" }),
+  })
+  .strict();
+
+export const MissionHistoryQuerySchema = z
+  .object({
+    before: z.string().max(200).optional().meta({ description: "nextCursor of the previous page: entries older than its last one" }),
+    limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional().meta({ description: `Page size, 1-${MAX_HISTORY_PAGE_SIZE} (default ${HISTORY_PAGE_SIZE})` }),
   })
   .strict();
 

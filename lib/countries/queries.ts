@@ -6,13 +6,15 @@ import { CountryCodeSchema } from "./schema";
 
 export interface HostCountrySummary extends HostSummary {
   cities: Array<{ city: string; total: number }>;
+  inCrisis: boolean;
 }
 
 /** Host countries that have missions, with per-status (confirmed apart) and per-city counts. */
 export async function getHostCountrySummaries(now: Date): Promise<HostCountrySummary[]> {
   const db = getDb();
+  const context = await loadFreshnessContext(db, now);
   const [hosts, cityGroups] = await Promise.all([
-    loadFreshnessContext(db, now).then((context) => loadHostSummaries(db, context)),
+    loadHostSummaries(db, context),
     db.mission.groupBy({ by: ["hostCode", "city"], where: { archivedAt: null }, _count: { _all: true } }),
   ]);
   const cities = new Map<string, HostCountrySummary["cities"]>();
@@ -23,6 +25,7 @@ export async function getHostCountrySummaries(now: Date): Promise<HostCountrySum
   }
   return hosts.map((host) => ({
     ...host,
+    inCrisis: context.policyFor(host.code).inCrisis,
     cities: (cities.get(host.code) ?? []).sort((a, b) => b.total - a.total || a.city.localeCompare(b.city)),
   }));
 }

@@ -6,9 +6,8 @@ import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
 import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse } from "./response";
-import type { Wire } from "./response-cache";
 import { publicOrigin } from "./origin";
-import { cacheKey, getResponseCache, gzippedBody, type CachedResponse, type Produced } from "./response-cache";
+import { cacheKey, getResponseCache, type CachedResponse, type Produced } from "./response-cache";
 
 export function isHotPath(pathname: string): boolean {
   return pathname.startsWith(`${API_PREFIX}/`) || pathname === "/embed" || pathname === "/embed.js" || pathname.startsWith("/embed/");
@@ -65,25 +64,6 @@ export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, 
     parsedByRaw.set(raw, parsed);
   }
   return cachedFor(db, parsed.origin, parsed.url, parsed.key);
-}
-
-const NOT_MODIFIED_HEADERS = ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
-
-/** The entry's bytes and headers, computed once. */
-export function wireOf(entry: CachedResponse): Wire {
-  if (entry.wire) return entry.wire;
-  const { response } = entry;
-  const body = Buffer.from(response.body);
-  const notModifiedHeaders: Record<string, string> = {};
-  for (const name of NOT_MODIFIED_HEADERS) if (response.headers[name]) notModifiedHeaders[name] = response.headers[name];
-  const gzipBody = response.status === 200 ? gzippedBody(entry) : undefined;
-  entry.wire = {
-    body,
-    headers: { ...response.headers, "Content-Length": String(body.length) },
-    gzip: gzipBody && { body: gzipBody, headers: { ...response.headers, "Content-Encoding": "gzip", "Content-Length": String(gzipBody.length) } },
-    notModifiedHeaders,
-  };
-  return entry.wire;
 }
 
 /** For Next route handlers: the same cached answer as the custom server gives. */

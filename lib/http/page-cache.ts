@@ -1,23 +1,43 @@
 // Dashboard pages through the custom server: an anonymous GET of a public page is rendered by
-// Next once (via a loopback request), kept in the response cache under the same tags and
-// expiry as the API, and served with a fresh CSP nonce spliced in for every response.
+// Next once (via a request to this same server, marked with a per-process token), kept in the
+// response cache under the same tags and expiry as the API, and served with a fresh CSP nonce
+// spliced in for every response. Decision 014.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
+import { promisify } from "node:util";
 import { request as httpRequest } from "node:http";
 import type http from "node:http";
+import type { AddressInfo } from "node:net";
 import { dataTags, type CacheTag } from "./cache-tags";
-import { getResponseCache, type CachedResponse, type Produced } from "./response-cache";
+import { cacheKey, getResponseCache, type CachedResponse, type Produced, type ResponseCache } from "./response-cache";
+import { acceptedEncoding } from "./send";
 
 const PAGE_PATH = /^\/(?:$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
+/** The query parameters each page reads; any other is dropped from the key and from the render. */
+const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page"];
+const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
+  [/^\/(?:countries|senders)\/|^\/search$/, new Set(FILTER_PARAMS)],
+  [/^\/(?:missions|events)\//, new Set(["before"])],
+  [/^\/$/, new Set()],
+];
 // Requests Next answers differently (client navigations, prefetches) or per user.
 const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
 export const RENDER_HEADER = "x-chancery-page-render";
-const RENDER_TOKEN = crypto.randomBytes(16).toString("hex");
+const RENDER_TOKEN = Buffer.from(crypto.randomBytes(16).toString("hex"));
 const COPIED_HEADERS = ["content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];
+const gzip = promisify(zlib.gzip);
 
+/** Whether the request is this process's own render (its token, compared in constant time). */
+function isRenderRequest(req: http.IncomingMessage): boolean {
+  const given = req.headers[RENDER_HEADER];
+  if (typeof given !== "string" || given.length !== RENDER_TOKEN.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(given), RENDER_TOKEN);
+}
+
+/** A request from outside with a made-up token is an ordinary request: it cannot force renders. */
 export function isCacheablePageRequest(req: http.IncomingMessage, pathname: string, rawUrl: string): boolean {
   if (req.method !== "GET" || !PAGE_PATH.test(pathname) || rawUrl.includes("_rsc=")) return false;
-  if (req.headers[RENDER_HEADER] !== undefined) return false;
+  if (isRenderRequest(req)) return false;
   return !BYPASS_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
@@ -28,19 +48,34 @@ function pageTags(pathname: string): CacheTag[] {
   return ["*"];
 }
 
-interface PageWire {
-  /** Body and CSP split at the render's nonce; a fresh nonce goes between the parts. */
-  bodyParts: Buffer[];
-  cspParts: string[];
-  headers: Record<string, string>;
+/** The page's URL with only the parameters it reads, sorted: what is rendered and what keys the cache. */
+export function canonicalPagePath(rawUrl: string): string {
+  const url = new URL(rawUrl, "http://internal");
+  const known = KNOWN_PARAMS.find(([path]) => path.test(url.pathname))?.[1] ?? new Set<string>();
+  return cacheKey("", url, known);
 }
-const wires = new WeakMap<CachedResponse, PageWire>();
 
-function loopbackGet(port: number, rawUrl: string, host: string | undefined): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+/** Where this server can be reached from itself: its own address, loopback for a wildcard one. */
+export function selfAddress(server: http.Server): { host: string; port: number } {
+  const address = server.address() as AddressInfo | null;
+  if (!address) throw new Error("The server is not listening");
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  const host = wildcard ? (address.family === "IPv6" ? "::1" : "127.0.0.1") : address.address;
+  return { host, port: address.port };
+}
+
+interface Upstream {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function renderRequest(server: http.Server, path: string, hostHeader: string | undefined): Promise<Upstream> {
+  const { host, port } = selfAddress(server);
   // node:http, not fetch: Next patches the global fetch in this process.
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: "127.0.0.1", port, path: rawUrl, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN, host: host ?? `127.0.0.1:${port}`, "accept-encoding": "identity" } },
+      { host, port, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? `${host}:${port}`, "accept-encoding": "identity" } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -53,8 +88,8 @@ function loopbackGet(port: number, rawUrl: string, host: string | undefined): Pr
   });
 }
 
-async function renderThroughNext(port: number, rawUrl: string, host: string | undefined): Promise<Produced> {
-  const response = await loopbackGet(port, rawUrl, host);
+async function renderThroughNext(server: http.Server, path: string, hostHeader: string | undefined): Promise<Produced> {
+  const response = await renderRequest(server, path, hostHeader);
   const headers: Record<string, string> = {};
   for (const name of COPIED_HEADERS) {
     const value = response.headers[name];
@@ -66,49 +101,61 @@ async function renderThroughNext(port: number, rawUrl: string, host: string | un
     response.headers["set-cookie"] === undefined &&
     response.headers["content-encoding"] === undefined &&
     /'nonce-[^']+'/.test(headers["content-security-policy"] ?? "");
-  return { response: { status: cacheable ? response.status : 0, headers, body: response.body }, tags: pageTags(new URL(rawUrl, "http://x").pathname) };
+  if (!cacheable) console.warn(`Page ${path} was not cached: Next answered ${response.status} without a shareable nonce`);
+  // Pages are compressed per response: each carries its own nonce.
+  return { response: { status: cacheable ? response.status : 0, headers, body: response.body }, tags: pageTags(new URL(path, "http://x").pathname), precompress: false };
 }
 
-function pageWire(entry: CachedResponse): PageWire {
-  let wire = wires.get(entry);
-  if (!wire) {
+interface PageParts {
+  /** Body and CSP split at the render's nonce; a fresh nonce goes between the parts. */
+  bodyParts: Buffer[];
+  cspParts: string[];
+}
+const partsOf = new WeakMap<CachedResponse, PageParts>();
+
+function pageParts(entry: CachedResponse): PageParts {
+  let parts = partsOf.get(entry);
+  if (!parts) {
     const csp = entry.response.headers["content-security-policy"] ?? "";
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
-    wire = {
-      bodyParts: entry.response.body.split(nonce).map((part) => Buffer.from(part)),
-      cspParts: csp.split(nonce),
-      headers: entry.response.headers,
-    };
-    wires.set(entry, wire);
+    parts = { bodyParts: entry.wire.body.toString("utf8").split(nonce).map((part) => Buffer.from(part)), cspParts: csp.split(nonce) };
+    partsOf.set(entry, parts);
   }
-  return wire;
+  return parts;
 }
 
-function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
-  const wire = pageWire(entry);
-  const nonce = crypto.randomBytes(16).toString("base64");
+/** The page with a fresh nonce in its body and CSP, gzipped when the client accepts it. */
+export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: string | undefined): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const parts = pageParts(entry);
+  const nonce = crypto.randomBytes(18).toString("base64");
   const nonceBytes = Buffer.from(nonce);
-  const chunks: Buffer[] = [];
-  wire.bodyParts.forEach((part, index) => {
-    if (index > 0) chunks.push(nonceBytes);
-    chunks.push(part);
-  });
+  const chunks = parts.bodyParts.flatMap((part, index) => (index > 0 ? [nonceBytes, part] : [part]));
   let body = Buffer.concat(chunks);
-  const headers: Record<string, string> = { ...wire.headers, "content-security-policy": wire.cspParts.join(nonce) };
-  if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-    body = zlib.gzipSync(body, { level: 1 });
+  const headers: Record<string, string> = { ...entry.response.headers, "content-security-policy": parts.cspParts.join(nonce) };
+  if (acceptedEncoding(acceptEncoding, { gzip: true }) === "gzip") {
+    body = await gzip(body, { level: 1 });
     headers["content-encoding"] = "gzip";
   }
   headers["content-length"] = String(body.length);
+  return { headers, body };
+}
+
+async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
+  const { headers, body } = await pageWithFreshNonce(entry, req.headers["accept-encoding"]);
   res.writeHead(entry.response.status, headers);
   res.end(body);
 }
 
 /** Serves a cacheable page request; falls back to `next` when the render may not be shared. */
-export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, port: number, next: () => void) {
-  const key = `page:${req.headers.host ?? ""}${rawUrl}`;
-  const entry = getResponseCache().lookup(key, () => renderThroughNext(port, rawUrl, req.headers.host));
-  const serve = (ready: CachedResponse) => (ready.response.status === 0 ? next() : send(req, res, ready));
-  if (!(entry instanceof Promise)) return serve(entry);
-  entry.then(serve, () => next());
+export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, server: http.Server, next: () => void, cache: ResponseCache = getResponseCache()) {
+  const path = canonicalPagePath(rawUrl);
+  const key = `page:${req.headers.host ?? ""}${path}`;
+  const entry = cache.lookup(key, () => renderThroughNext(server, path, req.headers.host));
+  const fail = (error: unknown) => {
+    console.error(`Could not serve the page ${path} from the cache:`, error);
+    if (!res.headersSent) next();
+  };
+  const serve = (ready: CachedResponse) => (ready.response.status === 0 ? next() : send(req, res, ready).catch(fail));
+  if (!(entry instanceof Promise)) return void serve(entry);
+  entry.then(serve, fail);
 }

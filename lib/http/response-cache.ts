@@ -1,48 +1,104 @@
 // In-memory cache of produced responses, keyed by normalised URL and tagged by the data they
 // show. A write drops exactly the entries tagged with what it changed (plus all-data ones);
-// entries also expire after MAX_AGE_MS as a safety net for a missed notification.
+// entries also expire MAX_AGE_MS after they were stored, as a safety net for a missed
+// notification. The cache is bounded by bytes (decision 013): a loop of made-up URLs evicts
+// the least recently used entries instead of growing the heap.
 import zlib from "node:zlib";
+import { promisify } from "node:util";
+import { LRUCache } from "lru-cache";
+import { env } from "@/lib/env";
 import { onDataChange, type DataChange } from "@/lib/events/data-changed";
 import { invalidatedTags, type CacheTag } from "./cache-tags";
 import type { HttpResponse } from "./response";
 
 export const MAX_AGE_MS = 1000;
-const MAX_ENTRIES = 5000;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Bodies smaller than this are sent as they are: compressing them saves less than its headers. */
+const COMPRESS_FROM_BYTES = 1024;
+/** What an entry costs beyond its bodies: headers, tags, key, bookkeeping (a generous estimate). */
+const ENTRY_OVERHEAD_BYTES = 1024;
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Bytes and headers ready to write, computed once when the entry is made. */
+export interface Wire {
+  body: Buffer;
+  headers: Record<string, string>;
+  gzip?: { body: Buffer; headers: Record<string, string> };
+  br?: { body: Buffer; headers: Record<string, string> };
+  notModifiedHeaders: Record<string, string>;
+}
 
 export interface CachedResponse {
   response: HttpResponse;
   tags: readonly CacheTag[];
   storedAt: number;
-  gzipped?: Buffer;
-  /** Bytes and headers ready to write, computed once per entry by the custom server. */
-  wire?: Wire;
-}
-
-export interface Wire {
-  body: Buffer;
-  headers: Record<string, string>;
-  gzip?: { body: Buffer; headers: Record<string, string> };
-  notModifiedHeaders: Record<string, string>;
+  wire: Wire;
 }
 
 export interface Produced {
   response: HttpResponse;
   tags: CacheTag[];
+  /** False for answers that must not be compressed in advance (pages splice a nonce in). */
+  precompress?: boolean;
+}
+
+export interface ResponseCacheOptions {
+  maxAgeMs?: number;
+  maxBytes?: number;
+  now?: () => number;
+}
+
+const NOT_MODIFIED_HEADERS = ["ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers"];
+
+/** The wire form of a response; gzip and brotli off the event loop (zlib's thread pool). */
+export async function wireOf(response: HttpResponse, precompress = true): Promise<Wire> {
+  const body = Buffer.from(response.body);
+  const notModifiedHeaders: Record<string, string> = {};
+  for (const name of NOT_MODIFIED_HEADERS) if (response.headers[name]) notModifiedHeaders[name] = response.headers[name];
+  const wire: Wire = { body, headers: { ...response.headers, "Content-Length": String(body.length) }, notModifiedHeaders };
+  if (precompress && response.status === 200 && body.length >= COMPRESS_FROM_BYTES) {
+    const [gzipped, brotlied] = await Promise.all([
+      gzip(body, { level: 6 }),
+      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    ]);
+    const encoded = (encoding: string, bytes: Buffer) => ({ body: bytes, headers: { ...response.headers, "Content-Encoding": encoding, "Content-Length": String(bytes.length) } });
+    wire.gzip = encoded("gzip", gzipped);
+    wire.br = encoded("br", brotlied);
+  }
+  return wire;
+}
+
+/** What an entry holds in memory, as the byte budget counts it. */
+export function entryBytes(key: string, entry: CachedResponse): number {
+  const { wire } = entry;
+  return ENTRY_OVERHEAD_BYTES + key.length * 2 + entry.response.body.length * 2 + wire.body.length + (wire.gzip?.body.length ?? 0) + (wire.br?.body.length ?? 0);
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly entries: LRUCache<string, CachedResponse>;
   private readonly inFlight = new Map<string, Promise<CachedResponse>>();
   /** Bumped by every invalidation: a response produced across one is not stored. */
   private generation = 0;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  readonly maxBytes: number;
 
-  constructor(
-    private readonly maxAgeMs = MAX_AGE_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor({ maxAgeMs = MAX_AGE_MS, maxBytes = DEFAULT_MAX_BYTES, now = Date.now }: ResponseCacheOptions = {}) {
+    this.maxAgeMs = maxAgeMs;
+    this.maxBytes = maxBytes;
+    this.now = now;
+    this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entryBytes(key, entry) });
+  }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes the kept entries hold (never above maxBytes). */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 
   /** A fresh entry, synchronously, or undefined. */
@@ -63,7 +119,7 @@ export class ResponseCache {
    */
   lookup(key: string, produce: () => Promise<Produced>): CachedResponse | Promise<CachedResponse> {
     const hit = this.peek(key);
-    if (!hit) return this.get(key, produce);
+    if (!hit) return this.produceAndStore(key, produce);
     if (this.now() - hit.storedAt > this.maxAgeMs / 2 && !this.inFlight.has(key)) {
       this.produceAndStore(key, produce).catch(() => undefined);
     }
@@ -72,28 +128,23 @@ export class ResponseCache {
 
   /** The cached entry, or the one `produce` makes (concurrent misses share one production). */
   async get(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
-    const hit = this.peek(key);
-    if (hit) return hit;
-    return this.produceAndStore(key, produce);
+    return this.peek(key) ?? this.produceAndStore(key, produce);
   }
 
   private produceAndStore(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const generation = this.generation;
-    // Age counts from when the data was read, not from when the response was ready.
-    const startedAt = this.now();
     const promise = produce()
-      .then(({ response, tags }) => {
-        const entry: CachedResponse = { response, tags, storedAt: startedAt };
+      .then(async ({ response, tags, precompress }) => {
         const previous = this.entries.get(key);
-        if (previous && previous.response.headers.ETag === response.headers.ETag && previous.response.status === response.status) {
-          entry.wire = previous.wire;
-          entry.gzipped = previous.gzipped;
-        }
-        // Only successful and not-found answers are worth keeping; never one produced while a write landed.
+        const unchanged = previous && previous.response.status === response.status && previous.response.headers.ETag === response.headers.ETag;
+        const wire = unchanged ? previous.wire : await wireOf(response, precompress);
+        // Age counts from when the entry is stored: a slow render still serves its readers for the whole age.
+        const entry: CachedResponse = { response, tags, wire, storedAt: this.now() };
+        // Only successful, not-found and refused answers are worth keeping; never one produced while a write landed.
         if (generation === this.generation && (response.status === 200 || response.status === 404 || response.status === 400)) {
-          this.store(key, entry);
+          this.entries.set(key, entry);
         }
         return entry;
       })
@@ -102,15 +153,6 @@ export class ResponseCache {
       });
     this.inFlight.set(key, promise);
     return promise;
-  }
-
-  private store(key: string, entry: CachedResponse) {
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(key, entry);
   }
 
   /** Drops the entries that depend on what changed; returns how many. */
@@ -123,14 +165,12 @@ export class ResponseCache {
       return count;
     }
     const tags = invalidatedTags(change);
-    let dropped = 0;
-    for (const [key, entry] of this.entries) {
-      if (entry.tags.some((tag) => tags.has(tag))) {
-        this.entries.delete(key);
-        dropped++;
-      }
+    const dropped: string[] = [];
+    for (const [key, entry] of this.entries.entries()) {
+      if (entry.tags.some((tag) => tags.has(tag))) dropped.push(key);
     }
-    return dropped;
+    for (const key of dropped) this.entries.delete(key);
+    return dropped.length;
   }
 
   clear() {
@@ -140,19 +180,12 @@ export class ResponseCache {
   }
 }
 
-/** The body gzipped once per entry, when worth it. */
-export function gzippedBody(entry: CachedResponse): Buffer | undefined {
-  if (entry.response.body.length < 1024) return undefined;
-  entry.gzipped ??= zlib.gzipSync(entry.response.body, { level: 6 });
-  return entry.gzipped;
-}
-
 const holder = globalThis as unknown as { chanceryResponseCache?: ResponseCache };
 
 /** The process-wide cache (shared by the custom server and Next route code), subscribed to writes. */
 export function getResponseCache(): ResponseCache {
   if (!holder.chanceryResponseCache) {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: env().RESPONSE_CACHE_MB * 1024 * 1024 });
     onDataChange((change) => cache.invalidate(change));
     holder.chanceryResponseCache = cache;
     const url = process.env.DATABASE_URL;
@@ -163,9 +196,15 @@ export function getResponseCache(): ResponseCache {
   return holder.chanceryResponseCache;
 }
 
-/** Normalised cache key: origin, path without trailing slash, parameters sorted. */
-export function cacheKey(origin: string, url: URL): string {
-  const params = [...url.searchParams].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+
+/**
+ * Normalised cache key: origin, path without trailing slash, parameters sorted. With `known`,
+ * parameters outside it are dropped, so `/?v=1`, `/?v=2`… share one entry.
+ */
+export function cacheKey(origin: string, url: URL, known?: ReadonlySet<string>): string {
+  const params = [...url.searchParams]
+    .filter(([name]) => !known || known.has(name))
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const query = new URLSearchParams(params).toString();
   return `${origin}${url.pathname.replace(/(.)\/+$/, "$1")}${query ? `?${query}` : ""}`;
 }

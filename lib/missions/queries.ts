@@ -8,6 +8,7 @@ import type { MissionRow } from "./filter-missions";
 import { missionRowSelect, toMissionRow } from "./row-select";
 import { upcomingSelect } from "./scheduled-changes";
 import { SlugSchema } from "./slug";
+import { decodeHistoryCursor, HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage } from "./history-page";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -22,8 +23,10 @@ export async function getMissionRows(scope: MissionScope, now: Date): Promise<Mi
 }
 
 /** One active mission with its history, and its freshness as of `now`; a malformed slug is not looked up. */
-export async function getMissionBySlug(slug: string, now: Date) {
+export async function getMissionBySlug(slug: string, now: Date, page: { before?: string } = {}) {
   if (!SlugSchema.safeParse(slug).success) return null;
+  // A cursor from an old link that no longer parses shows the newest entries.
+  const before = page.before ? decodeHistoryCursor(page.before) : null;
   const [mission, context] = await Promise.all([
     getDb().mission.findUnique({
       where: { slug },
@@ -31,7 +34,7 @@ export async function getMissionBySlug(slug: string, now: Date) {
         sending: { select: { name: true } },
         host: { select: { name: true } },
         history: {
-          orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+          ...historyPageArgs(before, HISTORY_PAGE_SIZE),
           include: { event: { select: { slug: true, name: true } } },
         },
         scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
@@ -41,7 +44,8 @@ export async function getMissionBySlug(slug: string, now: Date) {
   ]);
   if (!mission || mission.archivedAt) return null;
   const policy = context.policyFor(mission.hostCode);
-  return { ...mission, freshness: freshnessOf(mission, policy, now), policy };
+  const { entries, nextCursor } = toHistoryPage(mission.history, HISTORY_PAGE_SIZE);
+  return { ...mission, history: entries, olderHistory: nextCursor, isLatestHistory: !before, freshness: freshnessOf(mission, policy, now), policy };
 }
 
 export type MissionDetail = NonNullable<Awaited<ReturnType<typeof getMissionBySlug>>>;

@@ -181,8 +181,10 @@ describe("missions list", () => {
 
   it("filters by changed_since, sending country and status", async () => {
     const { us, de } = await seed();
-    const since = new Date(Date.now() + 5);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Just after the seed's last write, and the clock moved past it before the next write.
+    const latest = await getDb().mission.aggregate({ _max: { updatedAt: true } });
+    const since = new Date((latest._max.updatedAt?.getTime() ?? 0) + 1);
+    await expect.poll(() => Date.now() > since.getTime(), { interval: 1 }).toBe(true);
     await report(de.id, "open", "Reopened");
     const changed = await get(`/api/v1/missions?changed_since=${since.toISOString()}`);
     expect(changed.json.data.map((m: { slug: string }) => m.slug)).toEqual([de.slug]);
@@ -265,7 +267,7 @@ describe.runIf(process.env.TEST_DB_PROVIDER === "postgres")("across instances (P
     const { us } = await seed();
     const url = process.env.DATABASE_URL ?? "";
     // Two more "instances": each with its own cache, fed only through PostgreSQL.
-    const instances = [new ResponseCache(60_000), new ResponseCache(60_000)];
+    const instances = [new ResponseCache({ maxAgeMs: 60_000 }), new ResponseCache({ maxAgeMs: 60_000 })];
     const heard: DataChange[][] = [[], []];
     const listeners = instances.map((cache, index) =>
       listenForDataChanges(url, (change) => {
@@ -296,7 +298,7 @@ describe.runIf(process.env.TEST_DB_PROVIDER === "postgres")("across instances (P
     const url = process.env.DATABASE_URL ?? "";
     await startCrossInstanceInvalidation(url).ready;
     // A cache that never expires on its own, fed by this process's real onDataChange wiring.
-    const cache = new ResponseCache(10 * 60_000);
+    const cache = new ResponseCache({ maxAgeMs: 10 * 60_000 });
     const unsubscribe = onDataChange((change) => cache.invalidate(change));
     try {
       const produce = (path: string) => () => produceApiResponse({ db: getDb(), origin: ORIGIN }, new URL(path, ORIGIN));

@@ -17,6 +17,13 @@ import { capitalised, describeChange, describeStatus } from "@/lib/status/wordin
 
 interface Props {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The history page asked for: `?before=` a cursor from the previous page's "Older entries". */
+async function historyPage(searchParams: Props["searchParams"]): Promise<{ before?: string }> {
+  const { before } = await searchParams;
+  return typeof before === "string" ? { before } : {};
 }
 
 function missionTitle(mission: MissionDetail) {
@@ -57,9 +64,9 @@ function policyNote(status: string | null, policy: FreshnessPolicy, hostName: st
   return `${STATUS_LABELS[parsed.data]} statuses in ${hostName} count as confirmed for ${window} after a source confirms them${crisis}.`;
 }
 
-export default async function MissionPage({ params }: Props) {
+export default async function MissionPage({ params, searchParams }: Props) {
   const now = new Date();
-  const mission = await getMissionBySlug((await params).slug, now);
+  const mission = await getMissionBySlug((await params).slug, now, await historyPage(searchParams));
   if (!mission) notFound();
   const wording = describeStatus(mission, now);
   const note = policyNote(mission.status, mission.policy, mission.host.name);
@@ -220,6 +227,14 @@ export default async function MissionPage({ params }: Props) {
               </li>
             ))}
           </ol>
+        )}
+        {(mission.olderHistory || !mission.isLatestHistory) && (
+          <nav aria-label="History pages" className="flex gap-4 text-sm">
+            {!mission.isLatestHistory && <Link href={`/missions/${mission.slug}`} className="underline">Newest entries</Link>}
+            {mission.olderHistory && (
+              <Link href={`/missions/${mission.slug}?before=${encodeURIComponent(mission.olderHistory)}`} className="underline">Older entries</Link>
+            )}
+          </nav>
         )}
       </section>
     </div>

@@ -1,0 +1,37 @@
+// The custom server's one way to write an answer: a cached entry's precomputed bytes in the
+// encoding the client accepts, 304 for a matching If-None-Match, no body for HEAD.
+import type http from "node:http";
+import { isNotModified, type HttpResponse } from "./response";
+import type { Wire } from "./response-cache";
+
+/** The best encoding the client accepts among those we hold (q=0 refuses one). */
+export function acceptedEncoding(header: string | undefined, available: { br?: unknown; gzip?: unknown }): "br" | "gzip" | undefined {
+  if (!header) return undefined;
+  const accepts = (name: string) => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(header);
+  if (available.br && accepts("br")) return "br";
+  if (available.gzip && accepts("gzip")) return "gzip";
+  return undefined;
+}
+
+/** 304 when the request's validator matches a 200's ETag; true when it was sent. */
+export function sendNotModified(req: http.IncomingMessage, res: http.ServerResponse, status: number, etag: string | undefined, headers: Record<string, string>): boolean {
+  if (status !== 200 || !isNotModified(req.headers["if-none-match"], etag)) return false;
+  res.writeHead(304, headers);
+  res.end();
+  return true;
+}
+
+export function sendWire(req: http.IncomingMessage, res: http.ServerResponse, status: number, wire: Wire) {
+  if (sendNotModified(req, res, status, wire.headers.ETag, wire.notModifiedHeaders)) return;
+  const encoding = acceptedEncoding(req.headers["accept-encoding"], wire);
+  const chosen = (encoding && wire[encoding]) || wire;
+  res.writeHead(status, chosen.headers);
+  res.end(req.method === "HEAD" ? undefined : chosen.body);
+}
+
+/** An answer that is not cached (errors, preflight): written as it is. */
+export function sendResponse(req: http.IncomingMessage, res: http.ServerResponse, response: HttpResponse) {
+  const bodyless = response.status === 304 || response.status === 204;
+  res.writeHead(response.status, bodyless ? response.headers : { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)) });
+  res.end(req.method === "HEAD" || bodyless ? undefined : response.body);
+}
