@@ -1,0 +1,175 @@
+// The mission table as it stood at a moment T, replayed from the history (StatusChange). Per
+// mission the standing entry is the latest, in the history's order (effectiveAt, recordedAt,
+// id), of those effective at or before T, and for known=then also recorded by T. Expiries
+// and applied scheduled changes are history entries too, so they replay like reports.
+//
+// One statement per table, one index seek per mission on (missionId, effectiveAt): a
+// correlated subquery on SQLite, LEFT JOIN LATERAL … LIMIT 1 on PostgreSQL. A row_number()
+// window over the history is 10-40× slower at a million rows (docs/decisions/022-time-travel.md).
+// Takes the client as an argument (no `server-only`): the custom server's API calls it too.
+import { isPostgresClient, type Db } from "@/lib/db/create";
+import { storedHistoryStatus, storedMissionType } from "@/lib/db/stored-values";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { MissionRow } from "@/lib/missions/filter-missions";
+import { freshnessOf } from "@/lib/status/freshness";
+import type { FreshnessContext } from "@/lib/status/freshness-policies";
+import type { Moment } from "./moment";
+
+/** Which missions: one host country, one sending country, one mission, or (all empty) the world. */
+export interface AsOfScope {
+  hostCode?: string;
+  sendingCode?: string;
+  missionId?: number;
+}
+
+export type AsOfRow = MissionRow & {
+  /** When the standing entry was recorded (the mission's creation if none): what changed last, as of T. */
+  updatedAt: Date;
+  /** The standing entry (null: no status was reported by T). */
+  entryId: number | null;
+};
+
+interface RawRow {
+  missionId: number | bigint;
+  slug: string;
+  sendingCode: string;
+  hostCode: string;
+  city: string;
+  type: string;
+  timeZone: string;
+  createdAt: Date | string;
+  sendingName: string;
+  hostName: string;
+  entryId: number | bigint | null;
+  kind: string | null;
+  newStatus: string | null;
+  previousStatus: string | null;
+  reason: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  effectiveAt: Date | string | null;
+  recordedAt: Date | string | null;
+  until: Date | string | null;
+  follows: string | null;
+  version: number | bigint | null;
+  since: Date | string | null;
+}
+
+/** An entry counts at T when effective by then (and, known=then, recorded by then). */
+function knownBy(alias: string, moment: Moment): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  return moment.known === "then"
+    ? Prisma.sql`${table}."effectiveAt" <= ${moment.at} AND ${table}."recordedAt" <= ${moment.at}`
+    : Prisma.sql`${table}."effectiveAt" <= ${moment.at}`;
+}
+
+function scopeWhere(scope: AsOfScope, moment: Moment): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`(m."archivedAt" IS NULL OR m."archivedAt" > ${moment.at})`];
+  if (scope.hostCode !== undefined) conditions.push(Prisma.sql`m."hostCode" = ${scope.hostCode}`);
+  if (scope.sendingCode !== undefined) conditions.push(Prisma.sql`m."sendingCode" = ${scope.sendingCode}`);
+  if (scope.missionId !== undefined) conditions.push(Prisma.sql`m."id" = ${scope.missionId}`);
+  // What the public was shown: a mission added later was not in the table (unless an entry
+  // about it had been recorded by then, as the seed's back-dated reports are).
+  if (moment.known === "then") conditions.push(Prisma.sql`(m."createdAt" <= ${moment.at} OR s."id" IS NOT NULL)`);
+  return Prisma.join(conditions, " AND ");
+}
+
+const NEWEST_FIRST = (alias: string) => Prisma.raw(`${alias}."effectiveAt" DESC, ${alias}."recordedAt" DESC, ${alias}."id" DESC`);
+const KEY = (alias: string) => Prisma.raw(`(${alias}."effectiveAt", ${alias}."recordedAt", ${alias}."id")`);
+
+const COLUMNS = Prisma.sql`
+  m."id" AS "missionId", m."slug", m."sendingCode", m."hostCode", m."city", m."type", m."timeZone", m."createdAt",
+  sc."name" AS "sendingName", hc."name" AS "hostName",
+  s."id" AS "entryId", s."kind", s."newStatus", s."previousStatus", s."reason", s."sourceUrl", s."sourceTitle",
+  s."effectiveAt", s."recordedAt", s."until", s."follows", s."version"`;
+
+const MISSION_AND_NAMES = Prisma.sql`"Mission" m
+  JOIN "Country" sc ON sc."code" = m."sendingCode"
+  JOIN "Country" hc ON hc."code" = m."hostCode"`;
+
+/**
+ * The standing entry s; the latest earlier entry with another status d; and the first entry
+ * after d, whose effective time is when the standing status's run began ("since").
+ */
+function sqliteStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${COLUMNS},
+      (SELECT f."effectiveAt" FROM "StatusChange" f
+        WHERE f."missionId" = m."id" AND ${knownBy("f", moment)} AND (d."id" IS NULL OR ${KEY("f")} > ${KEY("d")})
+        ORDER BY f."effectiveAt", f."recordedAt", f."id" LIMIT 1) AS "since"
+    FROM ${MISSION_AND_NAMES}
+    LEFT JOIN "StatusChange" s ON s."id" = (
+      SELECT x."id" FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} ORDER BY ${NEWEST_FIRST("x")} LIMIT 1)
+    LEFT JOIN "StatusChange" d ON d."id" = (
+      SELECT y."id" FROM "StatusChange" y WHERE y."missionId" = m."id" AND ${knownBy("y", moment)} AND y."newStatus" <> s."newStatus" ORDER BY ${NEWEST_FIRST("y")} LIMIT 1)
+    WHERE ${scopeWhere(scope, moment)}`;
+}
+
+function postgresStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${COLUMNS}, f."effectiveAt" AS "since"
+    FROM ${MISSION_AND_NAMES}
+    LEFT JOIN LATERAL (
+      SELECT x.* FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} ORDER BY ${NEWEST_FIRST("x")} LIMIT 1) s ON true
+    LEFT JOIN LATERAL (
+      SELECT y."id", y."effectiveAt", y."recordedAt" FROM "StatusChange" y
+      WHERE y."missionId" = m."id" AND ${knownBy("y", moment)} AND y."newStatus" <> s."newStatus" ORDER BY ${NEWEST_FIRST("y")} LIMIT 1) d ON true
+    LEFT JOIN LATERAL (
+      SELECT z."effectiveAt" FROM "StatusChange" z
+      WHERE s."id" IS NOT NULL AND z."missionId" = m."id" AND ${knownBy("z", moment)} AND (d."id" IS NULL OR ${KEY("z")} > ${KEY("d")})
+      ORDER BY z."effectiveAt", z."recordedAt", z."id" LIMIT 1) f ON true
+    WHERE ${scopeWhere(scope, moment)}`;
+}
+
+const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const toDateOrNull = (value: Date | string | null) => (value === null ? null : toDate(value));
+const toNumberOrNull = (value: number | bigint | null) => (value === null ? null : Number(value));
+
+/** A report confirms its status when it was made, but as of T nothing is confirmed later than T. */
+function verifiedAsOf(kind: string, effectiveAt: Date, recordedAt: Date, at: Date): Date | null {
+  if (kind === "expiry") return null;
+  if (kind === "scheduled") return effectiveAt;
+  const confirmed = recordedAt > effectiveAt ? recordedAt : effectiveAt;
+  return confirmed > at ? at : confirmed;
+}
+
+function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext): AsOfRow {
+  const where = `the history of mission ${String(raw.missionId)}`;
+  const effectiveAt = toDateOrNull(raw.effectiveAt);
+  const recordedAt = toDateOrNull(raw.recordedAt);
+  const hasEntry = raw.entryId !== null && effectiveAt !== null && recordedAt !== null && raw.kind !== null;
+  const row = {
+    id: Number(raw.missionId),
+    slug: raw.slug,
+    sendingCode: raw.sendingCode,
+    sendingName: raw.sendingName,
+    hostCode: raw.hostCode,
+    hostName: raw.hostName,
+    city: raw.city,
+    type: storedMissionType(raw.type, where),
+    timeZone: raw.timeZone,
+    status: hasEntry ? storedHistoryStatus(raw.newStatus, where) : null,
+    statusReason: hasEntry ? raw.reason : null,
+    sourceUrl: hasEntry ? raw.sourceUrl : null,
+    sourceTitle: hasEntry ? raw.sourceTitle : null,
+    statusSince: hasEntry ? toDateOrNull(raw.since) : null,
+    verifiedAt: hasEntry ? verifiedAsOf(raw.kind!, effectiveAt, recordedAt, moment.at) : null,
+    statusUntil: hasEntry ? toDateOrNull(raw.until) : null,
+    statusFollows: hasEntry ? raw.follows : null,
+    expectedAfter: hasEntry && raw.kind === "expiry" ? raw.previousStatus : null,
+    version: toNumberOrNull(raw.version) ?? 0,
+    updatedAt: recordedAt ?? toDate(raw.createdAt),
+    entryId: hasEntry ? Number(raw.entryId) : null,
+  };
+  return { ...row, freshness: freshnessOf(row, freshness.policyFor(row.hostCode), moment.at) };
+}
+
+/**
+ * Each mission of the scope as it stood at `moment`: status, reason, source, since, until and
+ * freshness judged at T (with today's freshness policies). Ordered by mission id.
+ */
+export async function loadMissionsAsOf(db: Db, scope: AsOfScope, moment: Moment, freshness: FreshnessContext): Promise<AsOfRow[]> {
+  const statement = isPostgresClient(db) ? postgresStatement(scope, moment) : sqliteStatement(scope, moment);
+  const rows = await db.$queryRaw<RawRow[]>(statement);
+  return rows.map((raw) => toAsOfRow(raw, moment, freshness)).sort((a, b) => a.id - b.id);
+}
