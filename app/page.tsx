@@ -5,11 +5,23 @@ import { ConfirmationTotals, StatusTotals } from "@/components/status-totals";
 import { getHostCountrySummaries } from "@/lib/countries/queries";
 import { getLatestChanges } from "@/lib/missions/queries";
 import { ChangeList } from "./_components/change-list";
+import { redirect } from "next/navigation";
+import { MomentBanner, MomentProblem } from "@/components/moment-banner";
+import { summariseHostsAsOf } from "@/lib/history/host-summaries";
+import { momentPageLinks } from "@/lib/history/page-links";
+import { momentParams, readPageMoment } from "@/lib/history/moment";
+import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { moment, problem, redirectQuery } = readPageMoment(await searchParams, "UTC");
+  if (redirectQuery) redirect(`/?${redirectQuery.toString()}`);
   const now = new Date();
-  const [hosts, changes] = await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  const [hosts, changes] = moment
+    ? [summariseHostsAsOf(await getMissionRowsAsOf({}, moment)), []]
+    : await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  const links = momentPageLinks("/", {}, moment);
+  const kept = new URLSearchParams(momentParams(moment)).toString();
   return (
     <div className="space-y-8">
       <section aria-labelledby="intro" className="space-y-3">
@@ -25,10 +37,14 @@ export default async function HomePage() {
         </form>
       </section>
 
-      <section aria-labelledby="latest" className="space-y-3">
-        <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
-        <ChangeList changes={changes} />
-      </section>
+      {problem && <MomentProblem problem={problem} />}
+      {moment && <MomentBanner moment={moment} timeZone="UTC" {...links} />}
+      {!moment && (
+        <section aria-labelledby="latest" className="space-y-3">
+          <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
+          <ChangeList changes={changes} />
+        </section>
+      )}
 
       <section aria-labelledby="hosts" className="space-y-3">
         <h2 id="hosts" className="text-xl font-semibold">By host country</h2>
@@ -36,7 +52,7 @@ export default async function HomePage() {
           {hosts.map((host) => (
             <li key={host.code} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="text-lg font-semibold">
-                <Link href={`/countries/${host.code}`} className="underline decoration-slate-300 underline-offset-2">
+                <Link href={`/countries/${host.code}${kept ? `?${kept}` : ""}`} className="underline decoration-slate-300 underline-offset-2">
                   <CountryName code={host.code} name={host.name} />
                 </Link>
                 <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions</span>
@@ -47,7 +63,7 @@ export default async function HomePage() {
                 {host.cities.slice(0, 5).map((city, index) => (
                   <span key={city.city}>
                     {index > 0 && ", "}
-                    <Link href={`/countries/${host.code}?city=${encodeURIComponent(city.city)}`} className="underline">
+                    <Link href={`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`} className="underline">
                       {city.city}
                     </Link>{" "}
                     ({city.total})

@@ -4,6 +4,7 @@
 // See docs/decisions/022-time-travel.md.
 import { z } from "zod";
 import { InstantSchema } from "@/lib/input/instant";
+import { instantToWallTime, wallTimeToInstant } from "@/lib/zoned-time";
 
 export const KNOWN_MODES = ["now", "then"] as const;
 export const KnownSchema = z.enum(KNOWN_MODES, { error: "must be now or then" });
@@ -17,9 +18,12 @@ export interface Moment {
 
 const NOT_IN_FUTURE = "must not be in the future (scheduled changes and ends apply when they happen)";
 
-/** `at` as the API and the pages take it: an instant with an offset, never after `now`. */
+/** Clocks of browsers (the embed builder freezes "now") may run a little ahead of the server's. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** `at` as the API and the pages take it: an instant with an offset, not after `now`. */
 export function atSchema(now: () => Date = () => new Date()) {
-  return InstantSchema.refine((date) => date <= now(), NOT_IN_FUTURE);
+  return InstantSchema.refine((date) => date.getTime() <= now().getTime() + CLOCK_SKEW_MS, NOT_IN_FUTURE);
 }
 
 export const MomentQuerySchema = z.object({
@@ -65,4 +69,51 @@ export function momentParams(moment: Moment | null, atText?: string): Record<str
  */
 export function isSettled(moment: Moment | null, now: Date): boolean {
   return moment !== null && moment.known === "then" && moment.at < now;
+}
+
+/** An instant written in a zone's local time with its offset: "2024-11-20T10:00:00+02:00". */
+export function instantInZone(instant: Date, timeZone: string): string {
+  const wall = instantToWallTime(instant, timeZone, { seconds: true });
+  const offset = Math.round((Date.parse(`${wall}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  if (offset === 0) return `${wall}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+  const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+  return `${wall}${sign}${hours}:${minutes}`;
+}
+
+export interface PageMoment {
+  moment: Moment | null;
+  /** Parameters that keep this moment in links and forms. */
+  keep: Record<string, string>;
+  /** Set when `at`/`known` could not be read: the page shows today and says why. */
+  problem?: string;
+  /** Set when the date control sent a local time: the canonical URL to go to. */
+  redirectQuery?: URLSearchParams;
+}
+
+/**
+ * Pages read the moment leniently: a bad one shows today with a note, never an error page.
+ * The date control sends `at_local` (a datetime-local value in `timeZone`), turned into the
+ * canonical, citable `at=` with the zone's offset.
+ */
+export function readPageMoment(params: Record<string, string | string[] | undefined>, timeZone: string, now: () => Date = () => new Date()): PageMoment {
+  const local = single(params.at_local);
+  if (local !== undefined) {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) {
+      if (name === "at_local" || name === "at" || name === "known" || value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) query.append(name, item);
+    }
+    const instant = local.trim() ? wallTimeToInstant(local, timeZone) : undefined;
+    if (instant && instant < now()) {
+      query.set("at", instantInZone(instant, timeZone));
+      const known = single(params.known);
+      if (known === "then") query.set("known", "then");
+    }
+    return { moment: null, keep: {}, redirectQuery: query };
+  }
+  const parsed = parseMoment({ at: params.at, known: params.known }, now);
+  if (!parsed.ok) return { moment: null, keep: {}, problem: parsed.errors.map((error) => `${error.field} ${error.message}`).join("; ") };
+  return { moment: parsed.moment, keep: momentParams(parsed.moment, single(params.at)) };
 }

@@ -134,7 +134,7 @@ describe("NUL and control characters", () => {
   });
 
   it.each([
-    ["mission", () => MissionPage({ params: Promise.resolve({ slug: "x\u0000" }) })],
+    ["mission", () => MissionPage({ params: Promise.resolve({ slug: "x\u0000" }), searchParams: Promise.resolve({}) })],
     ["event", () => EventPage({ params: Promise.resolve({ slug: "x\u0000" }) })],
     ["host country", () => HostCountryPage({ params: Promise.resolve({ code: "U\u0000" }), searchParams: Promise.resolve({}) })],
     ["sending country", () => SendingCountryPage({ params: Promise.resolve({ code: "u\u0000" }), searchParams: Promise.resolve({}) })],
