@@ -38,8 +38,6 @@ interface RawRow {
   type: string;
   timeZone: string;
   createdAt: Date | string;
-  sendingName: string;
-  hostName: string;
   entryId: number | bigint | null;
   kind: string | null;
   newStatus: string | null;
@@ -79,36 +77,51 @@ const KEY = (alias: string) => Prisma.raw(`(${alias}."effectiveAt", ${alias}."re
 
 const COLUMNS = Prisma.sql`
   m."id" AS "missionId", m."slug", m."sendingCode", m."hostCode", m."city", m."type", m."timeZone", m."createdAt",
-  sc."name" AS "sendingName", hc."name" AS "hostName",
   s."id" AS "entryId", s."kind", s."newStatus", s."previousStatus", s."reason", s."sourceUrl", s."sourceTitle",
   s."effectiveAt", s."recordedAt", s."until", s."follows", s."version"`;
 
-const MISSION_AND_NAMES = Prisma.sql`"Mission" m
-  JOIN "Country" sc ON sc."code" = m."sendingCode"
-  JOIN "Country" hc ON hc."code" = m."hostCode"`;
+// Country names come from one small query beside it: joining them here made SQLite drive the
+// plan from the country table.
+const MISSIONS = Prisma.sql`"Mission" m`;
 
 /**
  * The standing entry s; the latest earlier entry with another status d; and the first entry
- * after d, whose effective time is when the standing status's run began ("since").
+ * after d, whose effective time is when the standing status's run began ("since"). SQLite
+ * walks an index in order only on its columns: each step first finds the effective time by
+ * the (missionId, effectiveAt) index (LIMIT 1 stops at the first row), then breaks ties among
+ * the entries of that one moment, so no mission's whole history is ever sorted.
  */
 function sqliteStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
+  const latestEffective = (alias: string, extra: Prisma.Sql = Prisma.empty) =>
+    Prisma.sql`(SELECT ${Prisma.raw(alias)}."effectiveAt" FROM "StatusChange" ${Prisma.raw(alias)}
+      WHERE ${Prisma.raw(alias)}."missionId" = m."id" AND ${knownBy(alias, moment)} ${extra} ORDER BY ${Prisma.raw(alias)}."effectiveAt" DESC LIMIT 1)`;
+  const firstEffective = (extra: Prisma.Sql) =>
+    Prisma.sql`(SELECT f."effectiveAt" FROM "StatusChange" f WHERE f."missionId" = m."id" AND ${knownBy("f", moment)} ${extra} ORDER BY f."effectiveAt" LIMIT 1)`;
+  const differs = Prisma.sql`AND y2."newStatus" <> s."newStatus"`;
   return Prisma.sql`
     SELECT ${COLUMNS},
-      (SELECT f."effectiveAt" FROM "StatusChange" f
-        WHERE f."missionId" = m."id" AND ${knownBy("f", moment)} AND (d."id" IS NULL OR ${KEY("f")} > ${KEY("d")})
-        ORDER BY f."effectiveAt", f."recordedAt", f."id" LIMIT 1) AS "since"
-    FROM ${MISSION_AND_NAMES}
+      CASE
+        WHEN s."id" IS NULL THEN NULL
+        WHEN d."id" IS NULL THEN ${firstEffective(Prisma.empty)}
+        WHEN EXISTS (SELECT 1 FROM "StatusChange" t WHERE t."missionId" = m."id" AND ${knownBy("t", moment)} AND t."effectiveAt" = d."effectiveAt"
+          AND (t."recordedAt" > d."recordedAt" OR (t."recordedAt" = d."recordedAt" AND t."id" > d."id"))) THEN d."effectiveAt"
+        ELSE ${firstEffective(Prisma.sql`AND f."effectiveAt" > d."effectiveAt"`)}
+      END AS "since"
+    FROM ${MISSIONS}
     LEFT JOIN "StatusChange" s ON s."id" = (
-      SELECT x."id" FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} ORDER BY ${NEWEST_FIRST("x")} LIMIT 1)
+      SELECT x."id" FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} AND x."effectiveAt" = ${latestEffective("x2")}
+      ORDER BY x."recordedAt" DESC, x."id" DESC LIMIT 1)
     LEFT JOIN "StatusChange" d ON d."id" = (
-      SELECT y."id" FROM "StatusChange" y WHERE y."missionId" = m."id" AND ${knownBy("y", moment)} AND y."newStatus" <> s."newStatus" ORDER BY ${NEWEST_FIRST("y")} LIMIT 1)
+      SELECT y."id" FROM "StatusChange" y WHERE y."missionId" = m."id" AND ${knownBy("y", moment)} AND y."newStatus" <> s."newStatus"
+        AND y."effectiveAt" = ${latestEffective("y2", differs)}
+      ORDER BY y."recordedAt" DESC, y."id" DESC LIMIT 1)
     WHERE ${scopeWhere(scope, moment)}`;
 }
 
 function postgresStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
   return Prisma.sql`
     SELECT ${COLUMNS}, f."effectiveAt" AS "since"
-    FROM ${MISSION_AND_NAMES}
+    FROM ${MISSIONS}
     LEFT JOIN LATERAL (
       SELECT x.* FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} ORDER BY ${NEWEST_FIRST("x")} LIMIT 1) s ON true
     LEFT JOIN LATERAL (
@@ -133,7 +146,7 @@ function verifiedAsOf(kind: string, effectiveAt: Date, recordedAt: Date, at: Dat
   return confirmed > at ? at : confirmed;
 }
 
-function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext): AsOfRow {
+function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext, names: Map<string, string>): AsOfRow {
   const where = `the history of mission ${String(raw.missionId)}`;
   const effectiveAt = toDateOrNull(raw.effectiveAt);
   const recordedAt = toDateOrNull(raw.recordedAt);
@@ -142,9 +155,9 @@ function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext): As
     id: Number(raw.missionId),
     slug: raw.slug,
     sendingCode: raw.sendingCode,
-    sendingName: raw.sendingName,
+    sendingName: names.get(raw.sendingCode) ?? raw.sendingCode,
     hostCode: raw.hostCode,
-    hostName: raw.hostName,
+    hostName: names.get(raw.hostCode) ?? raw.hostCode,
     city: raw.city,
     type: storedMissionType(raw.type, where),
     timeZone: raw.timeZone,
@@ -170,6 +183,7 @@ function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext): As
  */
 export async function loadMissionsAsOf(db: Db, scope: AsOfScope, moment: Moment, freshness: FreshnessContext): Promise<AsOfRow[]> {
   const statement = isPostgresClient(db) ? postgresStatement(scope, moment) : sqliteStatement(scope, moment);
-  const rows = await db.$queryRaw<RawRow[]>(statement);
-  return rows.map((raw) => toAsOfRow(raw, moment, freshness)).sort((a, b) => a.id - b.id);
+  const [rows, countries] = await Promise.all([db.$queryRaw<RawRow[]>(statement), db.country.findMany({ select: { code: true, name: true } })]);
+  const names = new Map(countries.map((country) => [country.code, country.name]));
+  return rows.map((raw) => toAsOfRow(raw, moment, freshness, names)).sort((a, b) => a.id - b.id);
 }

@@ -53,13 +53,13 @@ function naiveAsOf(history: Entry[], at: Date, known: "now" | "then") {
 
 const BASE = new Date("2030-01-01T00:00:00Z").getTime();
 const HOUR = 3600_000;
-const moment = fc.integer({ min: 0, max: 40 }).map((hours) => new Date(BASE + hours * HOUR));
+const moment = fc.integer({ min: 0, max: 16 }).map((hours) => new Date(BASE + hours * HOUR));
 const entry = fc.record({
   mission: fc.integer({ min: 0, max: 2 }),
   kind: fc.constantFrom("change", "verify", "expiry", "scheduled"),
   status: fc.constantFrom("open", "limited", "closed", "unreported"),
   effectiveAt: moment,
-  recordedLater: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 30 })),
+  recordedLater: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 30 })),
   until: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
 });
 
