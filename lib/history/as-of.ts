@@ -73,7 +73,6 @@ function scopeWhere(scope: AsOfScope, moment: Moment): Prisma.Sql {
 }
 
 const NEWEST_FIRST = (alias: string) => Prisma.raw(`${alias}."effectiveAt" DESC, ${alias}."recordedAt" DESC, ${alias}."id" DESC`);
-const KEY = (alias: string) => Prisma.raw(`(${alias}."effectiveAt", ${alias}."recordedAt", ${alias}."id")`);
 
 const COLUMNS = Prisma.sql`
   m."id" AS "missionId", m."slug", m."sendingCode", m."hostCode", m."city", m."type", m."timeZone", m."createdAt",
@@ -83,6 +82,23 @@ const COLUMNS = Prisma.sql`
 // Country names come from one small query beside it: joining them here made SQLite drive the
 // plan from the country table.
 const MISSIONS = Prisma.sql`"Mission" m`;
+
+/**
+ * When the standing status's run began: the effective time of the first entry after d (the
+ * latest with another status), or of the first entry when there is no d. Ties at d's moment
+ * are looked at apart, so each lookup is an index range that LIMIT 1 stops early.
+ */
+function sinceOfRun(moment: Moment): Prisma.Sql {
+  const firstEffective = (extra: Prisma.Sql) =>
+    Prisma.sql`(SELECT f."effectiveAt" FROM "StatusChange" f WHERE f."missionId" = m."id" AND ${knownBy("f", moment)} ${extra} ORDER BY f."effectiveAt" LIMIT 1)`;
+  return Prisma.sql`CASE
+        WHEN s."id" IS NULL THEN NULL
+        WHEN d."id" IS NULL THEN ${firstEffective(Prisma.empty)}
+        WHEN EXISTS (SELECT 1 FROM "StatusChange" t WHERE t."missionId" = m."id" AND ${knownBy("t", moment)} AND t."effectiveAt" = d."effectiveAt"
+          AND (t."recordedAt" > d."recordedAt" OR (t."recordedAt" = d."recordedAt" AND t."id" > d."id"))) THEN d."effectiveAt"
+        ELSE ${firstEffective(Prisma.sql`AND f."effectiveAt" > d."effectiveAt"`)}
+      END`;
+}
 
 /**
  * The standing entry s; the latest earlier entry with another status d; and the first entry
@@ -95,18 +111,10 @@ function sqliteStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
   const latestEffective = (alias: string, extra: Prisma.Sql = Prisma.empty) =>
     Prisma.sql`(SELECT ${Prisma.raw(alias)}."effectiveAt" FROM "StatusChange" ${Prisma.raw(alias)}
       WHERE ${Prisma.raw(alias)}."missionId" = m."id" AND ${knownBy(alias, moment)} ${extra} ORDER BY ${Prisma.raw(alias)}."effectiveAt" DESC LIMIT 1)`;
-  const firstEffective = (extra: Prisma.Sql) =>
-    Prisma.sql`(SELECT f."effectiveAt" FROM "StatusChange" f WHERE f."missionId" = m."id" AND ${knownBy("f", moment)} ${extra} ORDER BY f."effectiveAt" LIMIT 1)`;
   const differs = Prisma.sql`AND y2."newStatus" <> s."newStatus"`;
   return Prisma.sql`
     SELECT ${COLUMNS},
-      CASE
-        WHEN s."id" IS NULL THEN NULL
-        WHEN d."id" IS NULL THEN ${firstEffective(Prisma.empty)}
-        WHEN EXISTS (SELECT 1 FROM "StatusChange" t WHERE t."missionId" = m."id" AND ${knownBy("t", moment)} AND t."effectiveAt" = d."effectiveAt"
-          AND (t."recordedAt" > d."recordedAt" OR (t."recordedAt" = d."recordedAt" AND t."id" > d."id"))) THEN d."effectiveAt"
-        ELSE ${firstEffective(Prisma.sql`AND f."effectiveAt" > d."effectiveAt"`)}
-      END AS "since"
+      ${sinceOfRun(moment)} AS "since"
     FROM ${MISSIONS}
     LEFT JOIN "StatusChange" s ON s."id" = (
       SELECT x."id" FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} AND x."effectiveAt" = ${latestEffective("x2")}
@@ -120,17 +128,13 @@ function sqliteStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
 
 function postgresStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${COLUMNS}, f."effectiveAt" AS "since"
+    SELECT ${COLUMNS}, ${sinceOfRun(moment)} AS "since"
     FROM ${MISSIONS}
     LEFT JOIN LATERAL (
       SELECT x.* FROM "StatusChange" x WHERE x."missionId" = m."id" AND ${knownBy("x", moment)} ORDER BY ${NEWEST_FIRST("x")} LIMIT 1) s ON true
     LEFT JOIN LATERAL (
       SELECT y."id", y."effectiveAt", y."recordedAt" FROM "StatusChange" y
       WHERE y."missionId" = m."id" AND ${knownBy("y", moment)} AND y."newStatus" <> s."newStatus" ORDER BY ${NEWEST_FIRST("y")} LIMIT 1) d ON true
-    LEFT JOIN LATERAL (
-      SELECT z."effectiveAt" FROM "StatusChange" z
-      WHERE s."id" IS NOT NULL AND z."missionId" = m."id" AND ${knownBy("z", moment)} AND (d."id" IS NULL OR ${KEY("z")} > ${KEY("d")})
-      ORDER BY z."effectiveAt", z."recordedAt", z."id" LIMIT 1) f ON true
     WHERE ${scopeWhere(scope, moment)}`;
 }
 
@@ -178,12 +182,22 @@ function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext, nam
 }
 
 /**
+ * PostgreSQL's planner prices one lateral lookup per mission of the world above its JIT
+ * threshold, and compiling took seconds for a statement that runs in milliseconds: off for it.
+ */
+async function queryAsOf(db: Db, statement: Prisma.Sql): Promise<RawRow[]> {
+  if (!isPostgresClient(db)) return db.$queryRaw<RawRow[]>(statement);
+  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<RawRow[]>(statement)]);
+  return rows;
+}
+
+/**
  * Each mission of the scope as it stood at `moment`: status, reason, source, since, until and
  * freshness judged at T (with today's freshness policies). Ordered by mission id.
  */
 export async function loadMissionsAsOf(db: Db, scope: AsOfScope, moment: Moment, freshness: FreshnessContext): Promise<AsOfRow[]> {
   const statement = isPostgresClient(db) ? postgresStatement(scope, moment) : sqliteStatement(scope, moment);
-  const [rows, countries] = await Promise.all([db.$queryRaw<RawRow[]>(statement), db.country.findMany({ select: { code: true, name: true } })]);
+  const [rows, countries] = await Promise.all([queryAsOf(db, statement), db.country.findMany({ select: { code: true, name: true } })]);
   const names = new Map(countries.map((country) => [country.code, country.name]));
   return rows.map((raw) => toAsOfRow(raw, moment, freshness, names)).sort((a, b) => a.id - b.id);
 }
