@@ -21,7 +21,7 @@ export function MomentForm({
 }) {
   const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
-    <form method="get" action={action} aria-label="Go to a moment" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form method="get" action={action} aria-label="Go to a moment" data-print="hide" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

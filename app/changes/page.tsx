@@ -49,7 +49,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">What changed between two moments</h1>
-      <form method="get" action="/changes" aria-label="Choose two moments" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <form method="get" action="/changes" aria-label="Choose two moments" data-print="hide" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <label className="text-sm font-medium">
           From (UTC)
           <input type="datetime-local" name="from_local" required defaultValue={parsed?.ok ? instantToWallTime(parsed.query.from, "UTC") : ""} className={field} />
