@@ -7,16 +7,30 @@ import { getLatestChanges } from "@/lib/missions/queries";
 import { STATUS_FILTERS } from "@/lib/status/schema";
 import { ChangeList } from "./_components/change-list";
 import { HostTable, type HostRow } from "./_components/host-table";
+import { redirect } from "next/navigation";
+import { MomentBanner, MomentProblem } from "@/components/moment-banner";
+import { summariseHostsAsOf } from "@/lib/history/host-summaries";
+import { momentPageLinks } from "@/lib/history/page-links";
+import { momentParams, readPageMoment } from "@/lib/history/moment";
+import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 
 const MAX_CARDS = 6;
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { moment, problem, redirectQuery } = readPageMoment(await searchParams, "UTC");
+  if (redirectQuery) redirect(`/?${redirectQuery.toString()}`);
   const now = new Date();
-  const [hosts, changes] = await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
-  // Cards only where it matters now: countries in crisis, then those of the latest changes.
+  const [hosts, changes] = moment
+    ? [summariseHostsAsOf(await getMissionRowsAsOf({}, moment)), []]
+    : await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  const links = momentPageLinks("/", {}, moment);
+  const kept = new URLSearchParams(momentParams(moment)).toString();
+  // Cards only where it matters now: countries in crisis, then those of the latest changes (a
+  // past view has neither: its crisis flags are today's, and it shows no latest changes).
   const recentHosts = new Set(changes.map((change) => change.mission.hostCode));
-  const featured = [...hosts.filter((host) => host.inCrisis), ...hosts.filter((host) => !host.inCrisis && recentHosts.has(host.code))].slice(0, MAX_CARDS);
+  const inCrisis = (host: (typeof hosts)[number]) => !moment && "inCrisis" in host && host.inCrisis;
+  const featured = [...hosts.filter(inCrisis), ...hosts.filter((host) => !inCrisis(host) && recentHosts.has(host.code))].slice(0, MAX_CARDS);
   const rows = hosts.map((host): HostRow => [host.code, host.name, host.missions, ...STATUS_FILTERS.map((status) => host.counts[status])] as HostRow);
   return (
     <div className="space-y-8">
@@ -33,10 +47,14 @@ export default async function HomePage() {
         </form>
       </section>
 
-      <section aria-labelledby="latest" className="space-y-3">
-        <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
-        <ChangeList changes={changes} />
-      </section>
+      {problem && <MomentProblem problem={problem} />}
+      {moment && <MomentBanner moment={moment} timeZone="UTC" {...links} />}
+      {!moment && (
+        <section aria-labelledby="latest" className="space-y-3">
+          <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
+          <ChangeList changes={changes} />
+        </section>
+      )}
 
       <section aria-labelledby="hosts" className="space-y-3">
         <h2 id="hosts" className="text-xl font-semibold">In crisis or recently changed</h2>
@@ -44,10 +62,10 @@ export default async function HomePage() {
           {featured.map((host) => (
             <li key={host.code} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="text-lg font-semibold">
-                <Link href={`/countries/${host.code}`} className="underline decoration-slate-300 underline-offset-2">
+                <Link href={`/countries/${host.code}${kept ? `?${kept}` : ""}`} className="underline decoration-slate-300 underline-offset-2">
                   <CountryName code={host.code} name={host.name} />
                 </Link>
-                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions{host.inCrisis ? ", in crisis" : ""}</span>
+                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions{inCrisis(host) ? ", in crisis" : ""}</span>
               </h3>
               <StatusTotals counts={host.counts} label={`Missions in ${host.name} per status`} />
               <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} />
@@ -55,7 +73,7 @@ export default async function HomePage() {
                 {host.cities.slice(0, 5).map((city, index) => (
                   <span key={city.city}>
                     {index > 0 && ", "}
-                    <Link href={`/countries/${host.code}?city=${encodeURIComponent(city.city)}`} className="underline">
+                    <Link href={`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`} className="underline">
                       {city.city}
                     </Link>{" "}
                     ({city.total})
@@ -69,7 +87,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="all-hosts" className="space-y-3">
         <h2 id="all-hosts" className="text-xl font-semibold">All host countries</h2>
-        <HostTable rows={rows} />
+        <HostTable rows={rows} query={kept} />
       </section>
     </div>
   );

@@ -10,10 +10,13 @@ export interface FilterChoices {
 }
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
-export function MissionFilterForm({ filters, choices, basePath }: { filters: MissionFilters; choices: FilterChoices; basePath: string }) {
+export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { filters: MissionFilters; choices: FilterChoices; basePath: string; keep?: Record<string, string> }) {
   const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
     <form method="get" action={basePath} role="search" aria-label="Filter missions" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label className="text-sm font-medium">
         Search
         <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} placeholder="Country, city, reason…" className={field} />
@@ -84,7 +87,7 @@ export function MissionFilterForm({ filters, choices, basePath }: { filters: Mis
         <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2">
           Apply filters
         </button>
-        <Link href={basePath} className="px-2 py-2 underline">Clear</Link>
+        <Link href={Object.keys(keep).length ? `${basePath}?${new URLSearchParams(keep).toString()}` : basePath} className="px-2 py-2 underline">Clear</Link>
       </div>
     </form>
   );

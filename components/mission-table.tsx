@@ -21,12 +21,20 @@ const HEADERS: Record<MissionColumn, { label: string; sort?: MissionSort }> = {
   verified: { label: "Last verified", sort: "verified" },
 };
 
-function SortHeader({ column, filters, basePath }: { column: MissionColumn; filters: MissionFilters; basePath: string }) {
+/** Parameters every link keeps besides the filters (the moment shown, lib/history/moment.ts). */
+export type KeptParams = Record<string, string>;
+
+const withKept = (query: URLSearchParams, keep: KeptParams) => {
+  for (const [name, value] of Object.entries(keep)) query.set(name, value);
+  return query.toString();
+};
+
+function SortHeader({ column, filters, basePath, keep }: { column: MissionColumn; filters: MissionFilters; basePath: string; keep: KeptParams }) {
   const { label, sort } = HEADERS[column];
   if (!sort) return <th scope="col" className="px-3 py-2 text-left font-semibold">{label}</th>;
   const active = filters.sort === sort;
   const nextDir = active && filters.dir === "asc" ? "desc" : "asc";
-  const query = filtersToSearchParams({ ...filters, sort, dir: nextDir }).toString();
+  const query = withKept(filtersToSearchParams({ ...filters, sort, dir: nextDir }), keep);
   return (
     <th
       scope="col"
@@ -44,12 +52,12 @@ function SortHeader({ column, filters, basePath }: { column: MissionColumn; filt
   );
 }
 
-function Cell({ column, row, now }: { column: MissionColumn; row: MissionRow; now: Date }) {
+function Cell({ column, row, now, keep }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams }) {
   switch (column) {
     case "sending":
       return (
         <th scope="row" className="px-3 py-2 text-left font-normal">
-          <Link href={`/missions/${row.slug}`} className="font-medium underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+          <Link href={`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`} className="font-medium underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
             <CountryName code={row.sendingCode} name={row.sendingName} />
           </Link>
         </th>
@@ -80,7 +88,9 @@ export function MissionTable({
   basePath,
   caption,
   now,
+  keep = {},
 }: {
+  keep?: KeptParams;
   rows: MissionRow[];
   columns: MissionColumn[];
   filters: MissionFilters;
@@ -96,7 +106,7 @@ export function MissionTable({
         <thead className="bg-slate-50 text-sm">
           <tr>
             {columns.map((column) => (
-              <SortHeader key={column} column={column} filters={filters} basePath={basePath} />
+              <SortHeader key={column} column={column} filters={filters} basePath={basePath} keep={keep} />
             ))}
           </tr>
         </thead>
@@ -104,7 +114,7 @@ export function MissionTable({
           {rows.map((row) => (
             <tr key={row.id} data-mission={row.slug} className="align-top">
               {columns.map((column) => (
-                <Cell key={column} column={column} row={row} now={now} />
+                <Cell key={column} column={column} row={row} now={now} keep={keep} />
               ))}
             </tr>
           ))}

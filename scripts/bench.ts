@@ -134,7 +134,8 @@ async function main() {
   for (const row of rows) console.log(line(row));
 }
 
-main()
+// `npm run bench -- --as-of`: the table as of a moment at world scale instead (scripts/bench-as-of.ts).
+(process.argv.includes("--as-of") ? import("./bench-as-of").then(({ runAsOfBench }) => runAsOfBench()) : main())
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -7,7 +7,8 @@ import { STATUS_FILTERS, STATUS_LABELS } from "@/lib/status/schema";
 /** [code, name, missions, open, limited, closed, unreported] */
 export type HostRow = [string, string, number, number, number, number, number];
 
-export function HostTable({ rows }: { rows: HostRow[] }) {
+/** `query` (a moment, for a past view) is kept on every link. */
+export function HostTable({ rows, query }: { rows: HostRow[]; query?: string }) {
   return (
     <table className="w-full max-w-3xl text-sm">
       <caption className="sr-only">Missions per host country and status</caption>
@@ -24,7 +25,7 @@ export function HostTable({ rows }: { rows: HostRow[] }) {
         {rows.map(([code, name, ...counts]) => (
           <tr key={code} className="border-t border-slate-200">
             <th scope="row" className="text-left font-normal">
-              <a href={`/countries/${code}`} className="underline">{name}</a>
+              <a href={`/countries/${code}${query ? `?${query}` : ""}`} className="underline">{name}</a>
             </th>
             {counts.map((count, index) => (
               <td key={index} className="text-right">{count}</td>

@@ -15,7 +15,10 @@ export function MissionsView({
   choices,
   caption,
   now,
+  keep,
 }: {
+  /** Parameters links and the filter form keep (the moment shown). */
+  keep?: Record<string, string>;
   now: Date;
   rows: MissionRow[];
   filters: MissionFilters;
@@ -28,7 +31,7 @@ export function MissionsView({
   const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
   return (
     <div className="space-y-4">
-      <MissionFilterForm filters={filters} choices={choices} basePath={basePath} />
+      <MissionFilterForm filters={filters} choices={choices} basePath={basePath} keep={keep} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <StatusTotals counts={result.totals} label="Missions per status for these filters" />
         <p className="text-sm text-slate-600" role="status">
@@ -36,7 +39,7 @@ export function MissionsView({
           {shown.length < result.rows.length && " — narrow the filters to see the rest"}
         </p>
       </div>
-      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} />
+      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
     </div>
   );
 }

@@ -23,6 +23,10 @@ import { SlugSchema } from "@/lib/missions/slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/lib/missions/history-page";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
+import { loadMissionsAsOf } from "@/lib/history/as-of";
+import { produceChangesResponse } from "@/lib/history/changes-api";
+import { momentCacheHeaders } from "@/lib/history/http";
+import { parseMoment, type Moment } from "@/lib/history/moment";
 
 export interface ApiContext {
   db: Db;
@@ -56,16 +60,21 @@ interface ListRequest {
   changedSince?: Date;
   limit: number;
   cursor?: string;
+  /** Set: the table as it stood then (lib/history/as-of.ts). */
+  moment: Moment | null;
 }
 
-function parseListQuery(params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: FieldError[] } {
+function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: FieldError[] } {
   const record = queryRecord(params);
-  const shape = MissionListQuerySchema.safeParse(record);
+  const { at, known, ...rest } = record;
+  const shape = MissionListQuerySchema.safeParse(rest);
   if (!shape.success) return { ok: false, errors: parameterErrors(shape.error) };
-  const filters = parseMissionFilters(record);
+  const moment = parseMoment({ at, known }, ctx.now);
+  if (!moment.ok) return { ok: false, errors: moment.errors };
+  const filters = parseMissionFilters(rest);
   if (!filters.ok) return { ok: false, errors: filters.errors };
   const { changed_since, limit, cursor } = shape.data;
-  return { ok: true, value: { filters: filters.filters, changedSince: changed_since, limit: limit ?? DEFAULT_PAGE_SIZE, cursor } };
+  return { ok: true, value: { filters: filters.filters, changedSince: changed_since, limit: limit ?? DEFAULT_PAGE_SIZE, cursor, moment: moment.moment } };
 }
 
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
@@ -73,13 +82,16 @@ const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[]
 
 async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"]; now: Date }> {
   const freshness = await freshnessFor(ctx);
-  const rows = await loadMissionRows(ctx.db, freshness, { hostCode: request.filters.host, changedSince: request.changedSince });
+  const { moment, changedSince } = request;
+  const rows = moment
+    ? (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince)
+    : await loadMissionRows(ctx.db, freshness, { hostCode: request.filters.host, changedSince });
   const result = filterMissions(rows, request.filters);
-  return { rows: result.rows as ApiMissionRow[], totals: result.totals, now: freshness.now };
+  return { rows: result.rows as ApiMissionRow[], totals: result.totals, now: moment?.at ?? freshness.now };
 }
 
 async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
-  const parsed = parseListQuery(params);
+  const parsed = parseListQuery(ctx, params);
   if (!parsed.ok) return badRequest(parsed.errors);
   const request = parsed.value;
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
@@ -96,11 +108,11 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
     totals,
     nextCursor: hasMore && last ? encodeCursor(last, request.filters) : null,
   };
-  return { response: jsonResponse(200, body), tags: listTags(request.filters) };
+  return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
 }
 
 async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
-  const parsed = parseListQuery(params);
+  const parsed = parseListQuery(ctx, params);
   if (!parsed.ok) return badRequest(parsed.errors);
   if (parsed.value.cursor !== undefined || params.has("limit")) {
     return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
@@ -108,7 +120,10 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   const { rows, now } = await selectMissions(ctx, parsed.value);
   const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
   return {
-    response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, { "Content-Disposition": 'inline; filename="missions.csv"' }),
+    response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, {
+      "Content-Disposition": 'inline; filename="missions.csv"',
+      ...momentCacheHeaders(parsed.value.moment, ctx.now?.() ?? new Date()),
+    }),
     tags: listTags(parsed.value.filters),
   };
 }
@@ -230,6 +245,7 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   }
   if (first === "events" && !third) return noQuery() ?? events(ctx, second);
   if (first === "countries" && !second) return noQuery() ?? countries(ctx);
+  if ((first === "changes" || first === "changes.csv") && !second) return produceChangesResponse(ctx, params, first === "changes" ? "json" : "csv");
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
   return noEndpoint();

@@ -13,8 +13,14 @@ import {
   MissionDetailSchema,
   MissionListSchema,
   SlugParamsSchema,
+  ChangesBetweenSchema,
+  ChangesQuerySchema,
 } from "./schema";
 import { StatusEventSchema, TestEventSchema } from "@/lib/webhooks/payload";
+import { MomentQuerySchema } from "@/lib/history/moment";
+
+/** The list's filters plus the moment it shows (lib/history/moment.ts). */
+const listQuery = MissionListQuerySchema.extend(MomentQuerySchema.shape);
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const busy = {
@@ -57,7 +63,9 @@ export function createOpenApiDocument() {
         "Read-only, public and CORS-enabled. Statuses are `open`, `limited`, `closed`, or null when none was reported. " +
         "Timestamps are ISO 8601 in UTC. Every status carries its source, when a source last confirmed it (`verifiedAt`) and its `freshness` by the host country's policy. " +
         "Every error has one shape (`Error`): a stable `code`, the `status`, a `message`, and `fields` naming each parameter at fault. " +
-        "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit.",
+        "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit. " +
+        "Time travel: the missions list and CSV take `at` (a past moment) and `known` (`now`: replay everything known today about that moment, the default; `then`: only what had been recorded by it, i.e. what the public was shown). " +
+        "A view with `at` in the past and `known=then` never changes: its ETag is permanent and it is sent with `Cache-Control: immutable`. `/changes` lists what changed between two moments.",
       license: { name: "CC0-1.0", identifier: "CC0-1.0" },
     },
     servers: [{ url: "/api/v1" }],
@@ -86,7 +94,7 @@ export function createOpenApiDocument() {
         get: {
           operationId: "listMissions",
           summary: "Missions with filters, stable sort and cursor pagination",
-          requestParams: { query: MissionListQuerySchema },
+          requestParams: { query: listQuery },
           responses: { "200": ok(MissionListSchema, "A page of missions"), ...listErrors },
         },
       },
@@ -94,7 +102,7 @@ export function createOpenApiDocument() {
         get: {
           operationId: "listMissionsCsv",
           summary: "The same query as CSV (every matching mission, no pagination)",
-          requestParams: { query: MissionListQuerySchema.omit({ limit: true, cursor: true }) },
+          requestParams: { query: listQuery.omit({ limit: true, cursor: true }) },
           responses: {
             "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
             ...listErrors,
@@ -139,6 +147,25 @@ export function createOpenApiDocument() {
           operationId: "listCountries",
           summary: "Host countries with per-status counts",
           responses: { "200": ok(CountryListSchema, "Host countries"), ...listErrors },
+        },
+      },
+      "/changes": {
+        get: {
+          operationId: "listChangesBetween",
+          summary: "Missions whose status differs between two moments, with both statuses and the history entries in between",
+          requestParams: { query: ChangesQuerySchema },
+          responses: { "200": ok(ChangesBetweenSchema, "What changed between `from` and `to`"), ...listErrors },
+        },
+      },
+      "/changes.csv": {
+        get: {
+          operationId: "listChangesBetweenCsv",
+          summary: "The same as CSV: one row per mission whose status differs",
+          requestParams: { query: ChangesQuerySchema },
+          responses: {
+            "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
+            ...listErrors,
+          },
         },
       },
       "/changes.atom": {

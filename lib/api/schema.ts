@@ -200,3 +200,44 @@ export type ApiStatusChange = z.infer<typeof StatusChangeSchema>;
 export type ApiMissionHistory = z.infer<typeof MissionHistorySchema>;
 export type ApiEvent = z.infer<typeof EventSchema>;
 export type ApiCountryList = z.infer<typeof CountryListSchema>;
+
+// ---- Time travel (lib/history) ----
+
+export const ChangesQuerySchema = z
+  .object({
+    from: InstantSchema.meta({ description: "Moment A (ISO 8601 with an offset or Z, not in the future)", example: "2024-11-19T12:00:00+02:00" }),
+    to: InstantSchema.meta({ description: "Moment B, after A (ISO 8601 with an offset or Z, not in the future)", example: "2024-11-20T10:00:00+02:00" }),
+    host: filterFields.host.meta({ description: "Host country code; omitted: the world", example: "UA" }),
+    city: filterFields.city.meta({ description: "Host city (case-insensitive)", example: "Kyiv" }),
+    known: z.enum(["now", "then"]).optional().meta({ description: "now (default): as known today; then: only what had been recorded by each moment" }),
+  })
+  .strict();
+
+const StandingStatusSchema = z
+  .object({
+    status: StatusValueSchema,
+    statusReason: z.string().nullable(),
+    statusSince: Timestamp.nullable(),
+    sourceUrl: z.string().nullable(),
+  })
+  .meta({ id: "StandingStatus", description: "A mission's status as it stood at a moment" });
+
+export const MissionChangeSchema = z
+  .object({
+    mission: MissionRefSchema,
+    from: StandingStatusSchema,
+    to: StandingStatusSchema,
+    changes: z.array(StatusChangeSchema.omit({ event: true })).meta({ description: "History entries effective after `from` and by `to`, oldest first" }),
+  })
+  .meta({ id: "MissionChange" });
+
+export const ChangesBetweenSchema = z
+  .object({
+    from: Timestamp,
+    to: Timestamp,
+    known: z.enum(["now", "then"]),
+    data: z.array(MissionChangeSchema).meta({ description: "Every mission whose status at `to` differs from its status at `from`" }),
+  })
+  .meta({ id: "ChangesBetween" });
+
+export type ApiChangesBetween = z.infer<typeof ChangesBetweenSchema>;

@@ -43,6 +43,9 @@ export const EmbedParamsSchema = z
     theme: z.enum(EMBED_THEMES).default("auto"),
     lang: z.enum(EMBED_LANGUAGES).default("en"),
     title: queryText(120, "name").optional(),
+    // Checked with the clock by the renderer (lib/history/moment.ts): a frozen embed.
+    at: z.string().max(40).optional(),
+    known: z.string().max(10).optional(),
   })
   .strict();
 
@@ -59,6 +62,8 @@ export function embedQuery(options: {
   columns?: string[];
   compact?: boolean;
   theme?: string;
+  /** A frozen embed: the moment it shows, as known then. */
+  at?: string;
 }): string {
   const params = new URLSearchParams();
   if (options.host) params.set("host", options.host);
@@ -70,5 +75,9 @@ export function embedQuery(options: {
   if (options.columns?.length && options.columns.join(",") !== DEFAULT_EMBED_COLUMNS.join(",")) params.set("columns", options.columns.join(","));
   if (options.compact) params.set("compact", "1");
   if (options.theme && options.theme !== "auto") params.set("theme", options.theme);
+  if (options.at) {
+    params.set("at", options.at);
+    params.set("known", "then");
+  }
   return params.toString();
 }

@@ -19,6 +19,9 @@ import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors"
 import { HTTP_STATUS } from "@/lib/http/errors";
 import { matchesCity } from "@/lib/text/fold";
 import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
+import { loadMissionsAsOf } from "@/lib/history/as-of";
+import { momentCacheHeaders } from "@/lib/history/http";
+import { momentParams, parseMoment, type Moment } from "@/lib/history/moment";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
@@ -55,7 +58,7 @@ tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
 .s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
 .open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
 .f{display:block;font-size:12px;color:var(--muted)}.s.unconfirmed-status{background:none;box-shadow:inset 0 0 0 1px currentColor}
-a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}
+a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}.moment{margin:0 0 6px;padding:4px 6px;border:2px solid #b45309;border-radius:4px}
 `.replace(/\n/g, "");
 
 export interface EmbedContext {
@@ -104,7 +107,7 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date
 }
 
 /** `now` is the moment the rows' freshness was judged at. */
-export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string, now: Date): string {
+export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
   const filters: MissionFilters = { ...params, q: undefined };
   const result = filterMissions(allRows, filters);
   const shown = result.rows.slice(0, MAX_ROWS) as ApiMissionRow[];
@@ -114,6 +117,7 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
     const query = filtersToSearchParams({ ...filters, host: undefined }).toString();
     return query ? `?${query}` : "";
   })()}`;
+  const frozenPage = moment ? `${fullPage}${fullPage.includes("?") ? "&" : "?"}${new URLSearchParams(momentParams(moment)).toString()}` : fullPage;
   const lastUpdated = allRows.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), null);
   const timeZone = allRows[0]?.timeZone ?? "UTC";
   const totals = (Object.keys(result.totals) as StatusFilter[])
@@ -131,13 +135,14 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
 <html lang="${params.lang}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
 <body${params.compact ? ' class="compact"' : ""}><main>
 <h1>${h(title)}</h1>
+${moment ? `<p class="moment"><strong>As at <time datetime="${moment.at.toISOString()}">${h(formatLocalAndUtc(moment.at, timeZone))}</time></strong>${moment.known === "then" ? ", as published then" : ""}. <a href="${h(fullPage)}" target="_blank" rel="noopener">See today's statuses</a></p>` : ""}
 <p class="totals">${h(totals ? totals + confirmation : "No missions")}</p>
 <table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
-<footer>Last updated ${lastUpdated ? `<time datetime="${lastUpdated.toISOString()}">${h(formatLocalAndUtc(lastUpdated, timeZone))}</time>` : "never"} · <a href="${h(fullPage)}" target="_blank" rel="noopener">Full table and sources on Chancery</a></footer>
+<footer>${moment ? `<a href="${h(frozenPage)}" target="_blank" rel="noopener">This table as it stood then, with sources, on Chancery</a>` : `Last updated ${lastUpdated ? `<time datetime="${lastUpdated.toISOString()}">${h(formatLocalAndUtc(lastUpdated, timeZone))}</time>` : "never"} · <a href="${h(fullPage)}" target="_blank" rel="noopener">Full table and sources on Chancery</a>`}</footer>
 </main><script src="/embed/resize.js" async></script></body></html>`;
 }
 
@@ -146,11 +151,15 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const parsed = EmbedParamsSchema.safeParse(record);
   if (!parsed.success) return errorPage(parameterErrors(parsed.error));
   const params = parsed.data;
+  const moment = parseMoment({ at: params.at, known: params.known }, ctx.now);
+  if (!moment.ok) return errorPage(moment.errors);
   const freshness = await loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
-  const allRows = await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
+  const frozen = moment.moment;
+  const allRows = frozen ? await loadMissionsAsOf(ctx.db, { hostCode: params.host }, frozen, freshness) : await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
-  const html = renderEmbed(params, scoped, ctx.origin, freshness.now);
+  const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen);
   const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
-  return { response: publicResponse(200, "text/html; charset=utf-8", html, EMBED_HEADERS, { embeddable: true }), tags };
+  const headers = { ...EMBED_HEADERS, ...momentCacheHeaders(frozen, ctx.now?.() ?? new Date()) };
+  return { response: publicResponse(200, "text/html; charset=utf-8", html, headers, { embeddable: true }), tags };
 }

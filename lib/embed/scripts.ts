@@ -22,7 +22,7 @@ var script = document.currentScript;
 if (!script || !script.src) return;
 var origin = new URL(script.src).origin;
 var state = window.__chanceryEmbed = window.__chanceryEmbed || {frames: [], listening: false};
-var ALLOWED = {host:1, city:1, sending:1, status:1, type:1, sort:1, dir:1, columns:1, compact:1, theme:1, lang:1, title:1};
+var ALLOWED = {host:1, city:1, sending:1, status:1, type:1, sort:1, dir:1, columns:1, compact:1, theme:1, lang:1, title:1, at:1, known:1};
 function mount(el){
   if (el.getAttribute("data-chancery-mounted")) return;
   el.setAttribute("data-chancery-mounted", "1");

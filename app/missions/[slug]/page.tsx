@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { MomentBanner, MomentProblem } from "@/components/moment-banner";
+import { MomentForm } from "@/components/moment-form";
+import { momentPageLinks } from "@/lib/history/page-links";
+import { readPageMoment, type Moment } from "@/lib/history/moment";
+import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
@@ -64,10 +69,39 @@ function policyNote(status: string | null, policy: FreshnessPolicy, hostName: st
   return `${STATUS_LABELS[parsed.data]} statuses in ${hostName} count as confirmed for ${window} after a source confirms them${crisis}.`;
 }
 
+/** The mission as it stood at the moment: its status then, the history known by then, nothing upcoming. */
+async function asItStood(mission: MissionDetail, moment: Moment): Promise<MissionDetail> {
+  const [row] = await getMissionRowsAsOf({ missionId: mission.id }, moment);
+  const known = (change: MissionDetail["history"][number]) => change.effectiveAt <= moment.at && (moment.known === "now" || change.recordedAt <= moment.at);
+  const standing = mission.history.find((change) => change.id === row?.entryId);
+  return {
+    ...mission,
+    status: row?.status ?? null,
+    statusReason: row?.statusReason ?? null,
+    sourceUrl: row?.sourceUrl ?? null,
+    sourceTitle: row?.sourceTitle ?? null,
+    statusSince: row?.statusSince ?? null,
+    verifiedAt: row?.verifiedAt ?? null,
+    statusUntil: row?.statusUntil ?? null,
+    statusFollows: row?.statusFollows ?? null,
+    expectedAfter: row?.expectedAfter ?? null,
+    statusSetBy: standing?.authorName ?? null,
+    freshness: row?.freshness ?? null,
+    history: mission.history.filter(known),
+    scheduledChanges: [],
+  };
+}
+
 export default async function MissionPage({ params, searchParams }: Props) {
-  const now = new Date();
-  const mission = await getMissionBySlug((await params).slug, now, await historyPage(searchParams));
-  if (!mission) notFound();
+  const slug = (await params).slug;
+  const today = await getMissionBySlug(slug, new Date(), await historyPage(searchParams));
+  if (!today) notFound();
+  const { moment, problem, redirectQuery } = readPageMoment(await searchParams, today.timeZone);
+  if (redirectQuery) redirect(`/missions/${encodeURIComponent(today.slug)}?${redirectQuery.toString()}`);
+  const now = moment?.at ?? new Date();
+  const mission = moment ? await asItStood(today, moment) : today;
+  const basePath = `/missions/${encodeURIComponent(mission.slug)}`;
+  const links = momentPageLinks(basePath, {}, moment, { host: mission.hostCode, city: mission.city });
   const wording = describeStatus(mission, now);
   const note = policyNote(mission.status, mission.policy, mission.host.name);
   const website = mission.website ? safeWebsite(mission.website) : null;
@@ -92,8 +126,12 @@ export default async function MissionPage({ params, searchParams }: Props) {
         </p>
       </header>
 
+      {problem && <MomentProblem problem={problem} />}
+      {moment && <MomentBanner moment={moment} timeZone={mission.timeZone} {...links} />}
+      <MomentForm action={basePath} moment={moment} timeZone={mission.timeZone} keep={{}} zoneLabel={mission.city} />
+
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="current" className="text-lg font-semibold">Current status</h2>
+        <h2 id="current" className="text-lg font-semibold">{moment ? "Status at that moment" : "Current status"}</h2>
         <StatusWithFreshness facts={mission} now={now} size="lg" />
         <dl>
           {mission.statusSince && (

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound, permanentRedirect, redirect } from "next/navigation";
+import { MomentBanner, MomentProblem } from "@/components/moment-banner";
+import { momentPageLinks } from "@/lib/history/page-links";
+import { readPageMoment } from "@/lib/history/moment";
+import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 import { CountryName } from "@/components/country-name";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
-import { parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
+import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getMissionRows } from "@/lib/missions/queries";
 import { MissionsView, uniqueSorted } from "../../_components/missions-view";
 
@@ -26,9 +30,16 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   if (code !== shape.data) permanentRedirect(`/senders/${shape.data}`);
   const country = await getCountry(code);
   if (!country) notFound();
-  const filters = { ...parseMissionFiltersLeniently(await searchParams), sending: [country.code] };
-  const now = new Date();
-  const rows = await getMissionRows({ sendingCode: country.code }, now);
+  const query = await searchParams;
+  const filters = { ...parseMissionFiltersLeniently(query), sending: [country.code] };
+  const basePath = `/senders/${country.code}`;
+  // Missions abroad span zones: moments are shown in UTC here.
+  const { moment, keep, problem, redirectQuery } = readPageMoment(query, "UTC");
+  if (redirectQuery) redirect(`${basePath}?${redirectQuery.toString()}`);
+  const now = moment?.at ?? new Date();
+  const rows = moment ? await getMissionRowsAsOf({ sendingCode: country.code }, moment) : await getMissionRows({ sendingCode: country.code }, now);
+  const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, sending: [] }));
+  const links = momentPageLinks(basePath, filterParams, moment);
   const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
   return (
     <div className="space-y-4">
@@ -38,11 +49,14 @@ export default async function SendingCountryPage({ params, searchParams }: Props
       <h1 className="text-2xl font-bold">
         Missions of <CountryName code={country.code} name={country.name} /> abroad
       </h1>
+      {problem && <MomentProblem problem={problem} />}
+      {moment && <MomentBanner moment={moment} timeZone="UTC" nowHref={links.nowHref} switchKnownHref={links.switchKnownHref} />}
       <MissionsView
+        keep={keep}
         now={now}
         rows={rows}
         filters={filters}
-        basePath={`/senders/${country.code}`}
+        basePath={basePath}
         columns={["host", "city", "type", "status", "since", "reason", "source", "verified"]}
         choices={{ cities }}
         caption={`Diplomatic missions of ${country.name} and their status`}

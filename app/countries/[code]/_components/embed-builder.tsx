@@ -6,15 +6,20 @@ import { escapeHtml } from "@/lib/http/escape";
 
 const noSubscription = () => () => undefined;
 
-export function EmbedBuilder({ host, city, sending, status, type, confirmed, placeName }: { host: string; city?: string; sending: string[]; status: string[]; type: string[]; confirmed: boolean; placeName: string }) {
+/** A moment to the second, as `at=` takes it. */
+const toSecond = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+export function EmbedBuilder({ host, city, sending, status, type, confirmed, placeName, at }: { host: string; city?: string; sending: string[]; status: string[]; type: string[]; confirmed: boolean; placeName: string; at?: string }) {
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const [theme, setTheme] = useState<(typeof EMBED_THEMES)[number]>("auto");
   const [compact, setCompact] = useState(false);
   const [columns, setColumns] = useState<EmbedColumn[]>(DEFAULT_EMBED_COLUMNS);
   const [copied, setCopied] = useState("");
+  // A frozen embed shows the moment the page shows, or the moment "freeze" was chosen.
+  const [frozenAt, setFrozenAt] = useState<string | null>(null);
   const ids = useId();
 
-  const query = embedQuery({ host, city, sending, status, type, confirmed, columns, compact, theme });
+  const query = embedQuery({ host, city, sending, status, type, confirmed, columns, compact, theme, at: frozenAt ?? undefined });
   const fullPage = `${origin}/countries/${host}${city ? `?city=${encodeURIComponent(city)}` : ""}`;
   const snippet =
     `<div data-chancery-embed="${escapeHtml(query)}"><a href="${escapeHtml(fullPage)}">Embassy status in ${escapeHtml(placeName)} (Chancery)</a></div>\n` +
@@ -37,7 +42,7 @@ export function EmbedBuilder({ host, city, sending, status, type, confirmed, pla
       <summary className="cursor-pointer font-semibold">Embed this table</summary>
       <div className="mt-3 grid gap-4 lg:grid-cols-2">
         <div className="space-y-3">
-          <p className="text-sm text-slate-600">Paste this into any web page. It shows the current filters and stays up to date within seconds of an edit.</p>
+          <p className="text-sm text-slate-600">Paste this into any web page. It shows the current filters and stays up to date within seconds of an edit, unless frozen as at publication: then it keeps the statuses as they stood at that moment, as the public saw them.</p>
           <fieldset className="text-sm">
             <legend className="font-medium">Columns</legend>
             <div className="mt-1 flex flex-wrap gap-3">
@@ -57,6 +62,10 @@ export function EmbedBuilder({ host, city, sending, status, type, confirmed, pla
                 <option value="light">Light</option>
                 <option value="dark">Dark</option>
               </select>
+            </label>
+            <label className="inline-flex items-center gap-2">
+              <input type="checkbox" checked={frozenAt !== null} onChange={(event) => setFrozenAt(event.target.checked ? (at ? toSecond(new Date(at)) : toSecond(new Date())) : null)} />
+              As at publication (frozen, with a link to today&apos;s statuses)
             </label>
             <label className="inline-flex items-center gap-2">
               <input type="checkbox" checked={compact} onChange={(event) => setCompact(event.target.checked)} />

@@ -1,0 +1,17 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
+import { loadMissionsAsOf, type AsOfRow, type AsOfScope } from "./as-of";
+import { loadChangesBetween, type ChangesQuery } from "./changes";
+import type { Moment } from "./moment";
+
+/** The pages' form of loadMissionsAsOf, on the app's database. */
+export async function getMissionRowsAsOf(scope: AsOfScope, moment: Moment): Promise<AsOfRow[]> {
+  const db = getDb();
+  return loadMissionsAsOf(db, scope, moment, await loadFreshnessContext(db, moment.at));
+}
+
+export async function getChangesBetween(query: ChangesQuery) {
+  const db = getDb();
+  return loadChangesBetween(db, query, await loadFreshnessContext(db, query.to));
+}

@@ -1,0 +1,202 @@
+// Time travel: the API's table as of a moment equals a naive replay of the history, for both
+// `known` modes, on the real database (SQLite and PostgreSQL projects run this file); the
+// Kyiv seed as of 19 and 20 November 2024; what changed between two moments; citable caching.
+import fc from "fast-check";
+import { beforeEach, describe, expect, it } from "vitest";
+import { produceApiResponse } from "@/lib/api/handlers";
+import type { ApiChangesBetween, ApiMissionList } from "@/lib/api/schema";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/create";
+import { SETTLED_CACHE_CONTROL } from "@/lib/history/http";
+import { freshnessOf, DEFAULT_POLICY } from "@/lib/status/freshness";
+import { seed } from "@/prisma/seed";
+import { createMission } from "../factories";
+import { expectDocumented } from "../openapi-contract";
+
+const ORIGIN = "http://chancery.test";
+const NOW = new Date("2031-06-01T00:00:00Z");
+const clock = () => NOW;
+
+async function get(pathAndQuery: string, now: () => Date = clock) {
+  const { response } = await produceApiResponse({ db: getDb(), origin: ORIGIN, now }, new URL(pathAndQuery, ORIGIN));
+  const json = response.headers["Content-Type"]?.includes("json") ? (JSON.parse(response.body) as unknown) : undefined;
+  return { response, json };
+}
+
+// ---- The naive model: filter, sort, read the last entry ----
+
+type Entry = Awaited<ReturnType<Db["statusChange"]["findMany"]>>[number];
+const order = (a: Entry, b: Entry) => a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
+
+function naiveAsOf(history: Entry[], at: Date, known: "now" | "then") {
+  const sorted = history.filter((entry) => entry.effectiveAt <= at && (known === "now" || entry.recordedAt <= at)).sort(order);
+  const latest = sorted.at(-1);
+  if (!latest) return { status: null, statusReason: null, statusSince: null, verifiedAt: null, statusUntil: null, expectedAfter: null, freshness: null };
+  let first = sorted.length - 1;
+  while (first > 0 && sorted[first - 1]!.newStatus === latest.newStatus) first--;
+  const confirmed = latest.recordedAt > latest.effectiveAt ? latest.recordedAt : latest.effectiveAt;
+  const verifiedAt = latest.kind === "expiry" ? null : latest.kind === "scheduled" ? latest.effectiveAt : confirmed > at ? at : confirmed;
+  const expectedAfter = latest.kind === "expiry" ? latest.previousStatus : null;
+  const status = latest.newStatus; // "unreported" arrives as null (lib/db/stored-values.ts)
+  return {
+    status,
+    statusReason: latest.reason,
+    statusSince: sorted[first]!.effectiveAt.toISOString(),
+    verifiedAt: verifiedAt?.toISOString() ?? null,
+    statusUntil: latest.until?.toISOString() ?? null,
+    expectedAfter,
+    freshness: freshnessOf({ status, verifiedAt, expectedAfter }, DEFAULT_POLICY, at),
+  };
+}
+
+// ---- Random histories on a small grid of moments, so that ties in effective and recorded time happen ----
+
+const BASE = new Date("2030-01-01T00:00:00Z").getTime();
+const HOUR = 3600_000;
+const moment = fc.integer({ min: 0, max: 16 }).map((hours) => new Date(BASE + hours * HOUR));
+const entry = fc.record({
+  mission: fc.integer({ min: 0, max: 2 }),
+  kind: fc.constantFrom("change", "verify", "expiry", "scheduled"),
+  status: fc.constantFrom("open", "limited", "closed", "unreported"),
+  effectiveAt: moment,
+  recordedLater: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 30 })),
+  until: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+});
+
+describe("the table as of a moment", () => {
+  it("equals a naive replay of the history for random histories and moments, as known now and as known then", async () => {
+    const db = getDb();
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 14 }), fc.array(moment, { minLength: 1, maxLength: 4 }), async (entries, moments) => {
+        const host = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+        await db.country.upsert({ where: { code: host }, create: { code: host, name: `Host ${host}`, isIso: false }, update: {} });
+        await db.statusChange.deleteMany({ where: { mission: { hostCode: host } } });
+        await db.mission.deleteMany({ where: { hostCode: host } });
+        const missions = [await createMission(db, { hostCode: host }), await createMission(db, { hostCode: host }), await createMission(db, { hostCode: host })];
+        // Created long before: the createdAt rule of known=then is tested apart.
+        await db.mission.updateMany({ where: { hostCode: host }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+        let version = 0;
+        for (const generated of entries) {
+          await db.statusChange.create({
+            data: {
+              missionId: missions[generated.mission]!.id,
+              kind: generated.kind,
+              previousStatus: "open",
+              newStatus: generated.status,
+              reason: `Reason ${version}`,
+              effectiveAt: generated.effectiveAt,
+              recordedAt: new Date(generated.effectiveAt.getTime() + generated.recordedLater * HOUR),
+              authorName: "Property",
+              version: ++version,
+              until: generated.until ? new Date(generated.effectiveAt.getTime() + generated.until * HOUR) : null,
+              follows: generated.until ? "open" : null,
+            },
+          });
+        }
+        const histories = await Promise.all(missions.map((mission) => db.statusChange.findMany({ where: { missionId: mission.id } })));
+        for (const at of moments) {
+          for (const known of ["now", "then"] as const) {
+            const { response, json } = await get(`/api/v1/missions?host=${host}&limit=500&at=${at.toISOString()}&known=${known}`);
+            expect(response.status).toBe(200);
+            const list = json as ApiMissionList;
+            const bySlug = new Map(list.data.map((row) => [row.slug, row]));
+            missions.forEach((mission, index) => {
+              const shown = bySlug.get(mission.slug);
+              expect(shown, `${mission.slug} shown at ${at.toISOString()} (${known})`).toBeDefined();
+              const { status, statusReason, statusSince, verifiedAt, statusUntil, expectedAfter, freshness } = shown!;
+              const expected = naiveAsOf(histories[index]!, at, known);
+              expect({ status, statusReason, statusSince, verifiedAt, statusUntil, expectedAfter, freshness }, `${mission.slug} at ${at.toISOString()} (${known})`).toEqual(expected);
+            });
+          }
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40), endOnFailure: true },
+    );
+  }, 240_000);
+
+  it("as known then leaves out missions added after the moment; as known now shows them unreported", async () => {
+    const db = getDb();
+    const mission = await createMission(db, { hostCode: "MD", city: "Chișinău" });
+    const before = new Date(mission.createdAt.getTime() - HOUR).toISOString();
+    const slugs = async (known: string) => ((await get(`/api/v1/missions?host=MD&at=${before}&known=${known}`, () => new Date())).json as ApiMissionList).data.map((row) => row.slug);
+    expect(await slugs("then")).not.toContain(mission.slug);
+    expect(await slugs("now")).toContain(mission.slug);
+  });
+});
+
+describe("the Kyiv seed through time", () => {
+  // Each test starts from an emptied database (tests/setup/per-file-database.ts).
+  beforeEach(async () => {
+    await seed(getDb());
+  });
+
+  const statusesAt = async (at: string, known = "now") => {
+    const { response, json } = await get(`/api/v1/missions?host=UA&city=Kyiv&limit=500&status=open,limited,closed&at=${encodeURIComponent(at)}&known=${known}`, () => new Date());
+    expect(response.status).toBe(200);
+    return Object.fromEntries((json as ApiMissionList).data.map((row) => [row.sendingCountry.code, row.status]));
+  };
+
+  it("on 19 November 2024 all six were open; on 20 November at 10:00 Kyiv time four closed, one limited, one open", async () => {
+    expect(await statusesAt("2024-11-19T12:00:00+02:00")).toEqual({ DE: "open", ES: "open", GB: "open", GR: "open", IT: "open", US: "open" });
+    expect(await statusesAt("2024-11-20T10:00:00+02:00")).toEqual({ DE: "limited", ES: "closed", GB: "open", GR: "closed", IT: "closed", US: "closed" });
+    // As known then: the reports were recorded on the 20th, so on the 19th nothing was shown yet.
+    expect(await statusesAt("2024-11-19T12:00:00+02:00", "then")).toEqual({});
+  });
+
+  it("lists exactly the five changes between those moments, as JSON and CSV", async () => {
+    const query = `from=${encodeURIComponent("2024-11-19T12:00:00+02:00")}&to=${encodeURIComponent("2024-11-20T10:00:00+02:00")}&host=UA&city=Kyiv`;
+    const { response, json } = await get(`/api/v1/changes?${query}`, () => new Date());
+    expect(response.status).toBe(200);
+    expectDocumented("/changes", 200, json);
+    const body = json as ApiChangesBetween;
+    expect(body.data.map((change) => [change.mission.sendingCountry.code, change.from.status, change.to.status]).sort()).toEqual([
+      ["DE", "open", "limited"],
+      ["ES", "open", "closed"],
+      ["GR", "open", "closed"],
+      ["IT", "open", "closed"],
+      ["US", "open", "closed"],
+    ]);
+    expect(body.data.every((change) => change.changes.length === 1 && change.changes[0]!.effectiveAt === "2024-11-20T07:00:00.000Z")).toBe(true);
+    const csv = await get(`/api/v1/changes.csv?${query}`, () => new Date());
+    expect(csv.response.headers["Content-Type"]).toContain("text/csv");
+    expect(csv.response.body.trim().split("\r\n")).toHaveLength(6);
+    expect(csv.response.body).toContain(",open,limited,");
+  });
+
+  it("caches a settled view for good and keeps its ETag; a view as known now revalidates", async () => {
+    const at = encodeURIComponent("2024-11-20T10:00:00+02:00");
+    const then = await get(`/api/v1/missions?host=UA&at=${at}&known=then`, () => new Date());
+    expect(then.response.headers["Cache-Control"]).toBe(SETTLED_CACHE_CONTROL);
+    const db = getDb();
+    const us = await db.mission.findFirstOrThrow({ where: { hostCode: "UA", sendingCode: "US" } });
+    await db.statusChange.create({
+      data: { missionId: us.id, kind: "change", newStatus: "open", previousStatus: "closed", effectiveAt: new Date("2024-11-20T07:30:00Z"), recordedAt: new Date(), authorName: "Late", version: 1000 },
+    });
+    const again = await get(`/api/v1/missions?host=UA&at=${at}&known=then`, () => new Date());
+    expect(again.response.headers.ETag).toBe(then.response.headers.ETag);
+    const now = await get(`/api/v1/missions?host=UA&at=${at}`, () => new Date());
+    expect(now.response.headers["Cache-Control"]).not.toContain("immutable");
+    expect((now.json as ApiMissionList).data.find((row) => row.sendingCountry.code === "US")?.status).toBe("open");
+    const csv = await get(`/api/v1/missions.csv?host=UA&at=${at}&known=then`, () => new Date());
+    expect(csv.response.headers["Cache-Control"]).toBe(SETTLED_CACHE_CONTROL);
+  });
+
+  it("refuses a bad, future or lone moment with 400 naming the field", async () => {
+    const cases: [string, string][] = [
+      ["/api/v1/missions?at=yesterday", "at"],
+      ["/api/v1/missions?at=2024-11-20T10:00", "at"],
+      ["/api/v1/missions?at=2099-01-01T00:00:00Z", "at"],
+      ["/api/v1/missions?known=then", "known"],
+      ["/api/v1/missions?at=2024-11-20T10:00:00Z&known=later", "known"],
+      ["/api/v1/changes?from=2024-11-20T10:00:00Z", "to"],
+      ["/api/v1/changes?from=2024-11-20T10:00:00Z&to=2024-11-19T10:00:00Z", "to"],
+      ["/api/v1/changes?from=2024-11-19T10:00:00Z&to=2024-11-20T10:00:00Z&host=ukraine", "host"],
+      ["/api/v1/changes?from=2024-11-19T10:00:00Z&to=2024-11-20T10:00:00Z&colour=red", "colour"],
+    ];
+    for (const [url, field] of cases) {
+      const { response, json } = await get(url, () => new Date());
+      expect(response.status, url).toBe(400);
+      expect((json as { error: { fields: { field: string }[] } }).error.fields.map((entry) => entry.field), url).toContain(field);
+    }
+  });
+});
