@@ -6,9 +6,11 @@ import zlib from "node:zlib";
 import { request as httpRequest } from "node:http";
 import type http from "node:http";
 import { dataTags, type CacheTag } from "./cache-tags";
+import { liteHtml } from "./lite-html";
+import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
 import { getResponseCache, type CachedResponse, type Produced } from "./response-cache";
 
-const PAGE_PATH = /^\/(?:$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
+const PAGE_PATH = /^\/(?:$|docs\/api$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
 // Requests Next answers differently (client navigations, prefetches) or per user.
 const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
 export const RENDER_HEADER = "x-chancery-page-render";
@@ -66,7 +68,7 @@ async function renderThroughNext(port: number, rawUrl: string, host: string | un
     response.headers["set-cookie"] === undefined &&
     response.headers["content-encoding"] === undefined &&
     /'nonce-[^']+'/.test(headers["content-security-policy"] ?? "");
-  return { response: { status: cacheable ? response.status : 0, headers, body: response.body }, tags: pageTags(new URL(rawUrl, "http://x").pathname) };
+  return { response: { status: cacheable ? response.status : 0, headers, body: liteHtml(response.body, headers["content-security-policy"]) }, tags: pageTags(new URL(rawUrl, "http://x").pathname) };
 }
 
 function pageWire(entry: CachedResponse): PageWire {
@@ -85,6 +87,7 @@ function pageWire(entry: CachedResponse): PageWire {
 }
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
+  if (answeredNotModified(req, res, entry)) return;
   const wire = pageWire(entry);
   const nonce = crypto.randomBytes(16).toString("base64");
   const nonceBytes = Buffer.from(nonce);
@@ -94,7 +97,7 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     chunks.push(part);
   });
   let body = Buffer.concat(chunks);
-  const headers: Record<string, string> = { ...wire.headers, "content-security-policy": wire.cspParts.join(nonce) };
+  const headers: Record<string, string> = { ...wire.headers, ...pageRevalidationHeaders(entry), "content-security-policy": wire.cspParts.join(nonce) };
   if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
     body = zlib.gzipSync(body, { level: 1 });
     headers["content-encoding"] = "gzip";

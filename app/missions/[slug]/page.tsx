@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataUpdated } from "@/components/data-updated";
 import { notFound } from "next/navigation";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
@@ -87,6 +88,7 @@ export default async function MissionPage({ params }: Props) {
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current" className="text-lg font-semibold">Current status</h2>
         <StatusWithFreshness facts={mission} now={now} size="lg" />
+        <DataUpdated missions={[mission]} />
         <dl>
           {mission.statusSince && (
             <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>
