@@ -122,9 +122,14 @@ test("the browser's own reload revalidates and gets a 304", async ({ browser }) 
   await page.goto("/missions/us-embassy-kyiv");
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
+  // The status on the wire (responseReceived reports the cached 200 the 304 revalidated).
+  const pageRequests = new Set<string>();
   const statuses: number[] = [];
-  cdp.on("Network.responseReceived", (event) => {
-    if (new URL(event.response.url).pathname === "/missions/us-embassy-kyiv") statuses.push(event.response.status);
+  cdp.on("Network.requestWillBeSent", (event) => {
+    if (new URL(event.request.url).pathname === "/missions/us-embassy-kyiv") pageRequests.add(event.requestId);
+  });
+  cdp.on("Network.responseReceivedExtraInfo", (event) => {
+    if (pageRequests.has(event.requestId)) statuses.push(event.statusCode);
   });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("United States");
