@@ -7,6 +7,7 @@
 export const SERVICE_WORKER_REGISTRATION = "/sw-register.js";
 export const LITE_KEEP_ATTRIBUTE = "data-lite-keep";
 
+const NEXT_ERROR_SHELL = /<html\b[^>]*\bid="__next_error__"/;
 const SCRIPT = /<script\b(?![^>]*\bdata-lite-keep\b)[^>]*>[\s\S]*?<\/script\s*>/gi;
 const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:modulepreload|preload)")(?=[^>]*\bas="script"|[^>]*\brel="modulepreload")[^>]*>/gi;
 
@@ -21,12 +22,14 @@ export function nonceOf(contentSecurityPolicy: string | undefined): string | und
 
 /**
  * The HTML without Next's client runtime. Returns the input unchanged when it is not a full
- * HTML document or there is no nonce to give the remaining scripts (they would be refused).
+ * HTML document, is Next's error shell, or there is no nonce to give the remaining scripts.
  */
 export function liteHtml(html: string, contentSecurityPolicy: string | undefined): string {
   const nonce = nonceOf(contentSecurityPolicy);
   const bodyEnd = html.lastIndexOf("</body>");
-  if (!nonce || bodyEnd === -1) return html;
+  // Next's error shell (a notFound() after streaming began) gets its content only from the
+  // runtime: without it the page would be blank.
+  if (!nonce || bodyEnd === -1 || NEXT_ERROR_SHELL.test(html)) return html;
   const stripped = html.slice(0, bodyEnd).replace(SCRIPT, "").replace(SCRIPT_PRELOAD, "");
   return stripped + scriptTag(SERVICE_WORKER_REGISTRATION, nonce) + html.slice(bodyEnd).replace(SCRIPT, "");
 }

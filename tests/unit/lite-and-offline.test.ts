@@ -35,6 +35,8 @@ describe("liteHtml", () => {
   it("leaves a response alone when it is not a whole page or has no nonce to give", () => {
     expect(liteHtml('{"a":"<script></script>"}', CSP)).toBe('{"a":"<script></script>"}');
     expect(liteHtml(NEXT_PAGE, "default-src 'self'")).toBe(NEXT_PAGE);
+    const errorShell = NEXT_PAGE.replace('<html lang="en">', '<html id="__next_error__">');
+    expect(liteHtml(errorShell, CSP)).toBe(errorShell);
   });
 
   it("never leaves an executable script of Next's, whatever text sits between them", () => {
