@@ -1,12 +1,15 @@
 import type { NextConfig } from "next";
+import { withSerwist } from "@serwist/turbopack";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
-    // Embed routes set their own headers (frame-ancestors *); every other path refuses framing.
-    return [{ source: "/((?!embed$|embed/|embed\\.js$).*)", headers: STATIC_SECURITY_HEADERS }];
+    // Embed routes set their own headers (frame-ancestors *), flags theirs (a CSP of their own,
+    // nosniff; decision 024); every other path refuses framing.
+    return [{ source: "/((?!embed$|embed/|embed\\.js$|flags/).*)", headers: STATIC_SECURITY_HEADERS }];
   },
 };
 
-export default nextConfig;
+// withSerwist keeps esbuild external: the service worker route bundles with it (decision 025).
+export default withSerwist(nextConfig);

@@ -16,7 +16,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|embed$|embed/|embed\\.js$).*)",
+      // Flags, icons and the small scripts set their own headers: a page-sized CSP on each of
+      // a page's many tiny responses would cost more bytes than the responses (decision 024).
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|embed$|embed/|embed\\.js$|flags/|icons/|enhance/|serwist/|sw-register\\.js$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

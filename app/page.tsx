@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { CountryName } from "@/components/country-name";
+import { DataUpdated } from "@/components/data-updated";
 import { ConfirmationTotals, StatusTotals } from "@/components/status-totals";
 import { getHostCountrySummaries } from "@/lib/countries/queries";
 import { getLatestChanges } from "@/lib/missions/queries";
@@ -52,6 +53,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {!moment && (
         <section aria-labelledby="latest" className="space-y-3">
           <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
+          <DataUpdated missions={changes.map((change) => ({ statusSince: change.effectiveAt, verifiedAt: null }))} />
           <ChangeList changes={changes} />
         </section>
       )}

@@ -1,3 +1,4 @@
+import { DataUpdated } from "@/components/data-updated";
 import { MissionFilterForm, type FilterChoices } from "@/components/mission-filter-form";
 import { MissionTable, type MissionColumn } from "@/components/mission-table";
 import { StatusTotals } from "@/components/status-totals";
@@ -39,6 +40,7 @@ export function MissionsView({
           {shown.length < result.rows.length && " — narrow the filters to see the rest"}
         </p>
       </div>
+      <DataUpdated missions={rows} />
       <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
     </div>
   );

@@ -11,14 +11,19 @@ import type { AddressInfo } from "node:net";
 import { dataTags, type CacheTag } from "./cache-tags";
 import { cacheKey, getResponseCache, type CachedResponse, type Produced, type ResponseCache } from "./response-cache";
 import { acceptedEncoding } from "./send";
+import { liteHtml } from "./lite-html";
+import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
 
-const PAGE_PATH = /^\/(?:$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
+const PAGE_PATH = /^\/(?:$|docs\/api$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
 /** The query parameters each page reads; any other is dropped from the key and from the render. */
-const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page"];
+// A moment (`at`, `known`, or the date control's `at_local`, which redirects) is read by every page.
+const MOMENT_PARAMS = ["at", "known", "at_local"];
+const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page", ...MOMENT_PARAMS];
 const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
   [/^\/(?:countries|senders)\/|^\/search$/, new Set(FILTER_PARAMS)],
-  [/^\/(?:missions|events)\//, new Set(["before"])],
-  [/^\/$/, new Set()],
+  [/^\/(?:missions|events)\//, new Set(["before", ...MOMENT_PARAMS])],
+  [/^\/$/, new Set(MOMENT_PARAMS)],
+  [/^\/docs\/api$/, new Set()],
 ];
 // Requests Next answers differently (client navigations, prefetches) or per user.
 const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
@@ -103,7 +108,7 @@ async function renderThroughNext(server: http.Server, path: string, hostHeader: 
     /'nonce-[^']+'/.test(headers["content-security-policy"] ?? "");
   if (!cacheable) console.warn(`Page ${path} was not cached: Next answered ${response.status} without a shareable nonce`);
   // Pages are compressed per response: each carries its own nonce.
-  return { response: { status: cacheable ? response.status : 0, headers, body: response.body }, tags: pageTags(new URL(path, "http://x").pathname), precompress: false };
+  return { response: { status: cacheable ? response.status : 0, headers, body: liteHtml(response.body, headers["content-security-policy"]) }, tags: pageTags(new URL(path, "http://x").pathname), precompress: false };
 }
 
 interface PageParts {
@@ -131,7 +136,7 @@ export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: 
   const nonceBytes = Buffer.from(nonce);
   const chunks = parts.bodyParts.flatMap((part, index) => (index > 0 ? [nonceBytes, part] : [part]));
   let body = Buffer.concat(chunks);
-  const headers: Record<string, string> = { ...entry.response.headers, "content-security-policy": parts.cspParts.join(nonce) };
+  const headers: Record<string, string> = { ...entry.response.headers, ...pageRevalidationHeaders(entry), "content-security-policy": parts.cspParts.join(nonce) };
   if (acceptedEncoding(acceptEncoding, { gzip: true }) === "gzip") {
     body = await gzip(body, { level: 1 });
     headers["content-encoding"] = "gzip";
@@ -141,6 +146,7 @@ export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: 
 }
 
 async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
+  if (answeredNotModified(req, res, entry)) return;
   const { headers, body } = await pageWithFreshNonce(entry, req.headers["accept-encoding"]);
   res.writeHead(entry.response.status, headers);
   res.end(body);

@@ -6,6 +6,7 @@ import { MomentForm } from "@/components/moment-form";
 import { momentPageLinks } from "@/lib/history/page-links";
 import { readPageMoment, type Moment } from "@/lib/history/moment";
 import { getMissionRowsAsOf } from "@/lib/history/page-reads";
+import { DataUpdated } from "@/components/data-updated";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
@@ -133,6 +134,7 @@ export default async function MissionPage({ params, searchParams }: Props) {
       <section aria-labelledby="current" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="current" className="text-lg font-semibold">{moment ? "Status at that moment" : "Current status"}</h2>
         <StatusWithFreshness facts={mission} now={now} size="lg" />
+        <DataUpdated missions={[mission]} />
         <dl>
           {mission.statusSince && (
             <Detail label="Since"><DateTime value={mission.statusSince} timeZone={mission.timeZone} /></Detail>

@@ -1,0 +1,39 @@
+// Revalidation for the cached public pages (issue 13 item 4): a reload over a bad link costs a
+// 304 and no body. The ETag hashes the stored render without its CSP nonce (a fresh one is
+// spliced into every response), so it changes only when the page's content does.
+import crypto from "node:crypto";
+import type http from "node:http";
+import { nonceOf } from "./lite-html";
+import { isNotModified } from "./response";
+import type { CachedResponse } from "./response-cache";
+
+/** Browsers (and the service worker) keep the page but ask again every time; cheap with an ETag. */
+export const PAGE_CACHE_CONTROL = "no-cache";
+const etags = new WeakMap<CachedResponse, string>();
+
+export function pageEtag(entry: CachedResponse): string {
+  let etag = etags.get(entry);
+  if (!etag) {
+    const nonce = nonceOf(entry.response.headers["content-security-policy"]);
+    const content = nonce ? entry.response.body.split(nonce).join("") : entry.response.body;
+    etag = `W/"${crypto.createHash("sha1").update(content).digest("base64url").slice(0, 22)}"`;
+    etags.set(entry, etag);
+  }
+  return etag;
+}
+
+/** Headers every 200 page response carries. */
+export function pageRevalidationHeaders(entry: CachedResponse): Record<string, string> {
+  return entry.response.status === 200 ? { "cache-control": PAGE_CACHE_CONTROL, etag: pageEtag(entry) } : {};
+}
+
+/**
+ * Answers 304 when the browser already holds this render; true when it did. The 304 carries no
+ * CSP: the browser keeps the stored one, whose nonce matches the stored body.
+ */
+export function answeredNotModified(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): boolean {
+  if (entry.response.status !== 200 || !isNotModified(req.headers["if-none-match"], pageEtag(entry))) return false;
+  res.writeHead(304, { "cache-control": PAGE_CACHE_CONTROL, etag: pageEtag(entry) });
+  res.end();
+  return true;
+}
