@@ -46,6 +46,16 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: wholeNumber(8, 4 * 1024 * 1024, "KiB").default(19456),
   SEED_DEMO_EDITOR: z.enum(["0", "1"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1"),
   SEED_DEMO_EDITOR_PASSWORD: z.string().optional(),
+  /** Watched sources are fetched only when this is "on" (lib/sources/): no network I/O by default. */
+  SOURCE_WATCHING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off"),
+  /**
+   * Hosts or addresses (comma-separated; CIDR allowed) that source fetches may reach although
+   * they are private, loopback or link-local. For tests with a local server; empty in production.
+   */
+  SOURCE_FETCH_ALLOW_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean)),
 });
 
 export type Env = z.output<typeof EnvSchema> & { databaseProvider: DatabaseProvider };
