@@ -7,7 +7,7 @@ export interface Actor {
 
 export interface AuditInput {
   action: string;
-  entityType: "mission" | "event" | "user" | "import" | "freshness-policy";
+  entityType: "mission" | "event" | "user" | "import" | "freshness-policy" | "source" | "proposal";
   entityId: string | number;
   before?: unknown;
   after?: unknown;

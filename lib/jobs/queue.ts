@@ -23,6 +23,14 @@ export interface JobContext {
   job: ClaimedJob;
   /** Runs once the transaction has committed (e.g. announcing what changed to caches). */
   afterCommit(effect: () => Promise<void> | void): void;
+  /** What the handler's prepare step returned (undefined without one). */
+  prepared?: unknown;
+}
+
+export interface PrepareContext {
+  db: Db;
+  clock: Clock;
+  job: ClaimedJob;
 }
 
 /** What a handler asks for besides "done". */
@@ -37,6 +45,12 @@ export interface JobHandler<P = unknown> {
    * Returning { runAgainAt } keeps the job pending until then (e.g. the work was rescheduled).
    */
   run(payload: P, context: JobContext): Promise<JobOutcome>;
+  /**
+   * Optional slow work outside any transaction (a network fetch must not hold SQLite's write
+   * lock), under the job's lease; its result reaches run as context.prepared. It may run again
+   * if the worker dies before run commits, so it must only read.
+   */
+  prepare?(payload: P, context: PrepareContext): Promise<unknown>;
   /** Attempts before the job is marked failed (default 8). */
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1-based); default exponential from 1 s, capped at 10 min. */

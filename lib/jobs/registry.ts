@@ -3,13 +3,14 @@
 import type { Db } from "@/lib/db/create";
 import { scheduledChangeJob } from "@/lib/missions/scheduled-changes";
 import { statusExpiryJob } from "@/lib/missions/expiry";
+import { sourceFetchJob } from "@/lib/sources/fetch-job";
 import type { Clock } from "./clock";
 import { jobHousekeeping } from "./housekeeping";
 import { ensureRecurringJob } from "./queue";
 import { runDueJobs, type RunOptions } from "./run";
 import { startJobWorker, type JobWorkerOptions } from "./worker";
 
-export const JOB_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping];
+export const JOB_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping, sourceFetchJob];
 
 async function ensureRecurringJobs(db: Db, clock: Clock | undefined) {
   await ensureRecurringJob(db, jobHousekeeping, clock?.now() ?? new Date());

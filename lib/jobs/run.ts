@@ -87,9 +87,10 @@ async function runOne(db: Db, handler: JobHandler, job: ClaimedJob, clock: Clock
   const effects: Array<() => Promise<void> | void> = [];
   try {
     const payload = parsePayload(handler, job);
+    const prepared = handler.prepare ? await handler.prepare(payload, { db, clock, job }) : undefined;
     await db.$transaction(
       async (tx) => {
-        const outcome = await handler.run(payload, { tx, clock, job, afterCommit: (effect) => effects.push(effect) });
+        const outcome = await handler.run(payload, { tx, clock, job, prepared, afterCommit: (effect) => effects.push(effect) });
         const finished = await tx.job.updateMany({
           where: { id: job.id, state: "running", leaseOwner: job.leaseOwner },
           data: finishedState(handler, job, outcome, clock.now()),

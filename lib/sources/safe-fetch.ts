@@ -88,7 +88,8 @@ function checkedLookup(allow: readonly string[]): LookupFunction {
       } catch (refusal) {
         return callback(refusal as NodeJS.ErrnoException, "", 4);
       }
-      const pinned = addresses[0]!;
+      // IPv4 first: a name like localhost answers ::1 too, where a server may not listen.
+      const pinned = [...addresses].sort((a, b) => a.family - b.family)[0]!;
       if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, [pinned]);
       else callback(null, pinned.address, pinned.family);
     });
