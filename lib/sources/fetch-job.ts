@@ -30,6 +30,8 @@ export interface SourceFetchOptions {
   /** Default: SOURCE_WATCHING=on. */
   watching?: () => boolean;
   policy?: () => FetchPolicy;
+  /** Default HOST_GAP_MS. */
+  hostGapMs?: number;
 }
 
 const hostOf = (url: string) => {
@@ -47,11 +49,13 @@ export function nextFetchAfter(now: Date, intervalMinutes: number, failures: num
   return new Date(now.getTime() + delay);
 }
 
-async function politeUntil(db: Db, sourceId: number, url: string, now: Date): Promise<Date | null> {
+async function politeUntil(db: Db, sourceId: number, url: string, now: Date, gapMs: number): Promise<Date | null> {
+  if (gapMs <= 0) return null;
   const host = hostOf(url);
-  const recent = await db.source.findMany({ where: { id: { not: sourceId }, lastFetchAt: { gt: new Date(now.getTime() - HOST_GAP_MS) } }, select: { url: true, lastFetchAt: true } });
+  const recent = await db.source.findMany({ where: { id: { not: sourceId }, lastFetchAt: { gt: new Date(now.getTime() - gapMs) } }, select: { url: true, lastFetchAt: true } });
   const latest = recent.filter((other) => hostOf(other.url) === host).reduce<Date | null>((max, other) => (!max || other.lastFetchAt! > max ? other.lastFetchAt : max), null);
-  return latest ? new Date(latest.getTime() + HOST_GAP_MS) : null;
+  // Never longer than one gap from now, even after a fetch stamped by a clock running ahead.
+  return latest ? new Date(Math.min(latest.getTime(), now.getTime()) + gapMs) : null;
 }
 
 /** Stores new proposals; a notice already proposed for a mission (same dedupe key) is skipped. */
@@ -80,7 +84,7 @@ export function createSourceFetchJob(options: SourceFetchOptions = {}): JobHandl
       if (!source || !source.enabled) return { kind: "gone" };
       if (!watching()) return { kind: "wait", until: new Date(now.getTime() + source.intervalMinutes * 60_000) };
       if (source.nextFetchAt && source.nextFetchAt > now) return { kind: "wait", until: source.nextFetchAt };
-      const polite = await politeUntil(db, source.id, source.url, now);
+      const polite = await politeUntil(db, source.id, source.url, now, options.hostGapMs ?? HOST_GAP_MS);
       if (polite && polite > now) return { kind: "wait", until: polite };
       const outcome = await fetchSource({ ...source, kind: SourceKindSchema.parse(source.kind) }, policy(), now);
       return { kind: "fetched", updatedAt: source.updatedAt, outcome };
