@@ -107,12 +107,18 @@ export async function trialSource(db: Db, input: SourceTrialInput, { clock = sys
       confidence: classification.confidence,
       untilPhrase: classification.end?.phrase ?? null,
     });
-    for (const { dedupeKey: _key, ...draft } of drafts) {
-      result.proposals.push({ ...draft, until: draft.until?.toISOString() ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null, missionName: names.get(draft.missionId) ?? String(draft.missionId) });
+    for (const draft of drafts) {
+      result.proposals.push({ ...withoutKey(draft), until: draft.until?.toISOString() ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null, missionName: names.get(draft.missionId) ?? String(draft.missionId) });
     }
   }
   return result;
 }
+
+const withoutKey = (draft: ProposalDraft): Omit<ProposalDraft, "dedupeKey"> => {
+  const copy: Partial<ProposalDraft> = { ...draft };
+  delete copy.dedupeKey;
+  return copy as Omit<ProposalDraft, "dedupeKey">;
+};
 
 const CLASS_WORDS = { closed: "Closure", limited: "Limited services", reopened: "Reopening" } as const;
 

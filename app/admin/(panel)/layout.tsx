@@ -16,6 +16,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           {user.role === "admin" && <li><Link href="/admin/import" className={link}>Import</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/users" className={link}>Users</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/freshness" className={link}>Freshness</Link></li>}
+          {user.role === "admin" && <li><Link href="/admin/sources" className={link}>Sources</Link></li>}
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span>
