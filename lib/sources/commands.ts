@@ -84,7 +84,7 @@ export interface TrialResult {
 /** "Fetch now and show what you would propose": nothing is stored, not even the ETag. */
 export async function trialSource(db: Db, input: SourceTrialInput, { clock = systemClock, policy = defaultFetchPolicy() }: Options & { policy?: FetchPolicy } = {}): Promise<TrialResult> {
   const now = clock.now();
-  const outcome = await fetchSource({ url: input.url, kind: input.kind, etag: null, lastModified: null, lastText: null }, policy, now);
+  const outcome = await fetchSource({ url: input.url, kind: input.kind, etag: null, lastModified: null, lastText: null, hostCode: input.hostCode }, policy, now);
   if (outcome.kind !== "fetched") return { outcome: outcome.kind, error: outcome.kind === "failed" ? outcome.message : null, notices: [], proposals: [] };
   const missions = await missionsOfSource(db, { missionIds: JSON.stringify(input.missionIds), sendingCode: input.sendingCode, hostCode: input.hostCode });
   const names = new Map(

@@ -11,6 +11,7 @@ export interface FetchableSource {
   etag: string | null;
   lastModified: string | null;
   lastText: string | null;
+  hostCode: string | null;
 }
 
 export type FetchOutcome =
@@ -26,7 +27,7 @@ export async function fetchSource(source: FetchableSource, policy: FetchPolicy, 
   try {
     const result = await safeFetch(source.url, { etag: source.etag, lastModified: source.lastModified }, policy);
     if (result.status === 304) return { kind: "not-modified" };
-    return { kind: "fetched", etag: result.etag, lastModified: result.lastModified, read: readNotices(source.kind, result.body, result.finalUrl, source.lastText, now) };
+    return { kind: "fetched", etag: result.etag, lastModified: result.lastModified, read: readNotices(source.kind, result.body, result.finalUrl, { previousText: source.lastText, fetchedAt: now, hostCode: source.hostCode }) };
   } catch (error) {
     if (error instanceof SourceFetchError || error instanceof MalformedSourceError) return { kind: "failed", message: error.message };
     return { kind: "failed", message: `unexpected: ${error instanceof Error ? error.message : String(error)}` };

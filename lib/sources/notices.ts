@@ -140,17 +140,21 @@ const AaWarningSchema = z.object({
   title: z.string().default(""),
   lastModified: z.union([z.number(), z.string()]),
   content: z.string().default(""),
-  countryName: z.string().optional(),
+  countryCode: z.string().optional(),
 });
 
-/** Auswärtiges Amt open data (travelwarning): `response` maps content ids to warnings. */
-function readAuswaertigesAmt(body: string, url: string): ReadResult {
+/**
+ * Auswärtiges Amt open data (travelwarning): `response` maps content ids to warnings. The list
+ * endpoint holds every country's: only the host country's are read.
+ */
+function readAuswaertigesAmt(body: string, url: string, hostCode: string | null): ReadResult {
   const parsed = z.object({ response: z.record(z.string(), z.unknown()) }).safeParse(parseJson(body));
   if (!parsed.success) throw new MalformedSourceError("not an Auswärtiges Amt open-data answer (no response object)");
   const notices: Notice[] = [];
   for (const [id, value] of Object.entries(parsed.data.response)) {
     const warning = AaWarningSchema.safeParse(value);
     if (!warning.success) continue;
+    if (hostCode && warning.data.countryCode && warning.data.countryCode.toUpperCase() !== hostCode) continue;
     const { title, lastModified, content } = warning.data;
     // lastModified is in seconds since the epoch in the API's answers.
     const publishedAt = typeof lastModified === "number" ? new Date(lastModified < 1e11 ? lastModified * 1000 : lastModified) : date(lastModified);
@@ -182,14 +186,21 @@ function parseJson(body: string): unknown {
   }
 }
 
-export function readNotices(kind: SourceKind, body: string, url: string, previousText: string | null, fetchedAt: Date): ReadResult {
+export interface ReadContext {
+  previousText: string | null;
+  fetchedAt: Date;
+  /** The source's host country: picks the German warnings about it out of the full list. */
+  hostCode: string | null;
+}
+
+export function readNotices(kind: SourceKind, body: string, url: string, { previousText, fetchedAt, hostCode }: ReadContext): ReadResult {
   switch (kind) {
     case "rss":
       return readFeed(body, url);
     case "govuk":
       return readGovuk(body, url);
     case "de-aa":
-      return readAuswaertigesAmt(body, url);
+      return readAuswaertigesAmt(body, url, hostCode);
     case "webpage":
       return readWebPage(body, url, previousText, fetchedAt);
   }

@@ -15,6 +15,8 @@ import { runDueJobs, type JobLog } from "@/lib/jobs/run";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { armSourceJob, createSourceFetchJob, sourceJobKey } from "@/lib/sources/fetch-job";
 import { trialSource } from "@/lib/sources/commands";
+import { seedWatchedSources } from "@/lib/sources/seed-sources";
+import { claimDueJobs } from "@/lib/jobs/claim";
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from "@/lib/sources/safe-fetch";
 import type { SourceKind } from "@/lib/sources/schema";
 import type { PendingProposal } from "@/lib/sources/types";
@@ -188,6 +190,39 @@ describe("the fetch job", () => {
     await run();
     expect(server.requestsTo("/rss-off")).toHaveLength(0);
     expect((await db.job.findUniqueOrThrow({ where: { key: sourceJobKey(source.id) } })).state).toBe("done");
+  });
+});
+
+describe("a crash mid-fetch", () => {
+  it("loses nothing: the lease runs out, another worker fetches and stores the proposal once", async () => {
+    const db = getDb();
+    const mission = await missionWithStatus("open");
+    server.set("/rss-crash", { body: rssFeed([CLOSURE()]), type: "application/rss+xml" });
+    const source = await addSource("rss", "/rss-crash", [mission.id]);
+    // A worker claims the job and dies before committing anything.
+    const claimed = await claimDueJobs(db, { queues: [job.queue], owner: "crashed", now: clock.now(), leaseMs: 30_000, limit: 10 });
+    expect(claimed.map((entry) => entry.key)).toContain(sourceJobKey(source.id));
+    await run();
+    expect(await db.proposal.count({ where: { sourceId: source.id } })).toBe(0);
+    clock.advance(31_000);
+    await run();
+    expect(await db.proposal.count({ where: { sourceId: source.id } })).toBe(1);
+    expect(server.requestsTo("/rss-crash")).toHaveLength(1);
+  });
+});
+
+describe("the seed", () => {
+  it("adds the real Kyiv sources disabled, with no job, once", async () => {
+    const db = getDb();
+    await seedWatchedSources(db);
+    await seedWatchedSources(db);
+    const seeded = await db.source.findMany({ where: { url: { startsWith: "https://" } } });
+    expect(seeded.map((source) => [source.kind, source.sendingCode, source.enabled]).sort()).toEqual([
+      ["de-aa", "DE", false],
+      ["govuk", "GB", false],
+      ["rss", "US", false],
+    ]);
+    expect(await db.job.count({ where: { key: { in: seeded.map((source) => sourceJobKey(source.id)) } } })).toBe(0);
   });
 });
 
