@@ -30,6 +30,8 @@ const closure = (): FeedItem => ({
 });
 
 test("a closure alert in a watched feed becomes a proposal an editor accepts in one click", async ({ page, browser, request }) => {
+  // Two logins, two axe runs, two fetches by the server's worker: a long journey on a loaded machine.
+  test.setTimeout(120_000);
   server.set("/alerts/feed/", { body: rssFeed([routine]), type: "application/rss+xml; charset=UTF-8", etag: '"1"' });
   const feedUrl = `${server.origin}/alerts/feed/`;
 
