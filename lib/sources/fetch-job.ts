@@ -58,11 +58,17 @@ async function politeUntil(db: Db, sourceId: number, url: string, now: Date, gap
   return latest ? new Date(Math.min(latest.getTime(), now.getTime()) + gapMs) : null;
 }
 
-/** Stores new proposals; a notice already proposed for a mission (same dedupe key) is skipped. */
+/**
+ * Stores new proposals. Skipped: a notice already proposed for a mission (same dedupe key), and
+ * a republished one that says the same words as a proposal still pending (travel advice and
+ * warnings get a new timestamp for every edit elsewhere in the text).
+ */
 export async function storeProposals(tx: Tx, sourceId: number, drafts: ProposalDraft[]): Promise<number> {
   let created = 0;
   for (const draft of drafts) {
-    const existing = await tx.proposal.findUnique({ where: { dedupeKey: draft.dedupeKey }, select: { id: true } });
+    const existing =
+      (await tx.proposal.findUnique({ where: { dedupeKey: draft.dedupeKey }, select: { id: true } })) ??
+      (await tx.proposal.findFirst({ where: { sourceId, missionId: draft.missionId, state: "pending", suggestedStatus: draft.suggestedStatus, excerpt: draft.excerpt }, select: { id: true } }));
     if (existing) continue;
     await tx.proposal.create({ data: { ...draft, sourceId } });
     created++;

@@ -58,7 +58,8 @@ export type SourceCreateInput = z.infer<typeof SourceCreateSchema>;
 export const SourceTrialSchema = z.object({ url: sourceFields.url, kind: sourceFields.kind, language: sourceFields.language, missionIds: sourceFields.missionIds, sendingCode: sourceFields.sendingCode, hostCode: sourceFields.hostCode }).superRefine(checkScope);
 export type SourceTrialInput = z.infer<typeof SourceTrialSchema>;
 
-export const SourceUpdateSchema = z.object({ enabled: sourceFields.enabled.optional(), intervalMinutes: IntervalMinutesSchema.optional(), fetchNow: z.literal(true).optional() }).refine((value) => Object.keys(value).length > 0, "nothing to change");
+// Plain optional booleans: a default here would turn "fetch now" into "pause".
+export const SourceUpdateSchema = z.object({ enabled: z.boolean({ error: "must be true or false" }).optional(), intervalMinutes: IntervalMinutesSchema.optional(), fetchNow: z.literal(true).optional() }).refine((value) => Object.keys(value).length > 0, "nothing to change");
 export type SourceUpdateInput = z.infer<typeof SourceUpdateSchema>;
 
 /** Accept as proposed, or edited first (status, until, reason). */

@@ -158,6 +158,8 @@ describe("the fetch job", () => {
     await run();
     expect(await db.proposal.findFirst({ where: { sourceId: govuk.id } })).toMatchObject({ suggestedStatus: "closed", link: "https://www.gov.uk/foreign-travel-advice/ukraine" });
     expect(await db.proposal.findFirst({ where: { sourceId: aa.id } })).toMatchObject({ suggestedStatus: "closed", untilPhrase: "bis auf Weiteres" });
+    // Republished with a new timestamp, the same words: still one proposal.
+    server.set("/govuk", { body: govukTravelAdvice("Latest update: the British Embassy in Kyiv is closed to the public today.", new Date(clock.now().getTime() + MINUTE)), type: "application/json" });
     // The first read of a page is its baseline; the script's text is not the page's.
     expect(await db.proposal.count({ where: { sourceId: page.id } })).toBe(0);
     expect((await db.source.findUniqueOrThrow({ where: { id: page.id } })).lastText).not.toMatch(/var x/);
@@ -165,6 +167,7 @@ describe("the fetch job", () => {
     server.set("/page", { body: webPage(["Welcome to the Embassy.", "The Embassy is closed today because of an air alert.", "Opening hours: 9 to 5."]), type: "text/html; charset=utf-8" });
     clock.advance(61 * MINUTE);
     await run();
+    expect(await db.proposal.count({ where: { sourceId: govuk.id } })).toBe(1);
     const fromPage = await db.proposal.findFirstOrThrow({ where: { sourceId: page.id } });
     expect(fromPage).toMatchObject({ suggestedStatus: "closed", diff: "The Embassy is closed today because of an air alert." });
   });
@@ -333,6 +336,9 @@ describe("managing sources", () => {
     const enabled = await call(sourceRoute.PATCH, { method: "PATCH", token: admin.token, params: { id }, body: { enabled: true } });
     expect(enabled.status).toBe(200);
     expect(await db.job.findUniqueOrThrow({ where: { key: sourceJobKey(Number(id)) } })).toMatchObject({ state: "pending" });
+    // "Fetch now" keeps it enabled.
+    expect((await call(sourceRoute.PATCH, { method: "PATCH", token: admin.token, params: { id }, body: { fetchNow: true } })).json).toMatchObject({ source: { enabled: true } });
+    expect((await call(sourceRoute.PATCH, { method: "PATCH", token: admin.token, params: { id }, body: {} })).status).toBe(422);
     expect((await call(sourceRoute.PATCH, { method: "PATCH", token: admin.token, params: { id }, body: { enabled: false } })).status).toBe(200);
     expect((await call(sourceRoute.DELETE, { method: "DELETE", token: admin.token, params: { id } })).status).toBe(200);
     expect(await db.source.count({ where: { id: Number(id) } })).toBe(0);

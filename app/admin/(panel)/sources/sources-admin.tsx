@@ -19,7 +19,7 @@ interface Trial {
 }
 
 const CLASS_WORDS: Record<string, string> = { closed: "Closure", limited: "Limited services", reopened: "Reopening", none: "Nothing about operations" };
-const when = (value: string | null) => (value ? `${formatDateTime(new Date(value))} UTC` : "never");
+const when = (value: string | null) => (value ? formatDateTime(new Date(value)) : "never");
 const errorsOf = (error: unknown): Errors => (error instanceof ApiError ? { message: error.message, fields: error.fields } : { message: "The request failed." });
 
 function TrialView({ trial }: { trial: Trial }) {
