@@ -25,7 +25,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { TZ: "UTC" }, setupFiles: ["tests/setup/fail-on-console-error.ts"] },
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], env: { TZ: "UTC" }, setupFiles: ["tests/setup/fail-on-console-error.ts"] },
       },
       integration("sqlite"),
       integration("postgres"),

@@ -1,13 +1,18 @@
-import { flagEmoji } from "@/lib/countries/catalog";
+import { flagImagePath } from "@/lib/countries/flags";
 
 /** A country's name with its flag; the flag is decorative (the name is the text). */
 export function CountryName({ code, name }: { code: string; name: string }) {
-  const flag = flagEmoji(code);
+  const flag = flagImagePath(code);
   return (
     <span className="inline-flex items-baseline gap-1.5">
-      <span aria-hidden="true" className="inline-block w-[1.3em] text-center">
-        {flag ?? "🏳"}
-      </span>
+      {flag ? (
+        // A plain lazy <img>: an SVG needs no resizing, and flags below the fold cost nothing
+        // on a first visit (next/image would add its client runtime and an optimiser route).
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={flag} alt="" width={18} height={12} loading="lazy" decoding="async" className="inline-block h-3 w-[18px] shrink-0 self-center rounded-[1px] outline outline-1 -outline-offset-1 outline-black/15" />
+      ) : (
+        <span aria-hidden="true" data-flag="none" className="inline-block h-3 w-[18px] shrink-0 self-center rounded-[1px] border border-dashed border-current opacity-50" />
+      )}
       <span>{name}</span>
     </span>
   );

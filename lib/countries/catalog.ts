@@ -69,13 +69,6 @@ export function countryCodeForName(name: string): string | undefined {
   return NAME_ALIASES[key] ?? nonIsoByName.get(key) ?? countries.getAlpha2Code(name.trim(), "en") ?? undefined;
 }
 
-/** The flag emoji for a two-letter code (regional indicator symbols); none for X* entities. */
-export function flagEmoji(code: string): string | undefined {
-  if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  if (code.startsWith("X") && code !== "XK") return undefined;
-  return String.fromCodePoint(...[...code].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65));
-}
-
 const NEEDS_ARTICLE = /^(United|Republic|Kingdom|Holy See|Netherlands|Philippines|Bahamas|Gambia|Sovereign|European|Czech|Dominican|Central African|Maldives|Marshall|Solomon|Comoros|Seychelles|Democratic|Russian Federation|Turkish Republic)/;
 
 /** "United States of America" → "the United States of America", for running text. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_COUNTRIES, countryCodeForName, countryNameInText, flagEmoji } from "@/lib/countries/catalog";
+import { ALL_COUNTRIES, countryCodeForName, countryNameInText } from "@/lib/countries/catalog";
 import { parseWikidataCsv } from "@/lib/import/wikidata-csv";
 
 describe("country catalog", () => {
@@ -37,9 +37,4 @@ describe("country catalog", () => {
     expect(countryNameInText("Germany")).toBe("Germany");
   });
 
-  it("gives flags to ISO codes only", () => {
-    expect(flagEmoji("UA")).toBe("🇺🇦");
-    expect(flagEmoji("XM")).toBeUndefined();
-    expect(flagEmoji("ukr")).toBeUndefined();
-  });
 });
