@@ -42,7 +42,19 @@ export default defineConfig({
     // custom server (server.ts) as in production.
     command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL, SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: "Chancery <alerts@chancery.test>", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
+    // Watching on, and the tests' own notice server on 127.0.0.1 allowed (watch-admin.spec.ts);
+    // the seeded official sources stay disabled, so nothing leaves the machine.
+    env: {
+      DATABASE_URL,
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Chancery <alerts@chancery.test>",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      NODE_ENV: "production",
+      SOURCE_WATCHING: "on",
+      SOURCE_FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1",
+    },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "ignore",

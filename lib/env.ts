@@ -70,6 +70,16 @@ const EnvSchema = z.object({
   MAIL_FROM: MailFrom.default("Chancery <chancery@localhost>"),
   /** Private or loopback addresses webhooks may still be sent to (never needed in production). */
   OUTBOUND_ALLOWED_ADDRESSES: AddressList.default([]),
+  /** Watched sources are fetched only when this is "on" (lib/sources/): no network I/O by default. */
+  SOURCE_WATCHING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off"),
+  /**
+   * Hosts or addresses (comma-separated; CIDR allowed) that source fetches may reach although
+   * they are private, loopback or link-local. For tests with a local server; empty in production.
+   */
+  SOURCE_FETCH_ALLOW_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean)),
 });
 
 export type Env = z.output<typeof EnvSchema> & { databaseProvider: DatabaseProvider };

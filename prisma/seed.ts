@@ -13,6 +13,7 @@ import { InstantSchema } from "@/lib/input/instant";
 import { planImport } from "@/lib/import/plan";
 import { readImportFile } from "@/lib/import/read-upload";
 import { recordStatusChange } from "@/lib/missions/status-commands";
+import { seedWatchedSources } from "@/lib/sources/seed-sources";
 import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
@@ -118,6 +119,8 @@ export async function seed(db: Db, options: { demoEditorPassword?: string } = {}
   const countriesAdded = await seedCountries(db);
   const missionsAdded = await seedKyivMissions(db);
   const statusesAdded = await seedKyivReport(db);
+  // Disabled: nothing is fetched until an admin resumes them (lib/sources/seed-sources.ts).
+  await seedWatchedSources(db);
   if (options.demoEditorPassword !== undefined && (await seedDemoEditor(db, options.demoEditorPassword))) {
     console.log(`Demo editor created: ${DEMO_EDITOR.email}`);
   }

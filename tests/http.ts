@@ -67,7 +67,7 @@ export async function createUserWithSession(
 
 /** Every table but sessions and countries, for "nothing changed" assertions. */
 export async function snapshotDatabase(db: Db) {
-  const [missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs] = await Promise.all([
+  const [missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals] = await Promise.all([
     db.mission.findMany({ orderBy: { id: "asc" } }),
     db.statusChange.findMany({ orderBy: { id: "asc" } }),
     db.event.findMany({ orderBy: { id: "asc" } }),
@@ -76,6 +76,8 @@ export async function snapshotDatabase(db: Db) {
     db.freshnessPolicy.findMany({ orderBy: { hostCode: "asc" } }),
     db.scheduledChange.findMany({ orderBy: { id: "asc" } }),
     db.job.findMany({ orderBy: { id: "asc" } }),
+    db.source.findMany({ orderBy: { id: "asc" } }),
+    db.proposal.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs })) as unknown;
+  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals })) as unknown;
 }

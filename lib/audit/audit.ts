@@ -7,7 +7,7 @@ export interface Actor {
 
 export interface AuditInput {
   action: string;
-  entityType: "mission" | "event" | "user" | "import" | "freshness-policy" | "webhook";
+  entityType: "mission" | "event" | "user" | "import" | "freshness-policy" | "webhook" | "source" | "proposal";
   entityId: string | number;
   before?: unknown;
   after?: unknown;

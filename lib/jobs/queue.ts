@@ -23,11 +23,11 @@ export interface JobContext {
   job: ClaimedJob;
   /** Runs once the transaction has committed (e.g. announcing what changed to caches). */
   afterCommit(effect: () => Promise<void> | void): void;
-  /** What the handler's beforeTransaction step returned (undefined without one). */
+  /** What the handler's prepare step returned (undefined without one). */
   prepared?: unknown;
 }
 
-export interface JobPrepareContext {
+export interface PrepareContext {
   db: Db;
   clock: Clock;
   job: ClaimedJob;
@@ -46,10 +46,11 @@ export interface JobHandler<P = unknown> {
    */
   run(payload: P, context: JobContext): Promise<JobOutcome>;
   /**
-   * Slow outside work (sending a mail, calling a webhook) done while the lease is held but no
-   * transaction is open, so it never holds up other writers; run then records its result.
+   * Optional slow work outside any transaction (a network fetch, a mail, a webhook call), under
+   * the job's lease, so it never holds SQLite's write lock or other writers; its result reaches
+   * run as context.prepared. It may run again if the worker dies before run commits.
    */
-  beforeTransaction?(payload: P, context: JobPrepareContext): Promise<unknown>;
+  prepare?(payload: P, context: PrepareContext): Promise<unknown>;
   /** Attempts before the job is marked failed (default 8). */
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1-based); default exponential from 1 s, capped at 10 min. */

@@ -6,6 +6,7 @@ import { statusExpiryJob } from "@/lib/missions/expiry";
 import { mailDigestJob } from "@/lib/subscriptions/digest";
 import { notifyFanoutJob } from "@/lib/subscriptions/fanout";
 import { DELIVERY_HANDLERS, startDeliveryLanes } from "@/lib/subscriptions/lanes";
+import { sourceFetchJob } from "@/lib/sources/fetch-job";
 import type { Clock } from "./clock";
 import { jobHousekeeping } from "./housekeeping";
 import { ensureRecurringJob } from "./queue";
@@ -13,7 +14,7 @@ import { runDueJobs, type RunOptions } from "./run";
 import { startJobWorker, type JobWorkerOptions } from "./worker";
 
 /** Run by the main worker; the deliveries (network-bound) run in their own lanes. */
-const MAIN_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping, notifyFanoutJob, mailDigestJob];
+const MAIN_HANDLERS = [statusExpiryJob, scheduledChangeJob, jobHousekeeping, notifyFanoutJob, mailDigestJob, sourceFetchJob];
 /** Digests go out daily at 07:00 UTC. */
 function nextDigestAt(now: Date): Date {
   const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));

@@ -87,7 +87,7 @@ async function runOne(db: Db, handler: JobHandler, job: ClaimedJob, clock: Clock
   const effects: Array<() => Promise<void> | void> = [];
   try {
     const payload = parsePayload(handler, job);
-    const prepared = await handler.beforeTransaction?.(payload, { db, clock, job });
+    const prepared = handler.prepare ? await handler.prepare(payload, { db, clock, job }) : undefined;
     await db.$transaction(
       async (tx) => {
         const outcome = await handler.run(payload, { tx, clock, job, prepared, afterCommit: (effect) => effects.push(effect) });

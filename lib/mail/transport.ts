@@ -1,6 +1,6 @@
 // How mails leave: through SMTP (nodemailer) when SMTP_URL is set, else into the OutboxMail
 // table that admins read at /admin/outbox. The outbox is written in the delivery's own
-// transaction; SMTP is called before it, outside any transaction (lib/jobs beforeTransaction).
+// transaction; SMTP is called before it, outside any transaction (lib/jobs prepare step).
 import nodemailer from "nodemailer";
 import type { Tx } from "@/lib/db/create";
 import { env } from "@/lib/env";

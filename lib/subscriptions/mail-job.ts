@@ -73,6 +73,6 @@ export const mailDeliveryJob = defineJobHandler({
   queue: MAIL_QUEUE,
   payload: z.object({ deliveryId: z.number().int().positive() }),
   maxAttempts: 20,
-  beforeTransaction: ({ deliveryId }, { db, clock }) => prepare(db, deliveryId, clock.now()),
+  prepare: ({ deliveryId }, { db, clock }) => prepare(db, deliveryId, clock.now()),
   run: ({ deliveryId }, { tx, clock, prepared }) => record(tx, deliveryId, prepared as Prepared, clock.now()),
 });

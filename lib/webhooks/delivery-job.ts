@@ -1,4 +1,4 @@
-// Delivering one webhook: the POST happens before the job's transaction (beforeTransaction),
+// Delivering one webhook: the POST happens before the job's transaction (the job's prepare step),
 // so a slow endpoint holds no database lock; the transaction then logs the attempt and either
 // marks the delivery delivered or schedules the next try. After the last try (about a day),
 // the endpoint is disabled and admins get a notice. Timestamps are signed at each try (a
@@ -77,7 +77,7 @@ export const webhookDeliveryJob = defineJobHandler({
   payload: z.object({ deliveryId: z.number().int().positive() }),
   // The job itself never fails: failures are the delivery's, retried by its own schedule.
   maxAttempts: 20,
-  async beforeTransaction({ deliveryId }, { db, clock }) {
+  async prepare({ deliveryId }, { db, clock }) {
     return tryOnce(db, deliveryId, clock.now(), WEBHOOK_TIMEOUT_MS);
   },
   async run({ deliveryId }, { tx, clock, prepared }) {

@@ -16,6 +16,10 @@ import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
 import * as bulkVerify from "@/app/api/admin/verify/route";
+import * as proposalAccept from "@/app/api/admin/proposals/[id]/accept/route";
+import * as proposalDismiss from "@/app/api/admin/proposals/[id]/dismiss/route";
+import * as sourceItem from "@/app/api/admin/sources/[id]/route";
+import * as sources from "@/app/api/admin/sources/route";
 import { getSessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
@@ -29,6 +33,8 @@ interface Fixture {
   missionId: number;
   otherUserId: number;
   scheduledId: number;
+  sourceId: number;
+  proposalId: number;
 }
 interface WritePath {
   name: string;
@@ -73,6 +79,11 @@ export const WRITE_PATHS: WritePath[] = [
     allowed: "admin",
     options: () => ({ path: "/api/admin/import?mode=apply", rawBody: fs.readFileSync("prisma/seed-data/kyiv-missions.csv") }),
   },
+  { name: "add a source", handler: sources.POST, allowed: "admin", options: (f) => ({ body: { name: "Alerts", url: "https://embassy.example/feed", kind: "rss", language: "en", missionIds: [f.missionId] } }) },
+  { name: "pause or resume a source", handler: sourceItem.PATCH, allowed: "admin", method: "PATCH", options: (f) => ({ params: { id: String(f.sourceId) }, body: { enabled: true } }) },
+  { name: "delete a source", handler: sourceItem.DELETE, allowed: "admin", method: "DELETE", options: (f) => ({ params: { id: String(f.sourceId) } }) },
+  { name: "accept a proposal", handler: proposalAccept.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.proposalId) }, body: { expectedVersion: 1 } }) },
+  { name: "dismiss a proposal", handler: proposalDismiss.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.proposalId) }, body: { reason: "Old alert" } }) },
   { name: "change user", handler: userItem.PATCH, allowed: "admin", method: "PATCH", options: (f) => ({ params: { id: String(f.otherUserId) }, body: { role: "admin" } }) },
 ];
 
@@ -85,7 +96,11 @@ async function fixture(db: Db): Promise<Fixture> {
   const pending = await db.scheduledChange.create({
     data: { missionId: mission.id, status: "closed", reason: "Holiday", sourceUrl: source.sourceUrl, effectiveAt: tomorrow(), createdBy: "Test editor" },
   });
-  return { missionId: mission.id, otherUserId: other.user.id, scheduledId: pending.id };
+  const watched = await db.source.create({ data: { name: "Alerts", url: "https://embassy.example/feed", kind: "rss", language: "en", missionIds: JSON.stringify([mission.id]) } });
+  const proposal = await db.proposal.create({
+    data: { sourceId: watched.id, missionId: mission.id, dedupeKey: `k-${watched.id}`, kind: "change", classification: "closed", suggestedStatus: "closed", title: "Alert", excerpt: "The Embassy is closed.", triggerPhrase: "Embassy is closed", link: "https://embassy.example/alert", confidence: 0.9 },
+  });
+  return { missionId: mission.id, otherUserId: other.user.id, scheduledId: pending.id, sourceId: watched.id, proposalId: proposal.id };
 }
 
 type Actor = "anonymous" | "deactivated" | "editor" | "admin" | "admin from another origin" | "admin without Origin";

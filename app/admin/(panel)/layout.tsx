@@ -18,6 +18,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           {user.role === "admin" && <li><Link href="/admin/freshness" className={link}>Freshness</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/webhooks" className={link}>Webhooks</Link></li>}
           {user.role === "admin" && <li><Link href="/admin/outbox" className={link}>Outbox</Link></li>}
+          {user.role === "admin" && <li><Link href="/admin/sources" className={link}>Sources</Link></li>}
         </ul>
         <div className="flex items-center gap-3 text-sm">
           <span>

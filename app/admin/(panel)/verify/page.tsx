@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
+import { listPendingProposals } from "@/lib/sources/queries";
 import { loadVerificationQueue } from "@/lib/verification/queue";
+import { ProposalsView } from "./proposals";
 import { VerificationQueueView } from "./verification-queue";
 
 export const metadata: Metadata = { title: "Verification queue" };
 
 export default async function VerifyPage() {
   const user = await requireUser();
-  const queue = await loadVerificationQueue(getDb(), user.hostScope, new Date());
+  const now = new Date();
+  const [queue, proposals] = await Promise.all([loadVerificationQueue(getDb(), user.hostScope, now), listPendingProposals(getDb(), user.hostScope, now)]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Verification queue</h1>
@@ -17,6 +20,7 @@ export default async function VerifyPage() {
         {user.hostScope ? ` in ${user.hostScope.join(", ")}` : ""}: closed and limited first, countries in crisis first, then the
         longest without a confirmation.
       </p>
+      <ProposalsView initialProposals={proposals} />
       <VerificationQueueView initialQueue={queue} />
     </div>
   );
