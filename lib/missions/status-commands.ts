@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/create";
 import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
 import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
-import { recordChangeNotice } from "@/lib/subscriptions/notice";
+import { recordChangeNotice, recordEventNotice } from "@/lib/subscriptions/notice";
 
 export class VersionConflictError extends Error {
   constructor(
@@ -275,7 +275,8 @@ export async function appendReports(
     input.effectiveAt.getTime() === first.effectiveAt.getTime() && input.recordedAt.getTime() === first.recordedAt.getTime() && input.sourceUrl === first.sourceUrl && input.sourceTitle === first.sourceTitle && input.eventId === first.eventId && input.author.id === first.author.id && input.author.name === first.author.name;
   const batchable = (item: (typeof inputs)[number]) => {
     const previous = withHistory.has(item.mission.id) ? storedAs(item.mission.status) : null;
-    return !hasNewerEntry.has(item.mission.id) && !item.input.until && sameForAll(item) && !(previous === item.input.status && item.mission.statusSince === null);
+    // Batched notices go out per event, so only an event's reports are batched.
+    return item.input.eventId != null && !hasNewerEntry.has(item.mission.id) && !item.input.until && sameForAll(item) && !(previous === item.input.status && item.mission.statusSince === null);
   };
   const fast = inputs.filter(batchable);
   const slow = inputs.filter((item) => !batchable(item));
@@ -335,6 +336,8 @@ export async function appendReports(
       await cancelJobs(tx, superseded.map((row) => expiryJobKey(row.id)));
       changes.push(...chunk.map(({ mission }) => ({ missionId: mission.id, until: null })));
     }
+    // As appendHistoryEntry does per entry: subscribers hear of new statuses, not re-verifications.
+    if (kind === "change" && entry.eventId !== null) await recordEventNotice(tx, { eventId: entry.eventId, recordedAt: input.recordedAt, missionIds: group.map(({ mission }) => mission.id) });
   }
   for (const { mission, input } of slow) {
     const change = await recordStatusChange(tx, { ...input, missionId: mission.id, expectedVersion: mission.version });

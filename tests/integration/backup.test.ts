@@ -41,11 +41,16 @@ function startWriter(file: string) {
       child.once("exit", () => (output.match(pattern) ? check() : reject(new Error(`writer exited without ${pattern}`))));
       check();
     });
+  let stopped: Promise<number> | undefined;
   return {
     started: waitFor(/started/),
-    async stop() {
-      child.stdin.write("stop\n");
-      return Number((await waitFor(/stopped (\d+)/))[1]);
+    // Once only: a second "stop" would write to a pipe the finished writer has closed.
+    stop() {
+      stopped ??= (async () => {
+        child.stdin.write("stop\n");
+        return Number((await waitFor(/stopped (\d+)/))[1]);
+      })();
+      return stopped;
     },
   };
 }
