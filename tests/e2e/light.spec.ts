@@ -48,7 +48,10 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("checkbox", { name: "Closed" }).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/status=closed/);
-    await expect(page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") })).toHaveCount(3);
+    // Every row left is closed (how many depends on the specs before this one: embed.spec reopens Greece).
+    const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") });
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.filter({ hasNotText: "Closed" })).toHaveCount(0);
     await expect(rowOf(page, "Spain")).toContainText("Closed");
 
     await page.getByRole("table").getByRole("link", { name: "Spain" }).click();

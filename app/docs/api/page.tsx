@@ -104,7 +104,8 @@ export default function ApiDocsPage() {
           Answer 2xx within 10 seconds; anything else is retried for about a day, then the endpoint is disabled. During a secret rotation both the
           old and the new secret sign for a day. Verify with the <code>standardwebhooks</code> package (npm, PyPI, and others):
         </p>
-        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-xs">{`import { Webhook } from "standardwebhooks";
+        {/* Focusable: a keyboard user must be able to scroll the wide example sideways. */}
+        <pre tabIndex={0} className="overflow-x-auto rounded bg-slate-100 p-3 text-xs">{`import { Webhook } from "standardwebhooks";
 
 const webhook = new Webhook(process.env.CHANCERY_WEBHOOK_SECRET); // "whsec_…"
 
