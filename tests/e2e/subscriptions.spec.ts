@@ -19,7 +19,7 @@ test.afterAll(async () => {
 
 const pathOf = (url: URL) => url.pathname + url.search;
 
-async function closeAsEditor(page: Page) {
+async function changeAsEditor(page: Page, to: "Closed" | "Limited") {
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill(E2E_USERS.editor.email);
   await page.getByLabel("Password").fill(E2E_USERS.editor.password);
@@ -28,8 +28,8 @@ async function closeAsEditor(page: Page) {
   await page.goto("/admin?host=UA&city=Kyiv&sending=US");
   await page.getByRole("link", { name: "Embassy, Kyiv" }).click();
   const form = page.getByRole("form", { name: "Change status" });
-  await form.getByRole("radio", { name: "Closed" }).check();
-  await form.getByLabel("Reason").fill("Closed <for> the air-raid alert");
+  await form.getByRole("radio", { name: to }).check();
+  await form.getByLabel("Reason").fill(`${to} <for> the air-raid alert`);
   await form.getByLabel("Source URL").fill("https://example.org/us-closed");
   const version = Number(/version (\d+)/.exec((await page.getByText(/version \d+/).first().textContent()) ?? "")?.[1] ?? NaN);
   await form.getByRole("button", { name: "Save status" }).click();
@@ -53,13 +53,17 @@ test("a visitor subscribes to the US embassy in Kyiv, confirms from the mail, ge
   await expect(page.getByRole("listitem").filter({ hasText: "at once" })).toContainText("Kyiv");
   await expectNoSeriousA11yViolations(page);
 
+  // A new status, whatever the specs before left (admin.spec closes this mission): a report of
+  // the same status is a re-verification, which notifies nobody.
+  const current = ((await (await request.get("/api/v1/missions/us-embassy-kyiv")).json()) as { status: string | null }).status;
+  const to = current === "closed" ? "Limited" : "Closed";
   const editor = await (await browser.newContext()).newPage();
-  await closeAsEditor(editor);
+  await changeAsEditor(editor, to);
   const mails = await smtp.waitForMails(2, 20_000);
   const mail = mails[1]!;
-  expect(mail.subject).toContain("Closed");
-  expect(mail.text).toContain("Closed <for> the air-raid alert");
-  expect(mail.html).toContain("Closed &lt;for&gt; the air-raid alert");
+  expect(mail.subject).toContain(to);
+  expect(mail.text).toContain(`${to} <for> the air-raid alert`);
+  expect(mail.html).toContain(`${to} &lt;for&gt; the air-raid alert`);
   expect(rawHeader(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   const unsubscribe = new URL(rawHeader(mail, "List-Unsubscribe")!.replace(/^<|>$/g, ""));
 
