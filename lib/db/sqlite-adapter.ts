@@ -9,6 +9,7 @@
 //   event loop; past `busyWaitMs` the write fails with SQLITE_BUSY, answered 503 + Retry-After.
 // - A long transaction yields to the event loop every few milliseconds, so requests are served
 //   between its statements instead of after its commit.
+import { EventEmitter } from "node:events";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 
@@ -29,6 +30,9 @@ const YIELD_EVERY_MS = 8;
 const RETRY_DELAYS_MS = [1, 2, 5, 10, 20, 25];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Emits "waiting" when a write meets another process's lock and starts retrying (for tests and diagnostics). */
+export const lockWaits = new EventEmitter();
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** SQLite's own error, or the inner adapter's wrapping of it. */
@@ -78,6 +82,7 @@ class SerialWriteAdapter {
       } catch (error) {
         if (!isSqliteBusy(error) || performance.now() >= deadline) throw error;
       }
+      if (attempt === 0) lockWaits.emit("waiting");
       await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
     }
   }

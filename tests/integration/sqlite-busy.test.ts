@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { createMission } from "../factories";
 import { call, createUserWithSession } from "../http";
 import { holdWriteLock } from "./support/sqlite-lock-holder";
+import { once } from "node:events";
+import { lockWaits } from "@/lib/db/sqlite-adapter";
 
 const report = { status: "closed", reason: "Air-raid alert", sourceUrl: "https://example.org/alert", sourceTitle: "Alert" };
 
@@ -56,10 +58,10 @@ describe.runIf(process.env.TEST_DB_PROVIDER === "sqlite")("a write while another
     const mission = await createMission(db);
     const { token } = await createUserWithSession(db);
     const lock = await holdWriteLock(env().DATABASE_URL);
+    const waiting = once(lockWaits, "waiting");
     const pending = call(status.POST, { token, params: { id: String(mission.id) }, body: { ...report, expectedVersion: 0 } });
-    // Release only once the write is known to be waiting (a read of the queue would race; the
-    // attempt shows as the unchanged version while the lock is held).
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Release only once the write has met the lock and is waiting for it.
+    await waiting;
     expect((await db.mission.findUniqueOrThrow({ where: { id: mission.id } })).version).toBe(0);
     await lock.release();
     const response = await pending;

@@ -1,17 +1,19 @@
 // A real SMTP server for tests (smtp-server), keeping every mail parsed by mailparser.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { Arrivals } from "./arrivals";
 
 export interface SmtpSink {
   url: string;
   mails: ParsedMail[];
-  /** Resolves once at least `count` mails arrived (polls; no fixed sleep). */
+  /** Resolves once at least `count` mails arrived. */
   waitForMails(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promise<SmtpSink> {
-  const mails: ParsedMail[] = [];
+  const arrivals = new Arrivals<ParsedMail>();
+  const mails = arrivals.items;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -19,7 +21,7 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          mails.push(mail);
+          arrivals.push(mail);
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -30,14 +32,7 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
   return {
     url: `smtp://127.0.0.1:${listening}`,
     mails,
-    async waitForMails(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (mails.length < count) {
-        if (Date.now() > deadline) throw new Error(`Expected ${count} mail(s), got ${mails.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return mails;
-    },
+    waitForMails: (count, timeoutMs = 10_000) => arrivals.waitFor(count, timeoutMs, "mail(s)"),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

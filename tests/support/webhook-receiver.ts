@@ -2,6 +2,7 @@
 // library, and can fail, hang or recover on purpose.
 import http from "node:http";
 import { Webhook } from "standardwebhooks";
+import { Arrivals } from "./arrivals";
 
 export type Behaviour = "ok" | "fail" | "hang";
 
@@ -26,19 +27,13 @@ export interface WebhookReceiver {
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const hanging: http.ServerResponse[] = [];
+  const arrivals = new Arrivals<Received>();
   const receiver: WebhookReceiver = {
     url: "",
-    received: [],
+    received: arrivals.items,
     behaviour: "ok",
     secrets: [],
-    async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (receiver.received.length < count) {
-        if (Date.now() > deadline) throw new Error(`Expected ${count} webhook(s), got ${receiver.received.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return receiver.received;
-    },
+    waitFor: (count, timeoutMs = 10_000) => arrivals.waitFor(count, timeoutMs, "webhook(s)"),
     close: async () => {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();
@@ -60,7 +55,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         }
       });
       const behaviour = receiver.behaviour;
-      receiver.received.push({ id: headers["webhook-id"] ?? "", body: JSON.parse(payload), verified: verifiedWith.length > 0, verifiedWith, headers: request.headers, at: Date.now() });
+      arrivals.push({ id: headers["webhook-id"] ?? "", body: JSON.parse(payload), verified: verifiedWith.length > 0, verifiedWith, headers: request.headers, at: Date.now() });
       if (behaviour === "hang") return void hanging.push(response);
       response.writeHead(behaviour === "ok" ? 204 : 503).end();
     });
