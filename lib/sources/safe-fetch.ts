@@ -1,13 +1,9 @@
-// Outbound fetches of watched sources, safe against server-side request forgery: http(s) only;
-// every host name is resolved here and refused when any of its addresses is private, loopback,
-// link-local or otherwise not public unicast; the connection is pinned to the address that was
-// checked (no second DNS answer can swap it), the socket's peer is checked again on connect,
+// Outbound fetches of watched sources, safe against server-side request forgery: http(s) only,
+// every address checked by lib/net/outbound-address.ts (after DNS, pinned, again on connect),
 // and each redirect goes through the same checks. Conditional GET, a deadline, a size cap.
-import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
-import ipaddr from "ipaddr.js";
+import { checkedHostname, guardRequest, pinnedLookup, RefusedAddressError } from "@/lib/net/outbound-address";
 
 export type FetchFailure = "scheme" | "refused-address" | "timeout" | "too-large" | "http-status" | "too-many-redirects" | "network";
 
@@ -46,54 +42,8 @@ export type FetchResult =
   | { status: 304; finalUrl: string }
   | { status: 200; finalUrl: string; body: string; contentType: string; etag: string | null; lastModified: string | null };
 
-function allowListed(hostname: string, address: string | null, allow: readonly string[]): boolean {
-  for (const entry of allow) {
-    if (entry === hostname.toLowerCase()) return true;
-    if (!address) continue;
-    try {
-      const parsed = ipaddr.process(address);
-      if (entry.includes("/")) {
-        const [range, bits] = ipaddr.parseCIDR(entry);
-        if (range.kind() === parsed.kind() && parsed.match(range, bits)) return true;
-      } else if (ipaddr.isValid(entry) && ipaddr.process(entry).toNormalizedString() === parsed.toNormalizedString()) {
-        return true;
-      }
-    } catch {
-      // Not an address or range: a host name entry, compared above.
-    }
-  }
-  return false;
-}
-
-/** Only public unicast addresses (ipaddr.js's ranges); IPv4-mapped IPv6 is judged as IPv4. */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
-}
-
-export function checkAddress(hostname: string, address: string, allow: readonly string[]): void {
-  if (!isPublicAddress(address) && !allowListed(hostname, address, allow)) {
-    throw new SourceFetchError("refused-address", `${hostname} resolves to ${address}, which is not a public address`);
-  }
-}
-
-/** A dns lookup that refuses non-public answers and hands the socket only the checked address. */
-function checkedLookup(allow: readonly string[]): LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { all: true, family: options.family }, (error, addresses) => {
-      if (error) return callback(error, "", 4);
-      try {
-        if (!addresses.length) throw new SourceFetchError("network", `${hostname} has no address`);
-        for (const { address } of addresses) checkAddress(hostname, address, allow);
-      } catch (refusal) {
-        return callback(refusal as NodeJS.ErrnoException, "", 4);
-      }
-      // IPv4 first: a name like localhost answers ::1 too, where a server may not listen.
-      const pinned = [...addresses].sort((a, b) => a.family - b.family)[0]!;
-      if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, [pinned]);
-      else callback(null, pinned.address, pinned.family);
-    });
-  };
+function asFetchError(error: SourceFetchError | RefusedAddressError): SourceFetchError {
+  return error instanceof RefusedAddressError ? new SourceFetchError("refused-address", error.message) : error;
 }
 
 function parseTarget(raw: string): URL {
@@ -115,9 +65,7 @@ interface Hop {
 }
 
 function requestOnce(url: URL, conditional: ConditionalHeaders, policy: FetchPolicy, deadline: number): Promise<Hop> {
-  const hostname = url.hostname.replace(/^\[|\]$/g, "");
-  // An address literal skips DNS: check it here (the connect check below catches it too).
-  if (ipaddr.isValid(hostname)) checkAddress(hostname, hostname, policy.allowPrivate);
+  const hostname = checkedHostname(url, policy.allowPrivate);
   const transport = url.protocol === "https:" ? https : http;
   const headers: Record<string, string> = { "user-agent": policy.userAgent, accept: "*/*", "accept-encoding": "identity" };
   if (conditional.etag) headers["if-none-match"] = conditional.etag;
@@ -125,24 +73,16 @@ function requestOnce(url: URL, conditional: ConditionalHeaders, policy: FetchPol
   return new Promise<Hop>((resolve, reject) => {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return reject(new SourceFetchError("timeout", `no answer within ${policy.timeoutMs} ms`));
-    const request = transport.request(url, { method: "GET", headers, lookup: checkedLookup(policy.allowPrivate), agent: false });
-    const fail = (error: SourceFetchError) => {
+    const request = transport.request(url, { method: "GET", headers, lookup: pinnedLookup(policy.allowPrivate), agent: false });
+    const fail = (error: SourceFetchError | RefusedAddressError) => {
       request.destroy();
-      reject(error);
+      reject(asFetchError(error));
     };
     const timer = setTimeout(() => fail(new SourceFetchError("timeout", `no complete answer within ${policy.timeoutMs} ms`)), remaining);
-    request.on("socket", (socket) => {
-      socket.once("connect", () => {
-        try {
-          checkAddress(hostname, socket.remoteAddress ?? "", policy.allowPrivate);
-        } catch (error) {
-          fail(error as SourceFetchError);
-        }
-      });
-    });
+    guardRequest(request, hostname, policy.allowPrivate, fail);
     request.on("error", (error) => {
       clearTimeout(timer);
-      reject(error instanceof SourceFetchError ? error : new SourceFetchError("network", `${url.host}: ${error.message}`));
+      reject(error instanceof SourceFetchError || error instanceof RefusedAddressError ? asFetchError(error) : new SourceFetchError("network", `${url.host}: ${error.message}`));
     });
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;
@@ -181,6 +121,14 @@ function requestOnce(url: URL, conditional: ConditionalHeaders, policy: FetchPol
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export async function safeFetch(rawUrl: string, conditional: ConditionalHeaders, policy: FetchPolicy): Promise<FetchResult> {
+  try {
+    return await fetchFollowingRedirects(rawUrl, conditional, policy);
+  } catch (error) {
+    throw error instanceof RefusedAddressError ? asFetchError(error) : error;
+  }
+}
+
+async function fetchFollowingRedirects(rawUrl: string, conditional: ConditionalHeaders, policy: FetchPolicy): Promise<FetchResult> {
   const deadline = Date.now() + policy.timeoutMs;
   let url = parseTarget(rawUrl);
   for (let redirects = 0; ; redirects++) {

@@ -359,7 +359,7 @@ describe("managing sources", () => {
     const admin = await createUserWithSession(db, { role: "admin" });
     const refused = await call(trialRoute.POST, { token: admin.token, body: { url: `${server.origin}/rss-trial`, kind: "rss", language: "en", missionIds: [mission.id] } });
     expect(refused.status).toBe(200);
-    expect(refused.json).toMatchObject({ outcome: "failed", error: expect.stringMatching(/not a public address/) });
+    expect(refused.json).toMatchObject({ outcome: "failed", error: expect.stringMatching(/non-public address/) });
   });
 });
 

@@ -2,7 +2,8 @@
 // redirects, and SSRF refusals (loopback and the cloud metadata address) without an allow-list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { DEFAULT_FETCH_POLICY, isPublicAddress, safeFetch, SourceFetchError, type FetchPolicy } from "@/lib/sources/safe-fetch";
+import { isPublicAddress } from "@/lib/net/outbound-address";
+import { DEFAULT_FETCH_POLICY, safeFetch, SourceFetchError, type FetchPolicy } from "@/lib/sources/safe-fetch";
 import { rssFeed, startNoticeServer, type NoticeServer } from "../notice-server";
 
 let server: NoticeServer;

@@ -3,7 +3,8 @@
 import http from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPublicAddress, safePost } from "@/lib/net/safe-post";
+import { isPublicAddress } from "@/lib/net/outbound-address";
+import { safePost } from "@/lib/net/safe-post";
 
 const octet = fc.integer({ min: 0, max: 255 });
 const ipv4 = (first: fc.Arbitrary<number>, second: fc.Arbitrary<number> = octet) => fc.tuple(first, second, octet, octet).map((parts) => parts.join("."));
