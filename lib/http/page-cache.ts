@@ -106,7 +106,8 @@ async function renderThroughNext(server: http.Server, path: string, hostHeader: 
     response.headers["set-cookie"] === undefined &&
     response.headers["content-encoding"] === undefined &&
     /'nonce-[^']+'/.test(headers["content-security-policy"] ?? "");
-  if (!cacheable) console.warn(`Page ${path} was not cached: Next answered ${response.status} without a shareable nonce`);
+  // A redirect or an error is expected not to be cached; a page that should be and is not, is a bug.
+  if (!cacheable && (response.status === 200 || response.status === 404)) console.warn(`Page ${path} was not cached: Next answered ${response.status} without a shareable nonce`);
   // Pages are compressed per response: each carries its own nonce.
   return { response: { status: cacheable ? response.status : 0, headers, body: liteHtml(response.body, headers["content-security-policy"]) }, tags: pageTags(new URL(path, "http://x").pathname), precompress: false };
 }
