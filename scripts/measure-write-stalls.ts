@@ -129,7 +129,7 @@ async function main() {
     const user = await adminUser(db);
     // As the admin route does it: the bytes go to the import worker thread.
     const bytes = zlib.gunzipSync(fs.readFileSync(WORLD));
-    await measure("world import (9,852 rows)", server.url, () => runImport({ mode: "apply", databaseUrl: url, actor: { id: user.id, name: user.name }, bytes }, db));
+    await measure("world import (9,852 rows)", server.url, () => runImport({ mode: "apply", actor: { id: user.id, name: user.name }, bytes }, db));
     await measure("bulk event, 200 missions", server.url, () => bulkEvent(db, user, 200, "closed"));
     await measure("bulk event, 200 missions again", server.url, () => bulkEvent(db, user, 200, "open"));
     await measure("bulk event, 2,000 missions", server.url, () => bulkEvent(db, user, 2000, "closed"));

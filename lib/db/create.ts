@@ -11,15 +11,28 @@ const withStoredValues = (client: SqliteClient) => client.$extends(storedValues)
 export type Db = ReturnType<typeof withStoredValues>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-// Extended clients are not instances of their class: remember which ones talk to PostgreSQL.
+// Extended clients are not instances of their class: remember which ones talk to PostgreSQL,
+// and which URL each was made for (a worker thread opens its own client on the same database).
 const postgresClients = new WeakSet<object>();
+const urlOfClient = new WeakMap<object, string>();
 
 /** A Prisma client for the database the URL names (file: → SQLite, postgres:// → PostgreSQL). */
 export function createDb(url: string, options: SqliteAdapterOptions = {}): Db {
-  if (databaseProviderOf(url) === "sqlite") return withStoredValues(new SqliteClient({ adapter: sqliteAdapter(url, options) }));
-  const db = withStoredValues(new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as SqliteClient);
-  postgresClients.add(db);
+  const provider = databaseProviderOf(url);
+  const db =
+    provider === "sqlite"
+      ? withStoredValues(new SqliteClient({ adapter: sqliteAdapter(url, options) }))
+      : withStoredValues(new PostgresClient({ adapter: postgresAdapter(url) }) as unknown as SqliteClient);
+  if (provider !== "sqlite") postgresClients.add(db);
+  urlOfClient.set(db, url);
   return db;
+}
+
+/** The URL the client was created for. */
+export function databaseUrlOf(db: Db): string {
+  const url = urlOfClient.get(db);
+  if (!url) throw new Error("This database client was not made by createDb");
+  return url;
 }
 
 /** For the few statements that differ by database (row locks in the job queue). */

@@ -6,17 +6,19 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/audit/audit";
 import { AppError, BusyError, ConflictError } from "@/lib/errors";
-import type { Db } from "@/lib/db/create";
+import { databaseUrlOf, type Db } from "@/lib/db/create";
 import { announceImport, writeImport, type WrittenImport } from "./apply";
 import { planImport, type ImportPlan } from "./plan";
 import { readImportFile } from "./read-upload";
 
 export interface ImportJob {
   mode: "dry-run" | "apply";
-  databaseUrl: string;
   actor: Actor;
   bytes: Uint8Array;
 }
+
+/** What the worker thread gets: the job and the database the caller's client talks to. */
+export type WorkerJob = ImportJob & { databaseUrl: string };
 
 export type ImportOutcome = ({ ok: true; plan: ImportPlan } & Omit<WrittenImport, "plan">) | { ok: false; error: string };
 type WorkerMessage = ImportOutcome | { ok: "failed"; error: { name?: string; message: string; code?: unknown } };
@@ -37,7 +39,8 @@ function failureOf(error: { name?: string; message: string; code?: unknown }): E
 /** Plans (dry run) or writes an import, in a worker thread unless small; announces what it changed. */
 export async function runImport(job: ImportJob, db: Db): Promise<ImportOutcome> {
   if (job.bytes.byteLength <= IN_THREAD_MAX_BYTES) return runInThread(job, db);
-  const worker = new Worker(ENTRY, { workerData: job, transferList: [] });
+  const workerJob: WorkerJob = { ...job, databaseUrl: databaseUrlOf(db) };
+  const worker = new Worker(ENTRY, { workerData: workerJob, transferList: [] });
   const message = await new Promise<WorkerMessage>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

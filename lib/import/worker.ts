@@ -5,12 +5,12 @@ import { createDb } from "@/lib/db/create";
 import { writeImport } from "./apply";
 import { planImport } from "./plan";
 import { readImportFile } from "./read-upload";
-import type { ImportJob, ImportOutcome } from "./run";
+import type { ImportOutcome, WorkerJob } from "./run";
 
 // Another writer (an editor, the job worker) holds the lock only briefly: the import may wait.
 const IMPORT_BUSY_WAIT_MS = 30_000;
 
-async function run(job: ImportJob): Promise<ImportOutcome> {
+async function run(job: WorkerJob): Promise<ImportOutcome> {
   const parsed = readImportFile(job.bytes);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const db = createDb(job.databaseUrl, { busyWaitMs: IMPORT_BUSY_WAIT_MS });
@@ -22,7 +22,7 @@ async function run(job: ImportJob): Promise<ImportOutcome> {
   }
 }
 
-run(workerData as ImportJob).then(
+run(workerData as WorkerJob).then(
   (outcome) => parentPort?.postMessage(outcome),
   (error: unknown) => parentPort?.postMessage({ ok: "failed", error: error instanceof Error ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code } : { message: String(error) } }),
 );

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { env } from "@/lib/env";
 import { IMPORT_MAX_BYTES } from "@/lib/import/limits";
 import { summarisePlan } from "@/lib/import/plan-summary";
 import { runImport } from "@/lib/import/run";
@@ -15,7 +14,7 @@ const ModeSchema = z.object({ mode: z.enum(["dry-run", "apply"], { error: 'must 
  */
 export const POST = defineRoute({ access: "admin", maxBodyBytes: IMPORT_MAX_BYTES }, async ({ request, db, user, bytes }) => {
   const { mode } = parseOrThrow(ModeSchema, { mode: new URL(request.url).searchParams.get("mode") ?? undefined });
-  const outcome = await runImport({ mode, databaseUrl: env().DATABASE_URL, actor: { id: user.id, name: user.name }, bytes: await bytes() }, db);
+  const outcome = await runImport({ mode, actor: { id: user.id, name: user.name }, bytes: await bytes() }, db);
   if (!outcome.ok) throw new ValidationError([{ field: "file", message: outcome.error }], outcome.error);
   if (mode === "dry-run") return json({ mode, plan: summarisePlan(outcome.plan) });
   return json({ mode, plan: summarisePlan(outcome.plan), milliseconds: Math.round(outcome.milliseconds) });
