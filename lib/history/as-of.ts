@@ -15,11 +15,12 @@ import { freshnessOf } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import type { Moment } from "./moment";
 
-/** Which missions: one host country, one sending country, one mission, or (all empty) the world. */
+/** Which missions: one host country, one sending country, one or a few missions, or (all empty) the world. */
 export interface AsOfScope {
   hostCode?: string;
   sendingCode?: string;
   missionId?: number;
+  missionIds?: readonly number[];
 }
 
 export type AsOfRow = MissionRow & {
@@ -34,14 +35,14 @@ export type AsOfRow = MissionRow & {
  * one JSON text (json_group_array / json_agg): per-row decoding by the driver and Prisma cost
  * more than the statement itself at world scale (docs/decisions/030-as-of-at-scale.md).
  */
-const FIELDS = [
-  ["m", "id"], ["m", "slug"], ["m", "sendingCode"], ["m", "hostCode"], ["m", "city"], ["m", "type"], ["m", "timeZone"], ["m", "createdAt"],
+const FIELDS: ReadonlyArray<readonly [table: "m" | "s", column: string, instant?: "instant"]> = [
+  ["m", "id"], ["m", "slug"], ["m", "sendingCode"], ["m", "hostCode"], ["m", "city"], ["m", "type"], ["m", "timeZone"], ["m", "createdAt", "instant"],
   ["s", "id"], ["s", "kind"], ["s", "newStatus"], ["s", "previousStatus"], ["s", "reason"], ["s", "sourceUrl"], ["s", "sourceTitle"],
-  ["s", "effectiveAt"], ["s", "recordedAt"], ["s", "until"], ["s", "follows"], ["s", "version"],
-] as const;
+  ["s", "effectiveAt", "instant"], ["s", "recordedAt", "instant"], ["s", "until", "instant"], ["s", "follows"], ["s", "version"],
+];
 
-/** A stored instant as JSON gives it: ISO text (PostgreSQL's without a zone, in UTC; SQLite's as written) or epoch milliseconds. */
-type StoredInstant = string | number;
+/** Instants come back as epoch milliseconds: parsing ISO text was the mapping's largest cost. */
+type StoredInstant = number;
 type RawRow = [
   missionId: number, slug: string, sendingCode: string, hostCode: string, city: string, type: string, timeZone: string, createdAt: StoredInstant,
   entryId: number | null, kind: string | null, newStatus: string | null, previousStatus: string | null, reason: string | null, sourceUrl: string | null, sourceTitle: string | null,
@@ -62,6 +63,7 @@ function scopeWhere(scope: AsOfScope, moment: Moment): Prisma.Sql {
   if (scope.hostCode !== undefined) conditions.push(Prisma.sql`m."hostCode" = ${scope.hostCode}`);
   if (scope.sendingCode !== undefined) conditions.push(Prisma.sql`m."sendingCode" = ${scope.sendingCode}`);
   if (scope.missionId !== undefined) conditions.push(Prisma.sql`m."id" = ${scope.missionId}`);
+  if (scope.missionIds !== undefined) conditions.push(scope.missionIds.length ? Prisma.sql`m."id" IN (${Prisma.join([...scope.missionIds])})` : Prisma.sql`1 = 0`);
   // What the public was shown: a mission added later was not in the table (unless an entry
   // about it had been recorded by then, as the seed's back-dated reports are).
   if (moment.known === "then") conditions.push(Prisma.sql`(m."createdAt" <= ${moment.at} OR s."id" IS NOT NULL)`);
@@ -98,11 +100,7 @@ export function asOfStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
     WHERE ${scopeWhere(scope, moment)}`;
 }
 
-const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
-function toDate(value: StoredInstant): Date {
-  if (typeof value === "number" || ZONED.test(value)) return new Date(value);
-  return new Date(`${value.replace(" ", "T")}Z`);
-}
+const toDate = (value: StoredInstant) => new Date(value);
 const toDateOrNull = (value: StoredInstant | null) => (value === null ? null : toDate(value));
 
 /** A report confirms its status when it was made, but as of T nothing is confirmed later than T. */
@@ -152,7 +150,10 @@ function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext, nam
  */
 async function queryAsOf(db: Db, statement: Prisma.Sql): Promise<RawRow[]> {
   const postgres = isPostgresClient(db);
-  const columns = Prisma.raw([...FIELDS.map(([, column], index) => `t."c${index}"`), `t."since"`].join(", "));
+  const epochMs = (column: string) =>
+    postgres ? `(extract(epoch FROM t."${column}") * 1000)::bigint` : `CAST(round(unixepoch(t."${column}", 'subsec') * 1000) AS INTEGER)`;
+  const output = [...FIELDS.map((field, index) => ({ name: `c${index}`, instant: field[2] === "instant" })), { name: "since", instant: true }];
+  const columns = Prisma.raw(output.map(({ name, instant }) => (instant ? epochMs(name) : `t."${name}"`)).join(", "));
   const table = postgres
     ? Prisma.sql`SELECT json_agg(json_build_array(${columns}))::text AS "rows" FROM (${statement}) t`
     : Prisma.sql`SELECT json_group_array(json_array(${columns})) AS "rows" FROM (${statement}) t`;
