@@ -17,6 +17,7 @@ import { missionTypeLabel } from "@/lib/missions/types";
 import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 import { loadMissionsAsOf, type AsOfRow } from "./as-of";
+import { historyEntrySelect } from "./entry-select";
 import { summariseHostsAsOf } from "./host-summaries";
 import { momentCacheHeaders } from "./http";
 import { parseMoment, type Moment } from "./moment";
@@ -135,21 +136,7 @@ export async function loadRecentChangesAsOf(db: Db, filter: { hostCodes: string[
     },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: {
-      id: true,
-      kind: true,
-      previousStatus: true,
-      newStatus: true,
-      reason: true,
-      sourceUrl: true,
-      sourceTitle: true,
-      effectiveAt: true,
-      recordedAt: true,
-      until: true,
-      follows: true,
-      endsChangeId: true,
-      missionId: true,
-    },
+    select: historyEntrySelect,
   });
   const freshness = await freshnessAt(db, moment);
   const missionIds = [...new Set(entries.map((entry) => entry.missionId))];

@@ -6,6 +6,7 @@ import { storedHistoryStatus } from "@/lib/db/stored-values";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { matchesCity } from "@/lib/text/fold";
 import { loadMissionsAsOf, type AsOfRow, type AsOfScope } from "./as-of";
+import { historyEntrySelect } from "./entry-select";
 import type { Known } from "./moment";
 
 export interface ChangesQuery {
@@ -38,21 +39,7 @@ async function loadEntriesBetween(db: Db, missionIds: number[], query: ChangesQu
           ...(query.known === "then" ? { recordedAt: { lte: query.to } } : {}),
         },
         orderBy: [{ effectiveAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          missionId: true,
-          kind: true,
-          previousStatus: true,
-          newStatus: true,
-          reason: true,
-          sourceUrl: true,
-          sourceTitle: true,
-          effectiveAt: true,
-          recordedAt: true,
-          until: true,
-          follows: true,
-          endsChangeId: true,
-        },
+        select: historyEntrySelect,
       }),
     ),
   );
