@@ -9,6 +9,7 @@
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL; a bench database is created)
 // Env: BENCH_PORT (the app's port for the HTTP runs).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -204,7 +205,14 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   const lines: string[] = ["database   | via     | what                 | known | rows     | p50 ms | p95 ms", "-----------|---------|----------------------|-------|----------|--------|-------"];
   const line = (provider: string, target: Target, result: { count: number; p50: number; p95: number }, rows: string) =>
     `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(20)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
+  // Each line as soon as it is measured, and the whole table again at the end, with the machine's load.
+  const report = (text: string) => {
+    lines.push(text);
+    console.log(text);
+  };
+  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(", ");
   for (const provider of providers) {
+    console.log(`${provider}: load average ${load()}`);
     const started = performance.now();
     const { url, largestHost } = provider === "sqlite" ? await prepareSqlite(options) : await preparePostgres(options);
     console.log(`${provider}: data generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -213,7 +221,7 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
     console.log(`${provider}: ${history.toLocaleString("en")} history rows`);
     for (const target of await libraryTargets(db, largestHost)) {
       const result = await measure(options, target.run);
-      lines.push(line(provider, target, result, target.label.includes("changes") ? `${result.count} diff` : String(result.count)));
+      report(line(provider, target, result, target.label.includes("changes") ? `${result.count} diff` : String(result.count)));
     }
     await db.$disconnect();
     if (options.http === "yes") {
@@ -221,14 +229,14 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
       try {
         for (const target of httpTargets(app.origin, largestHost)) {
           const result = await measure(options, target.run);
-          lines.push(line(provider, target, result, `${Math.round(result.count / 1024)} KB`));
+          report(line(provider, target, result, `${Math.round(result.count / 1024)} KB`));
         }
       } finally {
         await app.stop();
       }
     }
   }
-  console.log(`\n${lines.join("\n")}`);
+  console.log(`\n${lines.join("\n")}\n\nload average at the end: ${load()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,12 +7,13 @@
 // index, each stopped at its first row. A row_number() window over the history is 10-40×
 // slower at a million rows (docs/decisions/022-time-travel.md, 030-as-of-index.md).
 // Takes the client as an argument (no `server-only`): the custom server's API calls it too.
-import { isPostgresClient, type Db } from "@/lib/db/create";
+import type { Db } from "@/lib/db/create";
 import { storedHistoryStatus, storedMissionType } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { freshnessOf } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
+import { queryJsonRows } from "./json-rows";
 import type { Moment } from "./moment";
 
 /** Which missions: one host country, one sending country, one or a few missions, or (all empty) the world. */
@@ -30,11 +31,7 @@ export type AsOfRow = MissionRow & {
   entryId: number | null;
 };
 
-/**
- * The statement's columns, in the order of each row's JSON array. The table comes back as
- * one JSON text (json_group_array / json_agg): per-row decoding by the driver and Prisma cost
- * more than the statement itself at world scale (docs/decisions/030-as-of-at-scale.md).
- */
+/** The statement's columns, in the order of each row's JSON array (lib/history/json-rows.ts). */
 const FIELDS: ReadonlyArray<readonly [table: "m" | "s", column: string, instant?: "instant"]> = [
   ["m", "id"], ["m", "slug"], ["m", "sendingCode"], ["m", "hostCode"], ["m", "city"], ["m", "type"], ["m", "timeZone"], ["m", "createdAt", "instant"],
   ["s", "id"], ["s", "kind"], ["s", "newStatus"], ["s", "previousStatus"], ["s", "reason"], ["s", "sourceUrl"], ["s", "sourceTitle"],
@@ -143,25 +140,7 @@ function toAsOfRow(raw: RawRow, moment: Moment, freshness: FreshnessContext, nam
   return Object.assign(row, { freshness: freshnessOf(row, freshness.policyFor(hostCode), moment.at) });
 }
 
-/**
- * The statement's rows as one JSON text, decoded by JSON.parse. PostgreSQL's planner prices
- * one lookup per mission of the world above its JIT threshold, and compiling took seconds for
- * a statement that runs in milliseconds: off for it.
- */
-async function queryAsOf(db: Db, statement: Prisma.Sql): Promise<RawRow[]> {
-  const postgres = isPostgresClient(db);
-  const epochMs = (column: string) =>
-    postgres ? `(extract(epoch FROM t."${column}") * 1000)::bigint` : `CAST(round(unixepoch(t."${column}", 'subsec') * 1000) AS INTEGER)`;
-  const output = [...FIELDS.map((field, index) => ({ name: `c${index}`, instant: field[2] === "instant" })), { name: "since", instant: true }];
-  const columns = Prisma.raw(output.map(({ name, instant }) => (instant ? epochMs(name) : `t."${name}"`)).join(", "));
-  const table = postgres
-    ? Prisma.sql`SELECT json_agg(json_build_array(${columns}))::text AS "rows" FROM (${statement}) t`
-    : Prisma.sql`SELECT json_group_array(json_array(${columns})) AS "rows" FROM (${statement}) t`;
-  const [result] = postgres
-    ? (await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<{ rows: string | null }[]>(table)]))[1]
-    : await db.$queryRaw<{ rows: string | null }[]>(table);
-  return result?.rows ? (JSON.parse(result.rows) as RawRow[]) : [];
-}
+const OUTPUT = [...FIELDS.map((field, index) => ({ name: `c${index}`, instant: field[2] === "instant" })), { name: "since", instant: true }];
 
 /**
  * Each mission of the scope as it stood at `moment`: status, reason, source, since, until and
@@ -169,7 +148,7 @@ async function queryAsOf(db: Db, statement: Prisma.Sql): Promise<RawRow[]> {
  */
 export async function loadMissionsAsOf(db: Db, scope: AsOfScope, moment: Moment, freshness: FreshnessContext): Promise<AsOfRow[]> {
   const statement = asOfStatement(scope, moment);
-  const [rows, countries] = await Promise.all([queryAsOf(db, statement), db.country.findMany({ select: { code: true, name: true } })]);
+  const [rows, countries] = await Promise.all([queryJsonRows<RawRow>(db, statement, OUTPUT), db.country.findMany({ select: { code: true, name: true } })]);
   const names = new Map(countries.map((country) => [country.code, country.name]));
   return rows.map((raw) => toAsOfRow(raw, moment, freshness, names)).sort((a, b) => a.id - b.id);
 }

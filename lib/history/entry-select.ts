@@ -1,6 +1,6 @@
-// The fields of a history entry the time-travel reads send on (the changes between two moments,
-// the feeds at a moment): the API's change fields (lib/api/serialize.ts toApiChange) and the
-// mission it belongs to. The same set as lib/api/read-model.ts's changeSelect, plus missionId.
+// The fields of a history entry the feeds at a moment send on: the API's change fields
+// (lib/api/serialize.ts toApiChange) and the mission it belongs to. The same set as
+// lib/api/read-model.ts's changeSelect, plus missionId (and lib/history/changes.ts's EntryBetween).
 export const historyEntrySelect = {
   id: true,
   missionId: true,
