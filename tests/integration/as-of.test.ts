@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
+import { produceEmbedResponse } from "@/lib/embed/render";
 import type { ApiChangesBetween, ApiMissionList } from "@/lib/api/schema";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
@@ -252,14 +253,20 @@ describe("every endpoint of one mission, the countries and the feeds at a moment
       `/api/v1/changes.json?host=UA&at=${DURING}&known=then`,
       `/api/v1/changes?from=${BEFORE}&to=${DURING}&host=UA&known=then`,
     ];
+    const embed = async () => (await produceEmbedResponse({ db: getDb(), origin: ORIGIN, now: () => new Date() }, new URL(`/embed?host=UA&city=Kyiv&at=${DURING}&known=then`, ORIGIN))).response;
+    const firstEmbed = await embed();
+    expect(firstEmbed.headers["Cache-Control"]).toBe(SETTLED_CACHE_CONTROL);
+    expect(firstEmbed.headers.ETag).toMatch(/^(W\/)?".+"$/);
     const first = await Promise.all(urls.map((url) => get(url, () => new Date())));
     for (const [index, { response }] of first.entries()) {
       expect(response.status, urls[index]).toBe(200);
       expect(response.headers["Cache-Control"], urls[index]).toBe(SETTLED_CACHE_CONTROL);
+      expect(response.headers.ETag, urls[index]).toMatch(/^(W\/)?".+"$/);
     }
     await correctToday();
     const again = await Promise.all(urls.map((url) => get(url, () => new Date())));
     for (const [index, { response }] of again.entries()) expect(response.headers.ETag, urls[index]).toBe(first[index]!.response.headers.ETag);
+    expect((await embed()).headers.ETag).toBe(firstEmbed.headers.ETag);
     // As known now, the correction shows in the past view, which is therefore not immutable.
     const now = await get(`/api/v1/missions/${slug}?at=${DURING}`, () => new Date());
     expect(now.json).toMatchObject({ status: "open" });
