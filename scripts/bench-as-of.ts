@@ -2,17 +2,25 @@
 // moment is built (lib/history/as-of.ts) at world scale, uncached, on SQLite and PostgreSQL.
 // Generates its own data: every country hosts missions (the largest host many more), and the
 // history is spread over them, in SQL for speed. Not a test: it only prints.
-// Options: --rows=1000000 --missions=12000 --largest=600 --runs=20 --db=both|sqlite|postgres
+// Each table is measured in the library (loadMissionsAsOf) and over HTTP through the built app
+// (scripts/bench-as-of-http.ts: /api/v1/missions?at=…), and so is what changed in a day
+// (loadChangesBetween, /api/v1/changes).
+// Options: --rows=1000000 --missions=12000 --largest=600 --runs=20 --db=both|sqlite|postgres --http=yes|no
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL; a bench database is created)
+// Env: BENCH_PORT (the app's port for the HTTP runs).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { z } from "zod";
 import { createDb, type Db } from "@/lib/db/create";
+import { benchEnv } from "@/lib/env";
 import { loadMissionsAsOf, type AsOfScope } from "@/lib/history/as-of";
+import { loadChangesBetween } from "@/lib/history/changes";
 import type { Known } from "@/lib/history/moment";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
+import { startApp, timeGet } from "./bench-as-of-http";
 import { seedCountries } from "@/prisma/seed";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -24,6 +32,7 @@ const OptionsSchema = z.object({
   largest: z.coerce.number().int().min(10).max(10_000).default(600),
   runs: z.coerce.number().int().min(3).max(1000).default(20),
   db: z.enum(["both", "sqlite", "postgres"]).default("both"),
+  http: z.enum(["yes", "no"]).default("yes"),
   postgres: z.string().default("postgresql://postgres@127.0.0.1:5432/postgres"),
 });
 type Options = z.infer<typeof OptionsSchema>;
@@ -131,44 +140,103 @@ async function preparePostgres(options: Options): Promise<{ url: string; largest
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function measure(db: Db, scope: AsOfScope, known: Known, options: Options) {
+const DAY_MS = 24 * 3600 * 1000;
+
+/** p50/p95 of `run` over moments spread over the history (its middle to its end), one per run, after two warm-ups. */
+async function measure(options: Options, run: (at: Date) => Promise<number>) {
   const { runs } = options;
-  const freshness = await loadFreshnessContext(db);
-  // Moments spread over the history (its middle to its end), one per run.
   const span = Math.ceil(options.rows / options.missions) * STEP_SECONDS * 1000;
   const times: number[] = [];
   let count = 0;
-  for (let run = -2; run < runs; run++) {
-    const at = new Date(START_SECONDS * 1000 + span * (0.5 + (0.5 * Math.max(run, 0)) / runs));
+  for (let index = -2; index < runs; index++) {
+    const at = new Date(START_SECONDS * 1000 + span * (0.5 + (0.5 * Math.max(index, 0)) / runs));
     const started = performance.now();
-    count = (await loadMissionsAsOf(db, scope, { at, known }, freshness)).length;
-    if (run >= 0) times.push(performance.now() - started);
+    count = await run(at);
+    if (index >= 0) times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   return { count, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+interface Target {
+  label: string;
+  known: Known;
+  via: "library" | "HTTP";
+  run: (at: Date) => Promise<number>;
+}
+
+/** The library's side: both tables in both modes, and a day's changes in the world. */
+async function libraryTargets(db: Db, largestHost: string): Promise<Target[]> {
+  const freshness = await loadFreshnessContext(db);
+  const tables = [["world", {}], [`largest host (${largestHost})`, { hostCode: largestHost }]] as const;
+  const targets: Target[] = tables.flatMap(([label, scope]: readonly [string, AsOfScope]) =>
+    (["now", "then"] as const).map((known) => ({ label, known, via: "library" as const, run: async (at: Date) => (await loadMissionsAsOf(db, scope, { at, known }, freshness)).length })),
+  );
+  targets.push({ label: "world changes, 1 day", known: "now", via: "library", run: async (at) => (await loadChangesBetween(db, { scope: {}, from: new Date(at.getTime() - DAY_MS), to: at, known: "now" }, freshness)).length });
+  return targets;
+}
+
+/** The same over HTTP: the API list's first page (of the whole table, filtered and sorted) and /api/v1/changes. */
+function httpTargets(origin: string, largestHost: string): Target[] {
+  const list = (at: Date, known: Known, host?: string) =>
+    `${origin}/api/v1/missions?${new URLSearchParams({ at: at.toISOString(), ...(known === "then" ? { known } : {}), ...(host ? { host } : {}) }).toString()}`;
+  const tables = [["world", undefined], [`largest host (${largestHost})`, largestHost]] as const;
+  const targets: Target[] = tables.flatMap(([label, host]) =>
+    (["now", "then"] as const).map((known) => ({
+      label,
+      known,
+      via: "HTTP" as const,
+      run: async (at: Date) => (await timeGet(list(at, known, host))).bytes,
+    })),
+  );
+  targets.push({
+    label: "world changes, 1 day",
+    known: "now",
+    via: "HTTP",
+    run: async (at) => (await timeGet(`${origin}/api/v1/changes?from=${new Date(at.getTime() - DAY_MS).toISOString()}&to=${at.toISOString()}`)).bytes,
+  });
+  return targets;
 }
 
 export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   const options = parseOptions(argv);
   const providers = options.db === "both" ? (["sqlite", "postgres"] as const) : ([options.db] as const);
   console.log(`As-of bench: ${options.rows.toLocaleString("en")} history rows over ${options.missions.toLocaleString("en")} missions (largest host ${options.largest}), ${options.runs} runs each, uncached.\n`);
-  const lines: string[] = ["database   | table              | known | missions | p50 ms | p95 ms", "-----------|--------------------|-------|----------|--------|-------"];
+  const lines: string[] = ["database   | via     | what                 | known | rows     | p50 ms | p95 ms", "-----------|---------|----------------------|-------|----------|--------|-------"];
+  const line = (provider: string, target: Target, result: { count: number; p50: number; p95: number }, rows: string) =>
+    `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(20)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
+  // Each line as soon as it is measured, and the whole table again at the end, with the machine's load.
+  const report = (text: string) => {
+    lines.push(text);
+    console.log(text);
+  };
+  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(", ");
   for (const provider of providers) {
+    console.log(`${provider}: load average ${load()}`);
     const started = performance.now();
     const { url, largestHost } = provider === "sqlite" ? await prepareSqlite(options) : await preparePostgres(options);
     console.log(`${provider}: data generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const db = createDb(url);
     const history = await db.statusChange.count();
     console.log(`${provider}: ${history.toLocaleString("en")} history rows`);
-    for (const [label, scope] of [["world", {}], [`largest host (${largestHost})`, { hostCode: largestHost }]] as const) {
-      for (const known of ["now", "then"] as const) {
-        const result = await measure(db, scope, known, options);
-        lines.push(`${provider.padEnd(10)} | ${label.padEnd(18)} | ${known.padEnd(5)} | ${String(result.count).padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`);
-      }
+    for (const target of await libraryTargets(db, largestHost)) {
+      const result = await measure(options, target.run);
+      report(line(provider, target, result, target.label.includes("changes") ? `${result.count} diff` : String(result.count)));
     }
     await db.$disconnect();
+    if (options.http === "yes") {
+      const app = await startApp(url, benchEnv().BENCH_PORT);
+      try {
+        for (const target of httpTargets(app.origin, largestHost)) {
+          const result = await measure(options, target.run);
+          report(line(provider, target, result, `${Math.round(result.count / 1024)} KB`));
+        }
+      } finally {
+        await app.stop();
+      }
+    }
   }
-  console.log(`\n${lines.join("\n")}`);
+  console.log(`\n${lines.join("\n")}\n\nload average at the end: ${load()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -25,6 +25,7 @@ import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { produceChangesResponse } from "@/lib/history/changes-api";
+import { asksForMoment, loadRecentChangesAsOf, produceCountriesAsOf, produceMissionAsOf } from "@/lib/history/api-at";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { parseMoment, type Moment } from "@/lib/history/moment";
 
@@ -191,9 +192,11 @@ async function countries(ctx: ApiContext): Promise<Produced> {
 }
 
 async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "json", path: string): Promise<Produced> {
-  const record = queryRecord(params);
+  const { at, known, ...record } = queryRecord(params);
   const shape = FeedQuerySchema.safeParse(record);
   if (!shape.success) return badRequest(parameterErrors(shape.error));
+  const moment = parseMoment({ at, known }, ctx.now);
+  if (!moment.ok) return badRequest(moment.errors);
   // Both are lists of country codes, checked like the missions list's `sending`.
   const codes = MissionFiltersSchema.shape.sending;
   const hosts = codes.safeParse(record.host);
@@ -205,15 +208,18 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   if (errors.length || !hosts.success || !senders.success) return badRequest(errors);
   const hostCodes = hosts.data;
   const sendingCodes = senders.data;
-  const [changes, freshness] = await Promise.all([loadRecentChanges(ctx.db, { hostCodes, sendingCodes }), freshnessFor(ctx)]);
+  const { changes, freshness } = moment.moment
+    ? await loadRecentChangesAsOf(ctx.db, { hostCodes, sendingCodes }, moment.moment)
+    : await Promise.all([loadRecentChanges(ctx.db, { hostCodes, sendingCodes }), freshnessFor(ctx)]).then(([changes, freshness]) => ({ changes, freshness }));
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();
   const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness };
   const tags: CacheTag[] = hostCodes.length ? dataTags({ hostCodes }) : sendingCodes.length ? dataTags({ sendingCodes }) : ["*"];
+  const headers = momentCacheHeaders(moment.moment, ctx.now?.() ?? new Date());
   const response =
     format === "atom"
-      ? publicResponse(200, "application/atom+xml; charset=utf-8", atomFeed(input))
-      : publicResponse(200, "application/feed+json; charset=utf-8", JSON.stringify(jsonFeed(input)));
+      ? publicResponse(200, "application/atom+xml; charset=utf-8", atomFeed(input), headers)
+      : publicResponse(200, "application/feed+json; charset=utf-8", JSON.stringify(jsonFeed(input)), headers);
   return { response, tags };
 }
 
@@ -241,10 +247,11 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (first === "missions" && second) {
     const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
     if (!part) return noEndpoint();
+    if (asksForMoment(params)) return produceMissionAsOf(ctx, second, part, params);
     return (part === "history" ? null : noQuery()) ?? missionDetail(ctx, second, part, params);
   }
   if (first === "events" && !third) return noQuery() ?? events(ctx, second);
-  if (first === "countries" && !second) return noQuery() ?? countries(ctx);
+  if (first === "countries" && !second) return asksForMoment(params) ? produceCountriesAsOf(ctx, params) : (noQuery() ?? countries(ctx));
   if ((first === "changes" || first === "changes.csv") && !second) return produceChangesResponse(ctx, params, first === "changes" ? "json" : "csv");
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);

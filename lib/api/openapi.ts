@@ -21,6 +21,8 @@ import { MomentQuerySchema } from "@/lib/history/moment";
 
 /** The list's filters plus the moment it shows (lib/history/moment.ts). */
 const listQuery = MissionListQuerySchema.extend(MomentQuerySchema.shape);
+/** Every other endpoint that shows data as it stood at a moment takes the same two parameters. */
+const momentQuery = z.object(MomentQuerySchema.shape).strict();
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const busy = {
@@ -35,7 +37,10 @@ const errors = {
 const listErrors = { "400": errors["400"], "503": busy };
 const cacheHeaders = {
   ETag: { description: "Send back as If-None-Match to get 304 Not Modified", schema: { type: "string" as const } },
-  "Cache-Control": { description: "Shared caches keep responses at most 2 s (+2 s while revalidating)", schema: { type: "string" as const } },
+  "Cache-Control": {
+    description: "Shared caches keep responses at most 2 s (+2 s while revalidating); a view with `at` in the past and `known=then` is `public, max-age=31536000, immutable`",
+    schema: { type: "string" as const },
+  },
 };
 const ok = (schema: z.ZodType, description: string) => ({ ...json(schema, description), headers: cacheHeaders });
 const slugParams = { path: SlugParamsSchema };
@@ -64,7 +69,7 @@ export function createOpenApiDocument() {
         "Timestamps are ISO 8601 in UTC. Every status carries its source, when a source last confirmed it (`verifiedAt`) and its `freshness` by the host country's policy. " +
         "Every error has one shape (`Error`): a stable `code`, the `status`, a `message`, and `fields` naming each parameter at fault. " +
         "Responses carry an ETag (send If-None-Match for 304) and are fresh within 5 s of an edit. " +
-        "Time travel: the missions list and CSV take `at` (a past moment) and `known` (`now`: replay everything known today about that moment, the default; `then`: only what had been recorded by it, i.e. what the public was shown). " +
+        "Time travel: the missions list and CSV, one mission, its history and badge, the countries and the feeds take `at` (a past moment) and `known` (`now`: replay everything known today about that moment, the default; `then`: only what had been recorded by it, i.e. what the public was shown). " +
         "A view with `at` in the past and `known=then` never changes: its ETag is permanent and it is sent with `Cache-Control: immutable`. `/changes` lists what changed between two moments.",
       license: { name: "CC0-1.0", identifier: "CC0-1.0" },
     },
@@ -112,24 +117,24 @@ export function createOpenApiDocument() {
       "/missions/{slug}": {
         get: {
           operationId: "getMission",
-          summary: "One mission, its current status and its upcoming scheduled changes",
-          requestParams: slugParams,
+          summary: "One mission, its current status and its upcoming scheduled changes (with `at`: its status then, and no upcoming changes)",
+          requestParams: { ...slugParams, query: momentQuery },
           responses: { "200": ok(MissionDetailSchema, "The mission"), ...errors },
         },
       },
       "/missions/{slug}/history": {
         get: {
           operationId: "getMissionHistory",
-          summary: "A mission and its status reports, newest first, one page at a time",
-          requestParams: { ...slugParams, query: MissionHistoryQuerySchema },
+          summary: "A mission and its status reports, newest first, one page at a time (with `at`: the reports known by then)",
+          requestParams: { ...slugParams, query: MissionHistoryQuerySchema.extend(MomentQuerySchema.shape) },
           responses: { "200": ok(MissionHistorySchema, "The mission's history"), ...errors },
         },
       },
       "/missions/{slug}/badge.svg": {
         get: {
           operationId: "getMissionBadge",
-          summary: "An SVG badge with the mission's current status",
-          requestParams: slugParams,
+          summary: "An SVG badge with the mission's current status (with `at`: its status then)",
+          requestParams: { ...slugParams, query: momentQuery },
           responses: {
             "200": { description: "SVG image", content: { "image/svg+xml": { schema: z.string() } }, headers: cacheHeaders },
             ...errors,
@@ -145,7 +150,8 @@ export function createOpenApiDocument() {
       "/countries": {
         get: {
           operationId: "listCountries",
-          summary: "Host countries with per-status counts",
+          summary: "Host countries with per-status counts (with `at`: the counts then)",
+          requestParams: { query: momentQuery },
           responses: { "200": ok(CountryListSchema, "Host countries"), ...listErrors },
         },
       },
@@ -171,8 +177,8 @@ export function createOpenApiDocument() {
       "/changes.atom": {
         get: {
           operationId: "changesAtom",
-          summary: "Atom feed of the latest 50 status reports",
-          requestParams: { query: FeedQuerySchema },
+          summary: "Atom feed of the latest 50 status reports (with `at`: the latest 50 recorded by then, each with its mission's status then)",
+          requestParams: { query: FeedQuerySchema.extend(MomentQuerySchema.shape) },
           responses: {
             "200": { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } }, headers: cacheHeaders },
             ...listErrors,
@@ -182,8 +188,8 @@ export function createOpenApiDocument() {
       "/changes.json": {
         get: {
           operationId: "changesJsonFeed",
-          summary: "JSON Feed 1.1 of the latest 50 status reports",
-          requestParams: { query: FeedQuerySchema },
+          summary: "JSON Feed 1.1 of the latest 50 status reports (with `at`: the latest 50 recorded by then, each with its mission's status then)",
+          requestParams: { query: FeedQuerySchema.extend(MomentQuerySchema.shape) },
           responses: {
             "200": { description: "JSON Feed 1.1", content: { "application/feed+json": { schema: z.object({ version: z.string(), title: z.string(), items: z.array(z.object({ id: z.string(), content_text: z.string() }).loose()) }).loose() } }, headers: cacheHeaders },
             ...listErrors,

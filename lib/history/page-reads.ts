@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
+import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
+import { loadHistoryAsOf } from "./api-at";
 import { loadMissionsAsOf, type AsOfRow, type AsOfScope } from "./as-of";
 import { loadChangesBetween, type ChangesQuery } from "./changes";
 import type { Moment } from "./moment";
@@ -14,4 +16,9 @@ export async function getMissionRowsAsOf(scope: AsOfScope, moment: Moment): Prom
 export async function getChangesBetween(query: ChangesQuery) {
   const db = getDb();
   return loadChangesBetween(db, query, await loadFreshnessContext(db, query.to));
+}
+
+/** One page of a mission's history as known at the moment (`before`: a cursor of the previous page). */
+export async function getHistoryAsOf(missionId: number, moment: Moment, before?: string) {
+  return loadHistoryAsOf(getDb(), missionId, moment, { before: before ? decodeHistoryCursor(before) : null, limit: HISTORY_PAGE_SIZE });
 }

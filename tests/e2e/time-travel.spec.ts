@@ -43,6 +43,23 @@ test("the date control moves the Kyiv table through time", async ({ page }) => {
   await expect(page).not.toHaveURL(/at=/);
 });
 
+test("the mission page's date control shows the status and the history as they stood", async ({ page }) => {
+  await page.goto("/missions/us-embassy-kyiv");
+  const control = page.getByRole("form", { name: "Go to a moment" });
+  await control.getByLabel(/Show as it stood at/).fill("2024-11-19T12:00");
+  await control.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/at=2024-11-19T12/);
+  const status = page.getByRole("region", { name: "Status at that moment" });
+  await expect(status).toContainText("Open");
+  await expect(page.getByRole("region", { name: "History" })).not.toContainText("Closed");
+
+  await control.getByLabel(/Show as it stood at/).fill("2024-11-20T10:00");
+  await control.getByRole("button", { name: "Show" }).click();
+  await expect(status).toContainText("Closed");
+  await expect(page.getByTestId("moment-banner")).toContainText("20 Nov 2024");
+  await expectNoSeriousA11yViolations(page);
+});
+
 test("what changed between two moments lists the five Kyiv changes", async ({ page }) => {
   await page.goto(`/changes?host=UA&city=Kyiv&from=${encodeURIComponent("2024-11-19T12:00:00+02:00")}&to=${encodeURIComponent("2024-11-20T10:00:00+02:00")}`);
   await expect(page.getByRole("heading", { name: /5 missions changed/ })).toBeVisible();

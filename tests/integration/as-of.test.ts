@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
+import { produceEmbedResponse } from "@/lib/embed/render";
 import type { ApiChangesBetween, ApiMissionList } from "@/lib/api/schema";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
@@ -198,5 +199,116 @@ describe("the Kyiv seed through time", () => {
       expect(response.status, url).toBe(400);
       expect((json as { error: { fields: { field: string }[] } }).error.fields.map((entry) => entry.field), url).toContain(field);
     }
+  });
+});
+
+describe("every endpoint of one mission, the countries and the feeds at a moment", () => {
+  beforeEach(async () => {
+    await seed(getDb());
+  });
+
+  const BEFORE = encodeURIComponent("2024-11-19T12:00:00+02:00");
+  const DURING = encodeURIComponent("2024-11-20T10:00:00+02:00");
+  const usSlug = async () => (await getDb().mission.findFirstOrThrow({ where: { hostCode: "UA", sendingCode: "US" } })).slug;
+  /** An editor reopens the US embassy today, effective (back-dated) at 09:30 Kyiv time. */
+  const correctToday = async () => {
+    const us = await getDb().mission.findFirstOrThrow({ where: { hostCode: "UA", sendingCode: "US" } });
+    await getDb().statusChange.create({
+      data: { missionId: us.id, kind: "change", newStatus: "open", previousStatus: "closed", effectiveAt: new Date("2024-11-20T07:30:00Z"), recordedAt: new Date(), authorName: "Late", version: 1000 },
+    });
+  };
+
+  it("the mission, its history and its badge show the status of that moment, and the history only what was known by then", async () => {
+    const slug = await usSlug();
+    const before = await get(`/api/v1/missions/${slug}?at=${BEFORE}`, () => new Date());
+    expect(before.response.status).toBe(200);
+    expectDocumented("/missions/{slug}", 200, before.json);
+    expect(before.json).toMatchObject({ slug, status: "open", upcoming: [] });
+    const during = await get(`/api/v1/missions/${slug}?at=${DURING}`, () => new Date());
+    expect(during.json).toMatchObject({ status: "closed" });
+
+    const history = await get(`/api/v1/missions/${slug}/history?at=${BEFORE}&limit=1`, () => new Date());
+    expectDocumented("/missions/{slug}/history", 200, history.json);
+    const page = history.json as { history: { newStatus: string; effectiveAt: string }[]; nextCursor: string | null };
+    expect(page.history.map((entry) => entry.newStatus)).toEqual(["open"]);
+    expect(page.history.every((entry) => entry.effectiveAt <= "2024-11-19T10:00:00.000Z")).toBe(true);
+    const duringHistory = (await get(`/api/v1/missions/${slug}/history?at=${DURING}`, () => new Date())).json as typeof page;
+    expect(duringHistory.history[0]?.newStatus).toBe("closed");
+
+    const badge = await get(`/api/v1/missions/${slug}/badge.svg?at=${DURING}`, () => new Date());
+    expect(badge.response.headers["Content-Type"]).toContain("image/svg+xml");
+    expect(badge.response.body).toContain("Closed");
+  });
+
+  it("as known then, every endpoint that takes a moment is cached for good and keeps its ETag after a correction", async () => {
+    const slug = await usSlug();
+    const urls = [
+      `/api/v1/missions?host=UA&at=${DURING}&known=then`,
+      `/api/v1/missions.csv?host=UA&at=${DURING}&known=then`,
+      `/api/v1/missions/${slug}?at=${DURING}&known=then`,
+      `/api/v1/missions/${slug}/history?at=${DURING}&known=then`,
+      `/api/v1/missions/${slug}/badge.svg?at=${DURING}&known=then`,
+      `/api/v1/countries?at=${DURING}&known=then`,
+      `/api/v1/changes.atom?host=UA&at=${DURING}&known=then`,
+      `/api/v1/changes.json?host=UA&at=${DURING}&known=then`,
+      `/api/v1/changes?from=${BEFORE}&to=${DURING}&host=UA&known=then`,
+    ];
+    const embed = async () => (await produceEmbedResponse({ db: getDb(), origin: ORIGIN, now: () => new Date() }, new URL(`/embed?host=UA&city=Kyiv&at=${DURING}&known=then`, ORIGIN))).response;
+    const firstEmbed = await embed();
+    expect(firstEmbed.headers["Cache-Control"]).toBe(SETTLED_CACHE_CONTROL);
+    expect(firstEmbed.headers.ETag).toMatch(/^(W\/)?".+"$/);
+    const first = await Promise.all(urls.map((url) => get(url, () => new Date())));
+    for (const [index, { response }] of first.entries()) {
+      expect(response.status, urls[index]).toBe(200);
+      expect(response.headers["Cache-Control"], urls[index]).toBe(SETTLED_CACHE_CONTROL);
+      expect(response.headers.ETag, urls[index]).toMatch(/^(W\/)?".+"$/);
+    }
+    await correctToday();
+    const again = await Promise.all(urls.map((url) => get(url, () => new Date())));
+    for (const [index, { response }] of again.entries()) expect(response.headers.ETag, urls[index]).toBe(first[index]!.response.headers.ETag);
+    expect((await embed()).headers.ETag).toBe(firstEmbed.headers.ETag);
+    // As known now, the correction shows in the past view, which is therefore not immutable.
+    const now = await get(`/api/v1/missions/${slug}?at=${DURING}`, () => new Date());
+    expect(now.json).toMatchObject({ status: "open" });
+    expect(now.response.headers["Cache-Control"]).not.toContain("immutable");
+  });
+
+  it("the countries' counts and the feeds are those of that moment", async () => {
+    const countries = await get(`/api/v1/countries?at=${DURING}`, () => new Date());
+    expectDocumented("/countries", 200, countries.json);
+    const ukraine = (countries.json as { data: { code: string; counts: Record<string, number> }[] }).data.find((country) => country.code === "UA");
+    expect(ukraine?.counts).toMatchObject({ closed: 4, limited: 1 });
+    const earlier = (await get(`/api/v1/countries?at=${BEFORE}`, () => new Date())).json as typeof countries.json & { data: { code: string; counts: Record<string, number> }[] };
+    expect(earlier.data.find((country) => country.code === "UA")?.counts).toMatchObject({ closed: 0, limited: 0 });
+
+    await correctToday();
+    const feed = (await get(`/api/v1/changes.json?host=UA&at=${DURING}`, () => new Date())).json as { items: { id: string; content_text: string }[] };
+    const today = (await get(`/api/v1/changes.json?host=UA`, () => new Date())).json as typeof feed;
+    expect(today.items).toHaveLength(feed.items.length + 1);
+    expect(feed.items.every((item) => !item.content_text.includes("Late"))).toBe(true);
+    // Each entry says how its mission stood at the moment: the US embassy was closed then (as known then).
+    const then = (await get(`/api/v1/changes.json?host=UA&at=${DURING}&known=then`, () => new Date())).json as typeof feed;
+    expect(then.items.find((item) => item.content_text.includes("→ Closed"))?.content_text).toContain("Status now: Closed");
+    expect((await get(`/api/v1/changes.json?host=UA&at=${BEFORE}&known=then`, () => new Date())).json).toMatchObject({ items: [] });
+  });
+
+  it("refuses a bad moment or an unknown parameter on these endpoints with 400 naming it", async () => {
+    const slug = await usSlug();
+    const cases: [string, string][] = [
+      [`/api/v1/missions/${slug}?at=yesterday`, "at"],
+      [`/api/v1/missions/${slug}?known=then`, "known"],
+      [`/api/v1/missions/${slug}?at=${DURING}&colour=red`, "colour"],
+      [`/api/v1/missions/${slug}/history?at=${DURING}&before=nonsense`, "before"],
+      [`/api/v1/missions/${slug}/badge.svg?at=2099-01-01T00:00:00Z`, "at"],
+      [`/api/v1/countries?at=${DURING}&known=later`, "known"],
+      [`/api/v1/changes.atom?known=then`, "known"],
+    ];
+    for (const [url, field] of cases) {
+      const { response, json } = await get(url, () => new Date());
+      expect(response.status, url).toBe(400);
+      expect((json as { error: { fields: { field: string }[] } }).error.fields.map((entry) => entry.field), url).toContain(field);
+    }
+    const missing = await get(`/api/v1/missions/no-such-mission?at=${DURING}`, () => new Date());
+    expect(missing.response.status).toBe(404);
   });
 });

@@ -20,6 +20,8 @@ const EXAMPLES: Record<string, string> = {
   "/missions/{slug}/badge.svg": "/api/v1/missions/us-embassy-kyiv/badge.svg",
   "/events": "/api/v1/events",
   "/countries": "/api/v1/countries",
+  "/changes": "/api/v1/changes?host=UA&city=Kyiv&from=2024-11-19T12:00:00%2B02:00&to=2024-11-20T10:00:00%2B02:00",
+  "/changes.csv": "/api/v1/changes.csv?host=UA&from=2024-11-19T12:00:00%2B02:00&to=2024-11-20T10:00:00%2B02:00",
   "/changes.atom": "/api/v1/changes.atom?host=UA",
   "/changes.json": "/api/v1/changes.json?sending=US,GB",
 };
@@ -51,6 +53,12 @@ export default function ApiDocsPage() {
             Every error has one shape: <code>{"{"}&quot;error&quot;: {"{"} &quot;code&quot;, &quot;status&quot;, &quot;message&quot;, &quot;fields&quot; {"}"}{"}"}</code>. A bad
             parameter answers <code>400</code> (<code>bad_request</code>) with <code>error.fields</code> naming each one; an unknown slug answers{" "}
             <code>404</code> (<code>not_found</code>); a busy database answers <code>503</code> (<code>busy</code>) with <code>Retry-After</code>.
+          </li>
+          <li>
+            Time travel: every endpoint with an <code>at</code> parameter shows the data as it stood at that moment (ISO 8601 with an offset,
+            e.g. <code>at=2024-11-20T10:00:00+02:00</code>; write the <code>+</code> as <code>%2B</code> in a URL). <code>known=now</code> (the default) replays everything known today about that moment, later corrections included;{" "}
+            <code>known=then</code> only what had been recorded by it: what the public was shown. A past view as known then never changes: its{" "}
+            <code>ETag</code> is permanent and it is sent with <code>Cache-Control: public, max-age=31536000, immutable</code>.
           </li>
           <li>Every answer has an <code>ETag</code>: send it back as <code>If-None-Match</code> to get <code>304 Not Modified</code>. Shared caches may keep answers 2 s and serve them 2 s more while revalidating, so an edit shows everywhere within 5 s.</li>
         </ul>
@@ -128,7 +136,8 @@ export async function POST(request) {
           Use &ldquo;Embed this table&rdquo; on a country page, or write the snippet yourself. The <code>data-chancery-embed</code> value takes the
           parameters <code>host</code>, <code>city</code>, <code>sending</code>, <code>status</code>, <code>type</code>, <code>sort</code>,{" "}
           <code>dir</code>, <code>columns</code> (any of {EMBED_COLUMNS.join(", ")}), <code>compact=1</code>, <code>theme</code> (auto, light, dark),{" "}
-          <code>lang</code> (en) and <code>title</code>.
+          <code>lang</code> (en), <code>title</code>, and <code>at</code> and <code>known</code> to freeze it at a moment (&ldquo;As at
+          publication&rdquo; in the builder).
         </p>
         <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-xs">{`<div data-chancery-embed="host=UA&amp;city=Kyiv&amp;status=closed,limited"></div>
 <script src="https://YOUR-CHANCERY-HOST/embed.js" async></script>`}</pre>

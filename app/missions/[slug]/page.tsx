@@ -5,7 +5,7 @@ import { MomentBanner, MomentProblem } from "@/components/moment-banner";
 import { MomentForm } from "@/components/moment-form";
 import { momentPageLinks } from "@/lib/history/page-links";
 import { readPageMoment, type Moment } from "@/lib/history/moment";
-import { getMissionRowsAsOf } from "@/lib/history/page-reads";
+import { getHistoryAsOf, getMissionRowsAsOf } from "@/lib/history/page-reads";
 import { DataUpdated } from "@/components/data-updated";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
@@ -70,11 +70,10 @@ function policyNote(status: string | null, policy: FreshnessPolicy, hostName: st
   return `${STATUS_LABELS[parsed.data]} statuses in ${hostName} count as confirmed for ${window} after a source confirms them${crisis}.`;
 }
 
-/** The mission as it stood at the moment: its status then, the history known by then, nothing upcoming. */
-async function asItStood(mission: MissionDetail, moment: Moment): Promise<MissionDetail> {
-  const [row] = await getMissionRowsAsOf({ missionId: mission.id }, moment);
-  const known = (change: MissionDetail["history"][number]) => change.effectiveAt <= moment.at && (moment.known === "now" || change.recordedAt <= moment.at);
-  const standing = mission.history.find((change) => change.id === row?.entryId);
+/** The mission as it stood at the moment: its status then, the history known by then (one page), nothing upcoming. */
+async function asItStood(mission: MissionDetail, moment: Moment, before: string | undefined): Promise<MissionDetail> {
+  const [[row], history] = await Promise.all([getMissionRowsAsOf({ missionId: mission.id }, moment), getHistoryAsOf(mission.id, moment, before)]);
+  const standing = history.entries.find((change) => change.id === row?.entryId) ?? (await getHistoryAsOf(mission.id, moment)).entries[0];
   return {
     ...mission,
     status: row?.status ?? null,
@@ -88,19 +87,27 @@ async function asItStood(mission: MissionDetail, moment: Moment): Promise<Missio
     expectedAfter: row?.expectedAfter ?? null,
     statusSetBy: standing?.authorName ?? null,
     freshness: row?.freshness ?? null,
-    history: mission.history.filter(known),
+    history: history.entries,
+    olderHistory: history.nextCursor,
+    isLatestHistory: !before,
     scheduledChanges: [],
   };
+}
+
+/** A history page's link, keeping the moment shown. */
+function historyHref(slug: string, params: Record<string, string>) {
+  const query = new URLSearchParams(params).toString();
+  return `/missions/${slug}${query ? `?${query}` : ""}`;
 }
 
 export default async function MissionPage({ params, searchParams }: Props) {
   const slug = (await params).slug;
   const today = await getMissionBySlug(slug, new Date(), await historyPage(searchParams));
   if (!today) notFound();
-  const { moment, problem, redirectQuery } = readPageMoment(await searchParams, today.timeZone);
+  const { moment, keep, problem, redirectQuery } = readPageMoment(await searchParams, today.timeZone);
   if (redirectQuery) redirect(`/missions/${encodeURIComponent(today.slug)}?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const mission = moment ? await asItStood(today, moment) : today;
+  const mission = moment ? await asItStood(today, moment, (await historyPage(searchParams)).before) : today;
   const basePath = `/missions/${encodeURIComponent(mission.slug)}`;
   const links = momentPageLinks(basePath, {}, moment, { host: mission.hostCode, city: mission.city });
   const wording = describeStatus(mission, now);
@@ -270,9 +277,9 @@ export default async function MissionPage({ params, searchParams }: Props) {
         )}
         {(mission.olderHistory || !mission.isLatestHistory) && (
           <nav aria-label="History pages" className="flex gap-4 text-sm">
-            {!mission.isLatestHistory && <Link href={`/missions/${mission.slug}`} className="underline">Newest entries</Link>}
+            {!mission.isLatestHistory && <Link href={historyHref(mission.slug, keep)} className="underline">Newest entries</Link>}
             {mission.olderHistory && (
-              <Link href={`/missions/${mission.slug}?before=${encodeURIComponent(mission.olderHistory)}`} className="underline">Older entries</Link>
+              <Link href={historyHref(mission.slug, { ...keep, before: mission.olderHistory })} className="underline">Older entries</Link>
             )}
           </nav>
         )}
