@@ -5,16 +5,19 @@ import type { Db } from "@/lib/db/create";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
-import { filterMissions, missionComparator } from "@/lib/missions/filter-missions";
+import { filterMissions, pageMissions } from "@/lib/missions/filter-missions";
+import { eachMissionRow, loadMissionPage, DEFAULT_PAGE_SIZE, type MissionPage } from "@/lib/missions/list-query";
+import type { SortPosition } from "@/lib/missions/order";
+import type { MissionRow } from "@/lib/missions/row-select";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { statusBadgeSvg } from "./badge";
 import { missionsCsv } from "./csv";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor } from "@/lib/missions/cursor";
 import { atomFeed, jsonFeed } from "./feeds";
 import { openApiDocumentJson } from "./openapi";
 import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
-import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
+import { loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
 import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
@@ -38,7 +41,6 @@ export interface ApiContext {
 const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
 export const API_PREFIX = "/api/v1";
-const DEFAULT_PAGE_SIZE = 100;
 
 const badRequest = (fields: FieldError[]): Produced => ({
   response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),
@@ -80,35 +82,36 @@ function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; v
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
   filters.host ? dataTags({ hostCodes: [filters.host] }) : filters.sending.length ? dataTags({ sendingCodes: filters.sending }) : ["*"];
 
-async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"]; now: Date }> {
+/** A page of the list: in the database today, in memory for a moment (the as-of table is replayed). */
+async function selectMissionPage(ctx: ApiContext, request: ListRequest, after: SortPosition | null): Promise<MissionPage & { now: Date }> {
   const freshness = await freshnessFor(ctx);
   const { moment, changedSince } = request;
-  const rows = moment
-    ? (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince)
-    : await loadMissionRows(ctx.db, freshness, { hostCode: request.filters.host, changedSince });
-  const result = filterMissions(rows, request.filters);
-  return { rows: result.rows as ApiMissionRow[], totals: result.totals, now: moment?.at ?? freshness.now };
+  if (!moment) return { ...(await loadMissionPage(ctx.db, freshness, { filters: request.filters, limit: request.limit, after, scope: { changedSince } })), now: freshness.now };
+  const rows = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince);
+  return { ...pageMissions(rows, request.filters, { limit: request.limit, after }), now: moment.at };
 }
 
 async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
   const parsed = parseListQuery(ctx, params);
   if (!parsed.ok) return badRequest(parsed.errors);
   const request = parsed.value;
-  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
+  const after = request.cursor === undefined ? null : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
-  const { rows, totals, now } = await selectMissions(ctx, request);
-  const compare = missionComparator(request.filters);
-  const start = after ? rows.findIndex((row) => compare(row, after) > 0) : 0;
-  const page = start < 0 ? [] : rows.slice(start, start + request.limit);
-  const last = page.at(-1);
-  const hasMore = start >= 0 && start + request.limit < rows.length;
-  const body: ApiMissionList = {
-    data: page.map((row) => toApiMission(row, ctx.origin, now)),
-    matching: rows.length,
-    totals,
-    nextCursor: hasMore && last ? encodeCursor(last, request.filters) : null,
-  };
+  const { rows, totals, matching, nextCursor, now } = await selectMissionPage(ctx, request, after);
+  const body: ApiMissionList = { data: rows.map((row) => toApiMission(row, ctx.origin, now)), matching, totals, nextCursor };
   return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
+}
+
+/** Every matching row for the CSV: read from the database a page at a time. */
+async function allMatchingRows(ctx: ApiContext, request: ListRequest): Promise<{ rows: MissionRow[]; now: Date }> {
+  const freshness = await freshnessFor(ctx);
+  if (request.moment) {
+    const asOf = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, request.moment, freshness)).filter((row) => !request.changedSince || row.updatedAt >= request.changedSince);
+    return { rows: filterMissions(asOf, request.filters).rows, now: request.moment.at };
+  }
+  const rows: MissionRow[] = [];
+  for await (const row of eachMissionRow(ctx.db, freshness, request.filters, { changedSince: request.changedSince })) rows.push(row);
+  return { rows, now: freshness.now };
 }
 
 async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
@@ -117,7 +120,7 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   if (parsed.value.cursor !== undefined || params.has("limit")) {
     return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
   }
-  const { rows, now } = await selectMissions(ctx, parsed.value);
+  const { rows, now } = await allMatchingRows(ctx, parsed.value);
   const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
   return {
     response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, {

@@ -1,26 +1,15 @@
 // Database reads for the public API, the embed and the feeds. Takes the client as an
 // argument (no `server-only`, no Next APIs) so the custom server can call it too.
 import type { Db } from "@/lib/db/create";
-import type { MissionRow } from "@/lib/missions/filter-missions";
-import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
+import { missionRowSelect, toMissionRow, type MissionRow } from "@/lib/missions/row-select";
 import { upcomingSelect } from "@/lib/missions/scheduled-changes";
 import { HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage, type HistoryCursor } from "@/lib/missions/history-page";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
-export type ApiMissionRow = MissionRow & { updatedAt: Date };
-
-const apiRowSelect = { ...missionRowSelect, updatedAt: true } as const;
-
-/** Active missions, optionally of one host country and updated since a time. */
-export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
-  const missions = await db.mission.findMany({
-    where: {
-      archivedAt: null,
-      ...(scope.hostCode ? { hostCode: scope.hostCode } : {}),
-      ...(scope.changedSince ? { updatedAt: { gte: scope.changedSince } } : {}),
-    },
-    select: apiRowSelect,
-  });
+/** Every active mission of one host country (or all), held in memory: only the embed reads this
+ * way (one host's table); the lists page in the database (lib/missions/list-query.ts). */
+export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string } = {}): Promise<MissionRow[]> {
+  const missions = await db.mission.findMany({ where: { archivedAt: null, ...(scope.hostCode ? { hostCode: scope.hostCode } : {}) }, select: missionRowSelect });
   return missions.map((row) => toMissionRow(row, freshness));
 }
 
@@ -44,7 +33,7 @@ export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
-      ...apiRowSelect,
+      ...missionRowSelect,
       archivedAt: true,
       history: {
         ...historyPageArgs(page.before, page.limit),
