@@ -3,10 +3,10 @@ import { getHostCountrySummaries } from "@/lib/countries/queries";
 import { getDb } from "@/lib/db/client";
 import { getLatestChanges, getMissionBySlug, getMissionPage } from "@/lib/missions/queries";
 import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
-
-const rowsOf = async (params: Record<string, string>) => (await getMissionPage(parseMissionFiltersLeniently(params), undefined, new Date())).rows;
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";
+
+const rowsOf = async (params: Record<string, string>) => (await getMissionPage(parseMissionFiltersLeniently(params), undefined, new Date())).rows;
 
 describe("public read queries", () => {
   it("counts missions per host country, status and city, leaving archived ones out", async () => {
