@@ -18,7 +18,7 @@ const PAGE_PATH = /^\/(?:$|docs\/api$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|mi
 /** The query parameters each page reads; any other is dropped from the key and from the render. */
 // A moment (`at`, `known`, or the date control's `at_local`, which redirects) is read by every page.
 const MOMENT_PARAMS = ["at", "known", "at_local"];
-const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page", ...MOMENT_PARAMS];
+const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page", "after", ...MOMENT_PARAMS];
 const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
   [/^\/(?:countries|senders)\/|^\/search$/, new Set(FILTER_PARAMS)],
   [/^\/(?:missions|events)\//, new Set(["before", ...MOMENT_PARAMS])],
