@@ -17,7 +17,7 @@ import { atomFeed, jsonFeed } from "./feeds";
 import { openApiDocumentJson } from "./openapi";
 import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
-import { loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
+import { EVENT_CHANGES_PAGE_SIZE, loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
 import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
@@ -132,12 +132,12 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
 }
 
 /** The history page a query asks for, or the 400 naming the bad parameter. */
-function historyPageOf(params: URLSearchParams): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
+function historyPageOf(params: URLSearchParams, defaultLimit = HISTORY_PAGE_SIZE): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
   const shape = MissionHistoryQuerySchema.safeParse(queryRecord(params));
   if (!shape.success) return { ok: false, produced: badRequest(parameterErrors(shape.error)) };
   const before = shape.data.before === undefined ? null : decodeHistoryCursor(shape.data.before);
   if (shape.data.before !== undefined && !before) return { ok: false, produced: badRequest([{ field: "before", message: "is not a cursor returned by this API" }]) };
-  return { ok: true, page: { before, limit: shape.data.limit ?? HISTORY_PAGE_SIZE } };
+  return { ok: true, page: { before, limit: shape.data.limit ?? defaultLimit } };
 }
 
 async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" | "history" | "badge", params: URLSearchParams): Promise<Produced> {
@@ -169,17 +169,25 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   return { response: jsonResponse(200, body), tags };
 }
 
-async function events(ctx: ApiContext, rawSlug?: string): Promise<Produced> {
+/** The latest events, each with the newest page of its reports; one event pages through older reports by `before`. */
+async function events(ctx: ApiContext, rawSlug: string | undefined, params: URLSearchParams): Promise<Produced> {
   const checked = rawSlug === undefined ? undefined : slugOrError(rawSlug);
   if (checked && !checked.ok) return checked.produced;
   const slug = checked?.slug;
-  const loaded = await loadEvents(ctx.db, slug);
+  if (!slug) {
+    const unknown = NO_QUERY_ALLOWED(params);
+    if (unknown) return unknown;
+  }
+  const page = historyPageOf(params, EVENT_CHANGES_PAGE_SIZE);
+  if (!page.ok) return page.produced;
+  const loaded = await loadEvents(ctx.db, slug, page.page);
   const data: ApiEvent[] = loaded.map((event) => ({
     slug: event.slug,
     name: event.name,
     description: event.description,
     occurredAt: event.occurredAt.toISOString(),
     changes: event.changes.map(({ mission, ...change }) => ({ ...toApiChange(change), mission: toMissionRef(mission) })),
+    nextCursor: event.nextCursor,
   }));
   if (slug) {
     const [event] = data;
@@ -246,7 +254,7 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
     if (!part) return noEndpoint();
     return (part === "history" ? null : noQuery()) ?? missionDetail(ctx, second, part, params);
   }
-  if (first === "events" && !third) return noQuery() ?? events(ctx, second);
+  if (first === "events" && !third) return events(ctx, second, params);
   if (first === "countries" && !second) return noQuery() ?? countries(ctx);
   if ((first === "changes" || first === "changes.csv") && !second) return produceChangesResponse(ctx, params, first === "changes" ? "json" : "csv");
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);

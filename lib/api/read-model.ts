@@ -52,27 +52,6 @@ export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWit
 
 const missionRefSelect = { slug: true, sendingCode: true, hostCode: true, city: true, type: true, sending: { select: { name: true } } } as const;
 
-export async function loadEvents(db: Db, slug?: string) {
-  return db.event.findMany({
-    where: slug ? { slug } : {},
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: {
-      slug: true,
-      name: true,
-      description: true,
-      occurredAt: true,
-      changes: {
-        where: { mission: { archivedAt: null } },
-        orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
-        select: { ...changeSelect, mission: { select: missionRefSelect } },
-      },
-    },
-  });
-}
-
-export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
-
 /** What a feed entry says about the mission's status today. */
 const currentStatusSelect = {
   status: true,
@@ -82,6 +61,43 @@ const currentStatusSelect = {
   expectedAfter: true,
   verifiedAt: true,
 } as const;
+
+/** Status reports per page of an event (newest first; older ones through the cursor). */
+export const EVENT_CHANGES_PAGE_SIZE = HISTORY_PAGE_SIZE;
+
+const eventChangesArgs = (before: HistoryCursor | null | undefined, limit: number) => {
+  const page = historyPageArgs(before, limit);
+  return { ...page, where: { ...page.where, mission: { archivedAt: null } } };
+};
+
+const eventSelect = (before: HistoryCursor | null | undefined, limit: number) =>
+  ({
+    id: true,
+    slug: true,
+    name: true,
+    description: true,
+    occurredAt: true,
+    changes: { ...eventChangesArgs(before, limit), select: { ...changeSelect, mission: { select: { ...missionRefSelect, ...currentStatusSelect, timeZone: true } } } },
+  }) as const;
+
+/** The latest events, each with the newest page of its reports and the cursor of the next. */
+export async function loadEvents(db: Db, slug?: string, page: { before?: HistoryCursor | null; limit: number } = { limit: EVENT_CHANGES_PAGE_SIZE }) {
+  const events = await db.event.findMany({ where: slug ? { slug } : {}, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 100, select: eventSelect(page.before, page.limit) });
+  return events.map(({ changes, ...event }) => {
+    const { entries, nextCursor } = toHistoryPage(changes, page.limit);
+    return { ...event, changes: entries, nextCursor };
+  });
+}
+
+/** One event with a page of its reports (newest first) and how many it has in all. */
+export async function loadEvent(db: Db, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: EVENT_CHANGES_PAGE_SIZE }) {
+  const [event] = await loadEvents(db, slug, page);
+  if (!event) return null;
+  const total = await db.statusChange.count({ where: { eventId: event.id, mission: { archivedAt: null } } });
+  return { ...event, total };
+}
+
+export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
 
 /** The latest status reports (newest recorded first), for the feeds. */
 export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; sendingCodes: string[] }, limit = 50) {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
+import { EVENT_CHANGES_PAGE_SIZE, loadEvent } from "@/lib/api/read-model";
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
@@ -130,16 +131,12 @@ export async function getLatestChanges(limit: number, now: Date, where: { hostCo
 
 export type LatestChange = Awaited<ReturnType<typeof getLatestChanges>>[number];
 
-export async function getEventBySlug(slug: string, now: Date) {
+/** An event with the newest page of its reports (older ones after `before`); a malformed slug is not looked up. */
+export async function getEventBySlug(slug: string, now: Date, page: { before?: string } = {}) {
   if (!SlugSchema.safeParse(slug).success) return null;
-  const [event, freshness] = await Promise.all([
-    getDb().event.findUnique({
-      where: { slug },
-      include: { changes: { orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], include: { mission: { select: changeMissionSelect } } } },
-    }),
-    loadFreshnessContext(getDb(), now),
-  ]);
-  return event && { ...event, changes: withStatusNow(event.changes, freshness) };
+  const before = page.before ? decodeHistoryCursor(page.before) : null;
+  const [event, freshness] = await Promise.all([loadEvent(getDb(), slug, { before, limit: EVENT_CHANGES_PAGE_SIZE }), loadFreshnessContext(getDb(), now)]);
+  return event && { ...event, changes: withStatusNow(event.changes, freshness), isLatest: !before };
 }
 
 /** The same page of rows held in memory (the as-of tables), by the same order and cursors. */

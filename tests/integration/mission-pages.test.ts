@@ -55,7 +55,9 @@ const filtersArb: fc.Arbitrary<MissionFilters> = fc.record({
   dir: fc.constantFrom("asc" as const, "desc" as const),
 });
 
-async function insert(missions: fc.RecordValue<typeof missionArb>[]) {
+type MissionSpec = typeof missionArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function insert(missions: MissionSpec[]) {
   const db = getDb();
   await db.statusChange.deleteMany({});
   await db.mission.deleteMany({});
@@ -143,5 +145,38 @@ describe("mission lists paged in the database", () => {
     expect(await backfillFoldedColumns(db)).toBe(await db.mission.count());
     expect(await db.mission.findUniqueOrThrow({ where: { id: mission.id }, select: { searchText: true, sendingKey: true, cityKey: true, updatedAt: true } })).toEqual({ ...folded, updatedAt: before.updatedAt });
     expect(await backfillFoldedColumns(db)).toBe(0);
+  });
+});
+
+describe("an event's reports, a page at a time", () => {
+  it("shows the newest first, and `before` walks every older one exactly once", async () => {
+    const db = getDb();
+    const event = await db.event.create({ data: { slug: "big-storm", name: "Big storm", occurredAt: NOW } });
+    const missions = await Promise.all(Array.from({ length: 4 }, () => createMission(db)));
+    // 130 reports, several at the same moment (the cursor breaks ties by recordedAt and id).
+    await db.statusChange.createMany({
+      data: Array.from({ length: 130 }, (_, index) => ({ missionId: missions[index % 4]!.id, newStatus: "closed", effectiveAt: new Date(NOW.getTime() - Math.floor(index / 3) * HOUR), recordedAt: NOW, authorName: "test", eventId: event.id, version: index })),
+    });
+    const api = async (query: string) => {
+      const { response } = await produceApiResponse({ db, origin: "http://chancery.test", now: () => NOW }, new URL(`/api/v1/events/big-storm${query}`, "http://chancery.test"));
+      expect(response.status, response.body).toBe(200);
+      return JSON.parse(response.body) as { changes: Array<{ id: number; effectiveAt: string }>; nextCursor: string | null };
+    };
+    const seen: number[] = [];
+    let page = await api("");
+    expect(page.changes).toHaveLength(50);
+    for (;;) {
+      expect(page.changes.length).toBeLessThanOrEqual(50);
+      seen.push(...page.changes.map((change) => change.id));
+      if (!page.nextCursor) break;
+      page = await api(`?before=${page.nextCursor}`);
+    }
+    const all = await db.statusChange.findMany({ where: { eventId: event.id }, orderBy: [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(seen).toEqual(all.map((change) => change.id));
+    // The list gives each event its newest page too.
+    const listed = await produceApiResponse({ db, origin: "http://chancery.test", now: () => NOW }, new URL("/api/v1/events", "http://chancery.test"));
+    const [first] = (JSON.parse(listed.response.body) as { data: Array<{ changes: Array<{ id: number }>; nextCursor: string | null }> }).data;
+    expect(first?.changes.map((change) => change.id)).toEqual(seen.slice(0, 50));
+    expect(first?.nextCursor).not.toBeNull();
   });
 });
