@@ -20,7 +20,7 @@ import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { EVENT_CHANGES_PAGE_SIZE, loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
 import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
-import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { dataTags, scopeTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { SlugSchema } from "@/lib/missions/slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/lib/missions/history-page";
@@ -80,7 +80,7 @@ function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; v
 }
 
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
-  filters.host ? dataTags({ hostCodes: [filters.host] }) : filters.sending.length ? dataTags({ sendingCodes: filters.sending }) : ["*"];
+  scopeTags({ hostCodes: filters.host ? [filters.host] : [], sendingCodes: filters.sending });
 
 /** A page of the list: in the database today, in memory for a moment (the as-of table is replayed). */
 async function selectMissionPage(ctx: ApiContext, request: ListRequest, after: SortPosition | null): Promise<MissionPage & { now: Date }> {
@@ -220,7 +220,7 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();
   const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness };
-  const tags: CacheTag[] = hostCodes.length ? dataTags({ hostCodes }) : sendingCodes.length ? dataTags({ sendingCodes }) : ["*"];
+  const tags = scopeTags({ hostCodes, sendingCodes });
   const response =
     format === "atom"
       ? publicResponse(200, "application/atom+xml; charset=utf-8", atomFeed(input))

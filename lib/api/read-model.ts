@@ -28,27 +28,47 @@ const changeSelect = {
   endsChangeId: true,
 } as const;
 
-/** One mission with a page of its history (`limit` 0: none), newest first, after `before`. */
-export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: HISTORY_PAGE_SIZE }) {
+/** What a mission's page shows besides its table row: address, contacts, who set the status. */
+const missionDetailSelect = {
+  ...missionRowSelect,
+  archivedAt: true,
+  name: true,
+  address: true,
+  latitude: true,
+  longitude: true,
+  phone: true,
+  email: true,
+  website: true,
+  wikidataId: true,
+  statusSetBy: true,
+} as const;
+
+/** One active mission with a page of its history (`limit` 0: none), newest first, after `before`. */
+export async function loadMissionDetail(db: Db, slug: string, page: { before?: HistoryCursor | null; limit: number }) {
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
-      ...missionRowSelect,
-      archivedAt: true,
-      history: {
-        ...historyPageArgs(page.before, page.limit),
-        select: { ...changeSelect, event: { select: { slug: true, name: true } } },
-      },
+      ...missionDetailSelect,
+      history: { ...historyPageArgs(page.before, page.limit), select: { ...changeSelect, authorName: true, event: { select: { slug: true, name: true } } } },
       scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
   if (!mission || mission.archivedAt) return null;
-  const { history, scheduledChanges, ...row } = mission;
-  const { entries, nextCursor } = toHistoryPage(history, page.limit);
-  return { mission: toMissionRow(row, freshness), history: entries, nextCursor, upcoming: scheduledChanges };
+  const { entries, nextCursor } = toHistoryPage(mission.history, page.limit);
+  return { ...mission, history: entries, nextCursor };
+}
+
+/** The same as the API shows it: the table row, the history page and what is scheduled. */
+export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: HISTORY_PAGE_SIZE }) {
+  const detail = await loadMissionDetail(db, slug, page);
+  if (!detail) return null;
+  const { history, nextCursor, scheduledChanges, ...row } = detail;
+  return { mission: toMissionRow(row, freshness), history, nextCursor, upcoming: scheduledChanges };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];
+/** A status report as every public answer serializes it (the history, events and changes). */
+export type LoadedChangeRow = Omit<LoadedHistory[number], "event" | "authorName">;
 
 const missionRefSelect = { slug: true, sendingCode: true, hostCode: true, city: true, type: true, sending: { select: { name: true } } } as const;
 

@@ -5,7 +5,7 @@ import type { MissionType } from "@/lib/missions/types";
 import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 import { describeStatus } from "@/lib/status/wording";
 import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
-import type { LoadedHistory } from "./read-model";
+import type { LoadedChangeRow } from "./read-model";
 import type { MissionRow } from "@/lib/missions/row-select";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -57,9 +57,7 @@ export function toApiUpcoming(change: UpcomingChange): ApiUpcomingChange | null 
 
 const KINDS = ["change", "verify", "expiry", "scheduled"] as const;
 
-type ChangeRow = Omit<LoadedHistory[number], "event">;
-
-export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
+export function toApiChange(change: LoadedChangeRow): Omit<ApiStatusChange, "event"> {
   return {
     id: change.id,
     kind: KINDS.find((kind) => kind === change.kind) ?? "change",

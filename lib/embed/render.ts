@@ -1,7 +1,7 @@
 // /embed: a server-rendered status table for other sites' iframes. Plain strings with every
 // value escaped (no React, so it stays tiny and renders in microseconds); works without JS —
 // the one small script only reports the height to the embedding page.
-import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { scopeTags } from "@/lib/http/cache-tags";
 import { escapeHtml as h, safeHttpUrl } from "@/lib/http/escape";
 import { publicResponse, PUBLIC_CACHE_CONTROL } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
@@ -160,7 +160,7 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen);
-  const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
+  const tags = scopeTags({ hostCodes: params.host ? [params.host] : [], sendingCodes: params.sending });
   const headers = { ...EMBED_HEADERS, ...momentCacheHeaders(frozen, ctx.now?.() ?? new Date()) };
   return { response: publicResponse(200, "text/html; charset=utf-8", html, headers, { embeddable: true }), tags };
 }

@@ -1,18 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/sqlite/client";
 import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
-import { EVENT_CHANGES_PAGE_SIZE, loadEvent } from "@/lib/api/read-model";
+import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChanges, type LoadedChange } from "@/lib/api/read-model";
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
 import { loadMissionPage, type MissionPage } from "./list-query";
 import type { MissionRow } from "./row-select";
-import { upcomingSelect } from "./scheduled-changes";
 import { SlugSchema } from "./slug";
-import { decodeHistoryCursor, HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage } from "./history-page";
+import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
@@ -57,47 +55,16 @@ export async function getMissionBySlug(slug: string, now: Date, page: { before?:
   if (!SlugSchema.safeParse(slug).success) return null;
   // A cursor from an old link that no longer parses shows the newest entries.
   const before = page.before ? decodeHistoryCursor(page.before) : null;
-  const [mission, context] = await Promise.all([
-    getDb().mission.findUnique({
-      where: { slug },
-      include: {
-        sending: { select: { name: true } },
-        host: { select: { name: true } },
-        history: {
-          ...historyPageArgs(before, HISTORY_PAGE_SIZE),
-          include: { event: { select: { slug: true, name: true } } },
-        },
-        scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
-      },
-    }),
-    loadFreshnessContext(getDb(), now),
-  ]);
-  if (!mission || mission.archivedAt) return null;
+  const [mission, context] = await Promise.all([loadMissionDetail(getDb(), slug, { before, limit: HISTORY_PAGE_SIZE }), loadFreshnessContext(getDb(), now)]);
+  if (!mission) return null;
   const policy = context.policyFor(mission.hostCode);
-  const { entries, nextCursor } = toHistoryPage(mission.history, HISTORY_PAGE_SIZE);
-  return { ...mission, history: entries, olderHistory: nextCursor, isLatestHistory: !before, freshness: freshnessOf(mission, policy, now), policy };
+  return { ...mission, olderHistory: mission.nextCursor, isLatestHistory: !before, freshness: freshnessOf(mission, policy, now), policy };
 }
 
 export type MissionDetail = NonNullable<Awaited<ReturnType<typeof getMissionBySlug>>>;
 
-/** A change's mission, with what its status is today. */
-const changeMissionSelect = {
-  slug: true,
-  city: true,
-  type: true,
-  timeZone: true,
-  sendingCode: true,
-  hostCode: true,
-  sending: { select: { name: true } },
-  status: true,
-  statusSince: true,
-  statusUntil: true,
-  statusFollows: true,
-  expectedAfter: true,
-  verifiedAt: true,
-} as const;
-
-type ChangeMission = Prisma.MissionGetPayload<{ select: typeof changeMissionSelect }>;
+/** What a change's mission says about its status today (every change read selects it). */
+type ChangeMission = Pick<LoadedChange["mission"], "hostCode" | "timeZone" | "status" | "statusSince" | "statusUntil" | "statusFollows" | "expectedAfter" | "verifiedAt">;
 
 /** Past reports are shown with the mission's status today, in words. */
 function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { policyFor, now }: FreshnessContext) {
@@ -109,23 +76,7 @@ function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { pol
 
 /** The most recently recorded status reports, newest first. */
 export async function getLatestChanges(limit: number, now: Date, where: { hostCode?: string } = {}) {
-  const [changes, freshness] = await Promise.all([getDb().statusChange.findMany({
-    where: { mission: { archivedAt: null, ...where } },
-    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      kind: true,
-      previousStatus: true,
-      newStatus: true,
-      reason: true,
-      effectiveAt: true,
-      recordedAt: true,
-      sourceUrl: true,
-      sourceTitle: true,
-      mission: { select: changeMissionSelect },
-    },
-  }), loadFreshnessContext(getDb(), now)]);
+  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), loadFreshnessContext(getDb(), now)]);
   return withStatusNow(changes, freshness);
 }
 
