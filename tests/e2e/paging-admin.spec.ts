@@ -21,6 +21,8 @@ test.describe("a host's table, page by page, with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("an admin imports the US missions; a reader pages through all of them exactly once", async ({ page, request, baseURL }) => {
+    // An import of 298 rows, three pages and an axe scan of a 100-row table.
+    test.setTimeout(120_000);
     const origin = { Origin: baseURL ?? "" };
     const login = await request.post("/api/auth/login", { data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password }, headers: origin });
     expect(login.status()).toBe(200);

@@ -17,7 +17,9 @@ import { MISSION_TYPES } from "@/lib/missions/types";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { STATUS_FILTERS } from "@/lib/status/schema";
+import * as adminMissions from "@/app/api/admin/missions/route";
 import { createMission, EDITOR } from "../factories";
+import { call, createUserWithSession } from "../http";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const HOUR = 3600_000;
@@ -178,5 +180,33 @@ describe("an event's reports, a page at a time", () => {
     const [first] = (JSON.parse(listed.response.body) as { data: Array<{ changes: Array<{ id: number }>; nextCursor: string | null }> }).data;
     expect(first?.changes.map((change) => change.id)).toEqual(seen.slice(0, 50));
     expect(first?.nextCursor).not.toBeNull();
+  });
+});
+
+describe("the editor's list, paged on the server", () => {
+  it("gives an editor only their host countries, a page at a time, and names a bad parameter", async () => {
+    const db = getDb();
+    const inScope = [];
+    for (let index = 0; index < 5; index++) inScope.push((await createMission(db, { hostCode: "UA", city: `Kyiv ${index}` })).id);
+    await createMission(db, { hostCode: "PL", city: "Warsaw" });
+    const { token } = await createUserWithSession(db, { role: "editor", hostScope: "UA" });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await call(adminMissions.GET, { method: "GET", token, path: `/api/admin/missions?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(response.status).toBe(200);
+      const page = response.json as { missions: Array<{ id: number; hostCode: string }>; matching: number; totals: Record<string, number>; nextCursor: string | null };
+      expect(page.missions.length).toBeLessThanOrEqual(2);
+      expect(page.matching).toBe(5);
+      expect(page.totals.unreported).toBe(5);
+      seen.push(...page.missions.map((mission) => mission.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort((a, b) => a - b)).toEqual(inScope);
+    for (const [query, field] of [["limit=0", "limit"], ["cursor=nope", "cursor"], ["status=shut", "status"]] as const) {
+      const refused = await call(adminMissions.GET, { method: "GET", token, path: `/api/admin/missions?${query}` });
+      expect(refused.status, query).toBe(400);
+      expect((refused.json as { error: { fields: Array<{ field: string }> } }).error.fields.map((entry) => entry.field)).toContain(field);
+    }
   });
 });
