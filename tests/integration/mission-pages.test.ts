@@ -59,23 +59,29 @@ const filtersArb: fc.Arbitrary<MissionFilters> = fc.record({
 
 type MissionSpec = typeof missionArb extends fc.Arbitrary<infer T> ? T : never;
 
+let inserted = 0;
+
+/** Replaces every mission with these, folded by the same function the writes call. */
 async function insert(missions: MissionSpec[]) {
   const db = getDb();
   await db.statusChange.deleteMany({});
   await db.mission.deleteMany({});
-  for (const mission of missions) {
-    const created = await createMission(db, { sendingCode: mission.sendingCode, hostCode: mission.hostCode, city: mission.city, type: mission.type, ...(mission.archived ? { archivedAt: NOW } : {}) });
-    await db.mission.update({
-      where: { id: created.id },
-      data: {
-        status: mission.status,
-        statusReason: mission.status ? mission.reason : null,
-        statusSince: mission.sinceHours === null || !mission.status ? null : new Date(NOW.getTime() - mission.sinceHours * HOUR),
-        verifiedAt: mission.verifiedHours === null || !mission.status ? null : new Date(NOW.getTime() - mission.verifiedHours * HOUR),
-      },
-    });
-    await refreshFoldedColumns(db, { id: created.id });
-  }
+  const at = (hours: number | null) => (hours === null ? null : new Date(NOW.getTime() - hours * HOUR));
+  await db.mission.createMany({
+    data: missions.map((mission) => ({
+      slug: `m-${++inserted}`,
+      sendingCode: mission.sendingCode,
+      hostCode: mission.hostCode,
+      city: mission.city,
+      type: mission.type,
+      archivedAt: mission.archived ? NOW : null,
+      status: mission.status,
+      statusReason: mission.status ? mission.reason : null,
+      statusSince: mission.status ? at(mission.sinceHours) : null,
+      verifiedAt: mission.status ? at(mission.verifiedHours) : null,
+    })),
+  });
+  await refreshFoldedColumns(db, {});
 }
 
 async function walk(filters: MissionFilters, limit: number) {
@@ -114,7 +120,7 @@ describe("mission lists paged in the database", () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 180_000);
 
   it("orders accented and cased names by their folded code points, the same on every database", async () => {
     await insert(CITIES.map((city) => ({ sendingCode: "US", hostCode: "UA", city, type: "embassy", status: null, reason: null, sinceHours: null, verifiedHours: null, archived: false })));
