@@ -5,6 +5,7 @@ import { parseEnv } from "@/lib/env";
 import { createDb } from "@/lib/db/create";
 import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { seed } from "@/prisma/seed";
+import { backfillFoldedColumns } from "@/lib/missions/folded-columns";
 
 async function main() {
   const { DATABASE_URL, databaseProvider, SEED_DEMO_EDITOR, SEED_DEMO_EDITOR_PASSWORD } = parseEnv();
@@ -20,6 +21,8 @@ async function main() {
   const db = createDb(DATABASE_URL);
   try {
     if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    // Rows a migration added or emptied get their folded search and sort columns (decision 027).
+    const folded = await backfillFoldedColumns(db);
     const summary = await seed(db, {
       demoEditorPassword: SEED_DEMO_EDITOR ? (SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
     });
@@ -27,7 +30,7 @@ async function main() {
     // first page is served, each at its own until time.
     const jobs = await runDueJobsOnce(db);
     console.log(
-      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports, ${jobs.done} due jobs run`,
+      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports, ${jobs.done} due jobs run, ${folded} missions folded for search`,
     );
   } finally {
     await db.$disconnect();

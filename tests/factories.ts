@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/create";
+import { refreshFoldedColumns } from "@/lib/missions/folded-columns";
 
 let sequence = 0;
 
@@ -9,9 +10,11 @@ export async function createMission(
 ) {
   sequence++;
   const data = { sendingCode: "FR", hostCode: "UA", city: "Kyiv", type: "embassy", timeZone: "Europe/Kyiv", ...overrides };
-  return db.mission.create({
+  const mission = await db.mission.create({
     data: { ...data, slug: `test-${sequence}-${crypto.randomBytes(3).toString("hex")}` },
   });
+  await refreshFoldedColumns(db, { id: mission.id });
+  return mission;
 }
 
 export const EDITOR = { id: null, name: "Test editor" } as const;

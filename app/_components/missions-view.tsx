@@ -1,47 +1,76 @@
+import Link from "next/link";
 import { DataUpdated } from "@/components/data-updated";
 import { MissionFilterForm, type FilterChoices } from "@/components/mission-filter-form";
 import { MissionTable, type MissionColumn } from "@/components/mission-table";
 import { StatusTotals } from "@/components/status-totals";
-import type { MissionFilters } from "@/lib/missions/filters";
-import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
+import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
+import type { MissionPage } from "@/lib/missions/list-query";
 
-const MAX_ROWS_SHOWN = 500;
+/** The page-through parameter of the public tables: the cursor of the previous page's last row. */
+export const AFTER_PARAM = "after";
 
-/** Filters, totals and the table for a set of missions; shared by the host, sender and search pages. */
+function pageHref(basePath: string, filters: MissionFilters, keep: Record<string, string>, after: string | null): string {
+  const query = filtersToSearchParams(filters);
+  for (const [name, value] of Object.entries(keep)) query.set(name, value);
+  if (after) query.set(AFTER_PARAM, after);
+  const text = query.toString();
+  return `${basePath}${text ? `?${text}` : ""}`;
+}
+
+/** Filters, totals, one page of the table and links through the pages; shared by the host, sender and search pages. */
 export function MissionsView({
-  rows,
+  page,
+  pageNumberHint,
+  lastUpdated,
   filters,
   basePath,
   columns,
   choices,
   caption,
   now,
-  keep,
+  keep = {},
 }: {
   /** Parameters links and the filter form keep (the moment shown). */
   keep?: Record<string, string>;
   now: Date;
-  rows: MissionRow[];
+  page: MissionPage;
+  /** Whether this page came after another (an `after` cursor was followed). */
+  pageNumberHint: "first" | "later";
+  /** The newest status change or confirmation in the page's whole scope. */
+  lastUpdated: { statusSince: Date | null; verifiedAt: Date | null };
   filters: MissionFilters;
   basePath: string;
   columns: MissionColumn[];
   choices: FilterChoices;
   caption: string;
 }) {
-  const result = filterMissions(rows, filters);
-  const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
+  const { rows, totals, matching, nextCursor } = page;
   return (
     <div className="space-y-4">
       <MissionFilterForm filters={filters} choices={choices} basePath={basePath} keep={keep} />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <StatusTotals counts={result.totals} label="Missions per status for these filters" />
+        <StatusTotals counts={totals} label="Missions per status for these filters" />
         <p className="text-sm text-slate-600" role="status">
-          Showing {shown.length} of {result.rows.length} matching missions
-          {shown.length < result.rows.length && " — narrow the filters to see the rest"}
+          {rows.length ? `Showing ${rows.length} of ${matching} matching missions` : `None of ${matching} matching missions on this page`}
+          {pageNumberHint === "later" && " (a later page)"}
         </p>
       </div>
-      <DataUpdated missions={rows} />
-      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
+      <DataUpdated missions={[lastUpdated]} />
+      <MissionTable rows={rows} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
+      {(nextCursor || pageNumberHint === "later") && (
+        <nav aria-label="Pages of results" className="flex gap-4 text-sm">
+          {pageNumberHint === "later" && (
+            <Link href={pageHref(basePath, filters, keep, null)} className="underline">
+              First page
+            </Link>
+          )}
+          {nextCursor && (
+            <Link href={pageHref(basePath, filters, keep, nextCursor)} rel="next" className="underline">
+              Next {rows.length} missions
+            </Link>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

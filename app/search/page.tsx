@@ -5,19 +5,23 @@ import { momentPageLinks } from "@/lib/history/page-links";
 import { readPageMoment } from "@/lib/history/moment";
 import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getMissionRows } from "@/lib/missions/queries";
-import { MissionsView } from "../_components/missions-view";
+import { getLastUpdated, getMissionPage, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { AFTER_PARAM, MissionsView } from "../_components/missions-view";
 
 export const metadata: Metadata = { title: "Search missions" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams;
   const filters = parseMissionFiltersLeniently(query);
+  const after = typeof query[AFTER_PARAM] === "string" ? query[AFTER_PARAM] : undefined;
   // Missions of the whole world span zones: moments are shown in UTC here.
   const { moment, keep, problem, redirectQuery } = readPageMoment(query, "UTC");
   if (redirectQuery) redirect(`/search?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const rows = moment ? await getMissionRowsAsOf({}, moment) : await getMissionRows({ all: true }, now);
+  const asOf = moment ? await getMissionRowsAsOf({}, moment) : null;
+  const [page, lastUpdated] = asOf
+    ? [pageOfRows(asOf, filters, after), lastUpdatedOf(asOf)]
+    : await Promise.all([getMissionPage(filters, after, now), getLastUpdated({ all: true })]);
   const links = momentPageLinks("/search", Object.fromEntries(filtersToSearchParams(filters)), moment);
   return (
     <div className="space-y-4">
@@ -27,7 +31,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <MissionsView
         keep={keep}
         now={now}
-        rows={rows}
+        page={page}
+        pageNumberHint={after ? "later" : "first"}
+        lastUpdated={lastUpdated}
         filters={filters}
         basePath="/search"
         columns={["sending", "host", "city", "type", "status", "since", "source", "verified"]}

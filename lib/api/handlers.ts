@@ -5,19 +5,22 @@ import type { Db } from "@/lib/db/create";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
-import { filterMissions, missionComparator } from "@/lib/missions/filter-missions";
+import { filterMissions, pageMissions } from "@/lib/missions/filter-missions";
+import { eachMissionRow, loadMissionPage, DEFAULT_PAGE_SIZE, type MissionPage } from "@/lib/missions/list-query";
+import type { SortPosition } from "@/lib/missions/order";
+import type { MissionRow } from "@/lib/missions/row-select";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { statusBadgeSvg } from "./badge";
 import { missionsCsv } from "./csv";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor } from "@/lib/missions/cursor";
 import { atomFeed, jsonFeed } from "./feeds";
 import { openApiDocumentJson } from "./openapi";
 import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
-import { loadEvents, loadMissionRows, loadMissionWithHistory, loadRecentChanges, type ApiMissionRow } from "./read-model";
+import { EVENT_CHANGES_PAGE_SIZE, loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
 import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
-import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { dataTags, scopeTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { SlugSchema } from "@/lib/missions/slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/lib/missions/history-page";
@@ -39,7 +42,6 @@ export interface ApiContext {
 const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
 export const API_PREFIX = "/api/v1";
-const DEFAULT_PAGE_SIZE = 100;
 
 const badRequest = (fields: FieldError[]): Produced => ({
   response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),
@@ -79,37 +81,38 @@ function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; v
 }
 
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
-  filters.host ? dataTags({ hostCodes: [filters.host] }) : filters.sending.length ? dataTags({ sendingCodes: filters.sending }) : ["*"];
+  scopeTags({ hostCodes: filters.host ? [filters.host] : [], sendingCodes: filters.sending });
 
-async function selectMissions(ctx: ApiContext, request: ListRequest): Promise<{ rows: ApiMissionRow[]; totals: ApiMissionList["totals"]; now: Date }> {
+/** A page of the list: in the database today, in memory for a moment (the as-of table is replayed). */
+async function selectMissionPage(ctx: ApiContext, request: ListRequest, after: SortPosition | null): Promise<MissionPage & { now: Date }> {
   const freshness = await freshnessFor(ctx);
   const { moment, changedSince } = request;
-  const rows = moment
-    ? (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince)
-    : await loadMissionRows(ctx.db, freshness, { hostCode: request.filters.host, changedSince });
-  const result = filterMissions(rows, request.filters);
-  return { rows: result.rows as ApiMissionRow[], totals: result.totals, now: moment?.at ?? freshness.now };
+  if (!moment) return { ...(await loadMissionPage(ctx.db, freshness, { filters: request.filters, limit: request.limit, after, scope: { changedSince } })), now: freshness.now };
+  const rows = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince);
+  return { ...pageMissions(rows, request.filters, { limit: request.limit, after }), now: moment.at };
 }
 
 async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
   const parsed = parseListQuery(ctx, params);
   if (!parsed.ok) return badRequest(parsed.errors);
   const request = parsed.value;
-  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.filters);
+  const after = request.cursor === undefined ? null : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
-  const { rows, totals, now } = await selectMissions(ctx, request);
-  const compare = missionComparator(request.filters);
-  const start = after ? rows.findIndex((row) => compare(row, after) > 0) : 0;
-  const page = start < 0 ? [] : rows.slice(start, start + request.limit);
-  const last = page.at(-1);
-  const hasMore = start >= 0 && start + request.limit < rows.length;
-  const body: ApiMissionList = {
-    data: page.map((row) => toApiMission(row, ctx.origin, now)),
-    matching: rows.length,
-    totals,
-    nextCursor: hasMore && last ? encodeCursor(last, request.filters) : null,
-  };
+  const { rows, totals, matching, nextCursor, now } = await selectMissionPage(ctx, request, after);
+  const body: ApiMissionList = { data: rows.map((row) => toApiMission(row, ctx.origin, now)), matching, totals, nextCursor };
   return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
+}
+
+/** Every matching row for the CSV: read from the database a page at a time. */
+async function allMatchingRows(ctx: ApiContext, request: ListRequest): Promise<{ rows: MissionRow[]; now: Date }> {
+  const freshness = await freshnessFor(ctx);
+  if (request.moment) {
+    const asOf = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, request.moment, freshness)).filter((row) => !request.changedSince || row.updatedAt >= request.changedSince);
+    return { rows: filterMissions(asOf, request.filters).rows, now: request.moment.at };
+  }
+  const rows: MissionRow[] = [];
+  for await (const row of eachMissionRow(ctx.db, freshness, request.filters, { changedSince: request.changedSince })) rows.push(row);
+  return { rows, now: freshness.now };
 }
 
 async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {
@@ -118,7 +121,7 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   if (parsed.value.cursor !== undefined || params.has("limit")) {
     return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
   }
-  const { rows, now } = await selectMissions(ctx, parsed.value);
+  const { rows, now } = await allMatchingRows(ctx, parsed.value);
   const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
   return {
     response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, {
@@ -130,12 +133,12 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
 }
 
 /** The history page a query asks for, or the 400 naming the bad parameter. */
-function historyPageOf(params: URLSearchParams): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
+function historyPageOf(params: URLSearchParams, defaultLimit = HISTORY_PAGE_SIZE): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
   const shape = MissionHistoryQuerySchema.safeParse(queryRecord(params));
   if (!shape.success) return { ok: false, produced: badRequest(parameterErrors(shape.error)) };
   const before = shape.data.before === undefined ? null : decodeHistoryCursor(shape.data.before);
   if (shape.data.before !== undefined && !before) return { ok: false, produced: badRequest([{ field: "before", message: "is not a cursor returned by this API" }]) };
-  return { ok: true, page: { before, limit: shape.data.limit ?? HISTORY_PAGE_SIZE } };
+  return { ok: true, page: { before, limit: shape.data.limit ?? defaultLimit } };
 }
 
 async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" | "history" | "badge", params: URLSearchParams): Promise<Produced> {
@@ -167,17 +170,25 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   return { response: jsonResponse(200, body), tags };
 }
 
-async function events(ctx: ApiContext, rawSlug?: string): Promise<Produced> {
+/** The latest events, each with the newest page of its reports; one event pages through older reports by `before`. */
+async function events(ctx: ApiContext, rawSlug: string | undefined, params: URLSearchParams): Promise<Produced> {
   const checked = rawSlug === undefined ? undefined : slugOrError(rawSlug);
   if (checked && !checked.ok) return checked.produced;
   const slug = checked?.slug;
-  const loaded = await loadEvents(ctx.db, slug);
+  if (!slug) {
+    const unknown = NO_QUERY_ALLOWED(params);
+    if (unknown) return unknown;
+  }
+  const page = historyPageOf(params, EVENT_CHANGES_PAGE_SIZE);
+  if (!page.ok) return page.produced;
+  const loaded = await loadEvents(ctx.db, slug, page.page);
   const data: ApiEvent[] = loaded.map((event) => ({
     slug: event.slug,
     name: event.name,
     description: event.description,
     occurredAt: event.occurredAt.toISOString(),
     changes: event.changes.map(({ mission, ...change }) => ({ ...toApiChange(change), mission: toMissionRef(mission) })),
+    nextCursor: event.nextCursor,
   }));
   if (slug) {
     const [event] = data;
@@ -214,7 +225,7 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();
   const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness };
-  const tags: CacheTag[] = hostCodes.length ? dataTags({ hostCodes }) : sendingCodes.length ? dataTags({ sendingCodes }) : ["*"];
+  const tags = scopeTags({ hostCodes, sendingCodes });
   const headers = momentCacheHeaders(moment.moment, ctx.now?.() ?? new Date());
   const response =
     format === "atom"
@@ -250,7 +261,7 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
     if (asksForMoment(params)) return produceMissionAsOf(ctx, second, part, params);
     return (part === "history" ? null : noQuery()) ?? missionDetail(ctx, second, part, params);
   }
-  if (first === "events" && !third) return noQuery() ?? events(ctx, second);
+  if (first === "events" && !third) return events(ctx, second, params);
   if (first === "countries" && !second) return asksForMoment(params) ? produceCountriesAsOf(ctx, params) : (noQuery() ?? countries(ctx));
   if ((first === "changes" || first === "changes.csv") && !second) return produceChangesResponse(ctx, params, first === "changes" ? "json" : "csv");
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);

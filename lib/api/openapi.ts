@@ -142,10 +142,15 @@ export function createOpenApiDocument() {
         },
       },
       "/events": {
-        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first"), ...listErrors } },
+        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first, each with the newest page of its changes"), ...listErrors } },
       },
       "/events/{slug}": {
-        get: { operationId: "getEvent", summary: "One event with its changes", requestParams: slugParams, responses: { "200": ok(EventSchema, "The event"), ...errors } },
+        get: {
+          operationId: "getEvent",
+          summary: "One event with a page of its changes, newest first",
+          requestParams: { ...slugParams, query: MissionHistoryQuerySchema },
+          responses: { "200": ok(EventSchema, "The event"), ...errors },
+        },
       },
       "/countries": {
         get: {

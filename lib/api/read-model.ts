@@ -1,26 +1,15 @@
 // Database reads for the public API, the embed and the feeds. Takes the client as an
 // argument (no `server-only`, no Next APIs) so the custom server can call it too.
 import type { Db } from "@/lib/db/create";
-import type { MissionRow } from "@/lib/missions/filter-missions";
-import { missionRowSelect, toMissionRow } from "@/lib/missions/row-select";
+import { missionRowSelect, toMissionRow, type MissionRow } from "@/lib/missions/row-select";
 import { upcomingSelect } from "@/lib/missions/scheduled-changes";
 import { HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage, type HistoryCursor } from "@/lib/missions/history-page";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
-export type ApiMissionRow = MissionRow & { updatedAt: Date };
-
-const apiRowSelect = { ...missionRowSelect, updatedAt: true } as const;
-
-/** Active missions, optionally of one host country and updated since a time. */
-export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string; changedSince?: Date } = {}): Promise<ApiMissionRow[]> {
-  const missions = await db.mission.findMany({
-    where: {
-      archivedAt: null,
-      ...(scope.hostCode ? { hostCode: scope.hostCode } : {}),
-      ...(scope.changedSince ? { updatedAt: { gte: scope.changedSince } } : {}),
-    },
-    select: apiRowSelect,
-  });
+/** Every active mission of one host country (or all), held in memory: only the embed reads this
+ * way (one host's table); the lists page in the database (lib/missions/list-query.ts). */
+export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string } = {}): Promise<MissionRow[]> {
+  const missions = await db.mission.findMany({ where: { archivedAt: null, ...(scope.hostCode ? { hostCode: scope.hostCode } : {}) }, select: missionRowSelect });
   return missions.map((row) => toMissionRow(row, freshness));
 }
 
@@ -39,50 +28,49 @@ const changeSelect = {
   endsChangeId: true,
 } as const;
 
-/** One mission with a page of its history (`limit` 0: none), newest first, after `before`. */
-export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: HISTORY_PAGE_SIZE }) {
+/** What a mission's page shows besides its table row: address, contacts, who set the status. */
+const missionDetailSelect = {
+  ...missionRowSelect,
+  archivedAt: true,
+  name: true,
+  address: true,
+  latitude: true,
+  longitude: true,
+  phone: true,
+  email: true,
+  website: true,
+  wikidataId: true,
+  statusSetBy: true,
+} as const;
+
+/** One active mission with a page of its history (`limit` 0: none), newest first, after `before`. */
+export async function loadMissionDetail(db: Db, slug: string, page: { before?: HistoryCursor | null; limit: number }) {
   const mission = await db.mission.findUnique({
     where: { slug },
     select: {
-      ...apiRowSelect,
-      archivedAt: true,
-      history: {
-        ...historyPageArgs(page.before, page.limit),
-        select: { ...changeSelect, event: { select: { slug: true, name: true } } },
-      },
+      ...missionDetailSelect,
+      history: { ...historyPageArgs(page.before, page.limit), select: { ...changeSelect, authorName: true, event: { select: { slug: true, name: true } } } },
       scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
   if (!mission || mission.archivedAt) return null;
-  const { history, scheduledChanges, ...row } = mission;
-  const { entries, nextCursor } = toHistoryPage(history, page.limit);
-  return { mission: toMissionRow(row, freshness), history: entries, nextCursor, upcoming: scheduledChanges };
+  const { entries, nextCursor } = toHistoryPage(mission.history, page.limit);
+  return { ...mission, history: entries, nextCursor };
+}
+
+/** The same as the API shows it: the table row, the history page and what is scheduled. */
+export async function loadMissionWithHistory(db: Db, freshness: FreshnessContext, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: HISTORY_PAGE_SIZE }) {
+  const detail = await loadMissionDetail(db, slug, page);
+  if (!detail) return null;
+  const { history, nextCursor, scheduledChanges, ...row } = detail;
+  return { mission: toMissionRow(row, freshness), history, nextCursor, upcoming: scheduledChanges };
 }
 
 export type LoadedHistory = NonNullable<Awaited<ReturnType<typeof loadMissionWithHistory>>>["history"];
+/** A status report as every public answer serializes it (the history, events and changes). */
+export type LoadedChangeRow = Omit<LoadedHistory[number], "event" | "authorName">;
 
 const missionRefSelect = { slug: true, sendingCode: true, hostCode: true, city: true, type: true, sending: { select: { name: true } } } as const;
-
-export async function loadEvents(db: Db, slug?: string) {
-  return db.event.findMany({
-    where: slug ? { slug } : {},
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: {
-      slug: true,
-      name: true,
-      description: true,
-      occurredAt: true,
-      changes: {
-        where: { mission: { archivedAt: null } },
-        orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
-        select: { ...changeSelect, mission: { select: missionRefSelect } },
-      },
-    },
-  });
-}
-
-export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
 
 /** What a feed entry says about the mission's status today. */
 const currentStatusSelect = {
@@ -93,6 +81,43 @@ const currentStatusSelect = {
   expectedAfter: true,
   verifiedAt: true,
 } as const;
+
+/** Status reports per page of an event (newest first; older ones through the cursor). */
+export const EVENT_CHANGES_PAGE_SIZE = HISTORY_PAGE_SIZE;
+
+const eventChangesArgs = (before: HistoryCursor | null | undefined, limit: number) => {
+  const page = historyPageArgs(before, limit);
+  return { ...page, where: { ...page.where, mission: { archivedAt: null } } };
+};
+
+const eventSelect = (before: HistoryCursor | null | undefined, limit: number) =>
+  ({
+    id: true,
+    slug: true,
+    name: true,
+    description: true,
+    occurredAt: true,
+    changes: { ...eventChangesArgs(before, limit), select: { ...changeSelect, mission: { select: { ...missionRefSelect, ...currentStatusSelect, timeZone: true } } } },
+  }) as const;
+
+/** The latest events, each with the newest page of its reports and the cursor of the next. */
+export async function loadEvents(db: Db, slug?: string, page: { before?: HistoryCursor | null; limit: number } = { limit: EVENT_CHANGES_PAGE_SIZE }) {
+  const events = await db.event.findMany({ where: slug ? { slug } : {}, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 100, select: eventSelect(page.before, page.limit) });
+  return events.map(({ changes, ...event }) => {
+    const { entries, nextCursor } = toHistoryPage(changes, page.limit);
+    return { ...event, changes: entries, nextCursor };
+  });
+}
+
+/** One event with a page of its reports (newest first) and how many it has in all. */
+export async function loadEvent(db: Db, slug: string, page: { before?: HistoryCursor | null; limit: number } = { limit: EVENT_CHANGES_PAGE_SIZE }) {
+  const [event] = await loadEvents(db, slug, page);
+  if (!event) return null;
+  const total = await db.statusChange.count({ where: { eventId: event.id, mission: { archivedAt: null } } });
+  return { ...event, total };
+}
+
+export type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
 
 /** The latest status reports (newest recorded first), for the feeds. */
 export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; sendingCodes: string[] }, limit = 50) {

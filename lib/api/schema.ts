@@ -132,7 +132,8 @@ export const EventSchema = z
     name: z.string(),
     description: z.string().nullable(),
     occurredAt: Timestamp,
-    changes: z.array(StatusChangeSchema.omit({ event: true }).extend({ mission: MissionRefSchema })),
+    changes: z.array(StatusChangeSchema.omit({ event: true }).extend({ mission: MissionRefSchema })).meta({ description: "The newest reports first, a page of them (see nextCursor)" }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `before` to /events/{slug} for the next page of older reports; null on the last page" }),
   })
   .meta({ id: "Event" });
 

@@ -5,7 +5,8 @@ import type { MissionType } from "@/lib/missions/types";
 import { FollowsSchema, StatusSchema } from "@/lib/status/schema";
 import { describeStatus } from "@/lib/status/wording";
 import type { ApiMission, ApiStatusChange, ApiUpcomingChange } from "./schema";
-import type { ApiMissionRow, LoadedHistory } from "./read-model";
+import type { LoadedChangeRow } from "./read-model";
+import type { MissionRow } from "@/lib/missions/row-select";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 // What follows a status's end is stored as a status or "unreported" (→ null).
@@ -16,7 +17,7 @@ export function missionUrl(origin: string, slug: string): string {
 }
 
 /** `now` is the moment the row's freshness was judged at, so the words match it. */
-export function toApiMission(row: ApiMissionRow, origin: string, now: Date): ApiMission {
+export function toApiMission(row: MissionRow, origin: string, now: Date): ApiMission {
   return {
     slug: row.slug,
     url: missionUrl(origin, row.slug),
@@ -56,9 +57,7 @@ export function toApiUpcoming(change: UpcomingChange): ApiUpcomingChange | null 
 
 const KINDS = ["change", "verify", "expiry", "scheduled"] as const;
 
-type ChangeRow = Omit<LoadedHistory[number], "event">;
-
-export function toApiChange(change: ChangeRow): Omit<ApiStatusChange, "event"> {
+export function toApiChange(change: LoadedChangeRow): Omit<ApiStatusChange, "event"> {
   return {
     id: change.id,
     kind: KINDS.find((kind) => kind === change.kind) ?? "change",

@@ -1,10 +1,9 @@
 // Per-status mission counts per host country, confirmed and unconfirmed apart. Takes the client
 // as an argument (no `server-only`) so the API on the custom server and the dashboard share it.
 import type { Db } from "@/lib/db/create";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import { DEFAULT_POLICY, staleCutoff } from "@/lib/status/freshness";
+import { confirmedWhere } from "@/lib/missions/list-query";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 
 export interface HostSummary {
   code: string;
@@ -17,28 +16,10 @@ export interface HostSummary {
   unconfirmed: StatusCounts;
 }
 
-/**
- * The database form of isConfirmed(freshnessOf(…)): verified after the stale cutoff of its
- * status in its host. Hosts with their own policy get their own cutoffs; the rest share the
- * defaults. tests/integration/freshness-api.test.ts checks it against freshnessOf.
- */
-function confirmedWhere(context: FreshnessContext): Prisma.MissionWhereInput {
-  const policyHosts = [...context.hostsWithPolicy];
-  const byStatus = (hostCode: Prisma.StringFilter | string, cutoffs: (status: (typeof STATUSES)[number]) => Date) =>
-    STATUSES.map((status) => ({ hostCode, status, verifiedAt: { gt: cutoffs(status) } }));
-  return {
-    archivedAt: null,
-    OR: [
-      ...byStatus({ notIn: policyHosts }, (status) => staleCutoff(status, DEFAULT_POLICY, context.now)),
-      ...policyHosts.flatMap((host) => byStatus(host, (status) => staleCutoff(status, context.policyFor(host), context.now))),
-    ],
-  };
-}
-
 export async function loadHostSummaries(db: Db, context: FreshnessContext): Promise<HostSummary[]> {
   const [groups, confirmedGroups, countries] = await Promise.all([
     db.mission.groupBy({ by: ["hostCode", "status"], where: { archivedAt: null }, _count: { _all: true } }),
-    db.mission.groupBy({ by: ["hostCode", "status"], where: confirmedWhere(context), _count: { _all: true } }),
+    db.mission.groupBy({ by: ["hostCode", "status"], where: { AND: [{ archivedAt: null }, confirmedWhere(context)] }, _count: { _all: true } }),
     db.country.findMany({ select: { code: true, name: true } }),
   ]);
   const names = new Map(countries.map((country) => [country.code, country.name]));

@@ -1,12 +1,13 @@
 // /embed: a server-rendered status table for other sites' iframes. Plain strings with every
 // value escaped (no React, so it stays tiny and renders in microseconds); works without JS —
 // the one small script only reports the height to the embedding page.
-import { dataTags, type CacheTag } from "@/lib/http/cache-tags";
+import { scopeTags } from "@/lib/http/cache-tags";
 import { escapeHtml as h, safeHttpUrl } from "@/lib/http/escape";
 import { publicResponse, PUBLIC_CACHE_CONTROL } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import type { Db } from "@/lib/db/create";
 import { filterMissions } from "@/lib/missions/filter-missions";
+import type { MissionRow } from "@/lib/missions/row-select";
 import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { isConfirmed } from "@/lib/status/freshness";
@@ -18,7 +19,7 @@ import { queryRecord } from "@/lib/api/query";
 import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors";
 import { HTTP_STATUS } from "@/lib/http/errors";
 import { matchesCity } from "@/lib/text/fold";
-import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
+import { loadMissionRows } from "@/lib/api/read-model";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { momentParams, parseMoment, type Moment } from "@/lib/history/moment";
@@ -76,7 +77,7 @@ function errorPage(fields: FieldError[]): Produced {
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
 }
 
-function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date): string {
+function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date): string {
   switch (column) {
     case "sending":
       return `<th scope="row"><a href="${h(`${origin}/missions/${encodeURIComponent(row.slug)}`)}" target="_blank" rel="noopener">${h(row.sendingName)}</a></th>`;
@@ -107,10 +108,10 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date
 }
 
 /** `now` is the moment the rows' freshness was judged at. */
-export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
+export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
   const filters: MissionFilters = { ...params, q: undefined };
   const result = filterMissions(allRows, filters);
-  const shown = result.rows.slice(0, MAX_ROWS) as ApiMissionRow[];
+  const shown = result.rows.slice(0, MAX_ROWS);
   const place = [params.city, allRows[0]?.hostName ?? params.host].filter(Boolean).join(", ");
   const title = params.title || `Embassy status${place ? ` in ${place}` : ""}`;
   const fullPage = `${origin}${params.host ? `/countries/${params.host}` : "/search"}${(() => {
@@ -159,7 +160,7 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen);
-  const tags: CacheTag[] = params.host ? dataTags({ hostCodes: [params.host] }) : params.sending.length ? dataTags({ sendingCodes: params.sending }) : ["*"];
+  const tags = scopeTags({ hostCodes: params.host ? [params.host] : [], sendingCodes: params.sending });
   const headers = { ...EMBED_HEADERS, ...momentCacheHeaders(frozen, ctx.now?.() ?? new Date()) };
   return { response: publicResponse(200, "text/html; charset=utf-8", html, headers, { embeddable: true }), tags };
 }

@@ -16,3 +16,14 @@ export function dataTags(change: Partial<DataChange>): CacheTag[] {
 export function invalidatedTags(change: DataChange): Set<CacheTag> {
   return new Set<CacheTag>(["*", ...dataTags(change)]);
 }
+
+/**
+ * The tags of an answer scoped to host or sending countries (by host when it names both:
+ * every write to a shown mission names its host), or to all data. Every list, feed, embed and
+ * page computes its tags here.
+ */
+export function scopeTags(scope: { hostCodes?: readonly string[]; sendingCodes?: readonly string[] }): CacheTag[] {
+  if (scope.hostCodes?.length) return dataTags({ hostCodes: [...scope.hostCodes] });
+  if (scope.sendingCodes?.length) return dataTags({ sendingCodes: [...scope.sendingCodes] });
+  return ["*"];
+}

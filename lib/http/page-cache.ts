@@ -8,9 +8,9 @@ import { promisify } from "node:util";
 import { request as httpRequest } from "node:http";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import { dataTags, type CacheTag } from "./cache-tags";
+import { scopeTags, type CacheTag } from "./cache-tags";
 import { cacheKey, getResponseCache, type CachedResponse, type Produced, type ResponseCache } from "./response-cache";
-import { acceptedEncoding } from "./send";
+import { acceptedEncoding, sendBytes } from "./send";
 import { liteHtml } from "./lite-html";
 import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
 
@@ -18,7 +18,7 @@ const PAGE_PATH = /^\/(?:$|docs\/api$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|mi
 /** The query parameters each page reads; any other is dropped from the key and from the render. */
 // A moment (`at`, `known`, or the date control's `at_local`, which redirects) is read by every page.
 const MOMENT_PARAMS = ["at", "known", "at_local"];
-const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page", ...MOMENT_PARAMS];
+const FILTER_PARAMS = ["host", "city", "sending", "status", "type", "confirmed", "q", "sort", "dir", "page", "after", ...MOMENT_PARAMS];
 const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
   [/^\/(?:countries|senders)\/|^\/search$/, new Set(FILTER_PARAMS)],
   [/^\/(?:missions|events)\//, new Set(["before", ...MOMENT_PARAMS])],
@@ -48,9 +48,7 @@ export function isCacheablePageRequest(req: http.IncomingMessage, pathname: stri
 
 function pageTags(pathname: string): CacheTag[] {
   const [, kind, code] = pathname.split("/");
-  if (kind === "countries" && code) return dataTags({ hostCodes: [code] });
-  if (kind === "senders" && code) return dataTags({ sendingCodes: [code] });
-  return ["*"];
+  return scopeTags({ hostCodes: kind === "countries" && code ? [code] : [], sendingCodes: kind === "senders" && code ? [code] : [] });
 }
 
 /** The page's URL with only the parameters it reads, sorted: what is rendered and what keys the cache. */
@@ -149,8 +147,7 @@ export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: 
 async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
   if (answeredNotModified(req, res, entry)) return;
   const { headers, body } = await pageWithFreshNonce(entry, req.headers["accept-encoding"]);
-  res.writeHead(entry.response.status, headers);
-  res.end(body);
+  sendBytes(req, res, entry.response.status, headers, body);
 }
 
 /** Serves a cacheable page request; falls back to `next` when the render may not be shared. */

@@ -4,8 +4,8 @@
 import crypto from "node:crypto";
 import type http from "node:http";
 import { nonceOf } from "./lite-html";
-import { isNotModified } from "./response";
 import type { CachedResponse } from "./response-cache";
+import { sendNotModified } from "./send";
 
 /** Browsers (and the service worker) keep the page but ask again every time; cheap with an ETag. */
 export const PAGE_CACHE_CONTROL = "no-cache";
@@ -28,12 +28,10 @@ export function pageRevalidationHeaders(entry: CachedResponse): Record<string, s
 }
 
 /**
- * Answers 304 when the browser already holds this render; true when it did. The 304 carries no
- * CSP: the browser keeps the stored one, whose nonce matches the stored body.
+ * Answers 304 when the browser already holds this render (through the one 304 helper,
+ * lib/http/send.ts); true when it did. The 304 carries no CSP: the browser keeps the stored
+ * one, whose nonce matches the stored body.
  */
 export function answeredNotModified(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): boolean {
-  if (entry.response.status !== 200 || !isNotModified(req.headers["if-none-match"], pageEtag(entry))) return false;
-  res.writeHead(304, { "cache-control": PAGE_CACHE_CONTROL, etag: pageEtag(entry) });
-  res.end();
-  return true;
+  return sendNotModified(req, res, entry.response.status, pageEtag(entry), { "cache-control": PAGE_CACHE_CONTROL, etag: pageEtag(entry) });
 }

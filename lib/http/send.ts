@@ -1,4 +1,4 @@
-// The custom server's one way to write an answer: a cached entry's precomputed bytes in the
+// The custom server's one way to write an answer (API, embed, feeds and pages alike): a cached entry's precomputed bytes in the
 // encoding the client accepts, 304 for a matching If-None-Match, no body for HEAD.
 import type http from "node:http";
 import { isNotModified, type HttpResponse } from "./response";
@@ -21,17 +21,21 @@ export function sendNotModified(req: http.IncomingMessage, res: http.ServerRespo
   return true;
 }
 
+/** Where every answer of the custom server is written: status, headers, and the body unless HEAD. */
+export function sendBytes(req: http.IncomingMessage, res: http.ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer | undefined) {
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 export function sendWire(req: http.IncomingMessage, res: http.ServerResponse, status: number, wire: Wire) {
   if (sendNotModified(req, res, status, wire.headers.ETag, wire.notModifiedHeaders)) return;
   const encoding = acceptedEncoding(req.headers["accept-encoding"], wire);
   const chosen = (encoding && wire[encoding]) || wire;
-  res.writeHead(status, chosen.headers);
-  res.end(req.method === "HEAD" ? undefined : chosen.body);
+  sendBytes(req, res, status, chosen.headers, chosen.body);
 }
 
 /** An answer that is not cached (errors, preflight): written as it is. */
 export function sendResponse(req: http.IncomingMessage, res: http.ServerResponse, response: HttpResponse) {
   const bodyless = response.status === 304 || response.status === 204;
-  res.writeHead(response.status, bodyless ? response.headers : { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)) });
-  res.end(req.method === "HEAD" || bodyless ? undefined : response.body);
+  sendBytes(req, res, response.status, bodyless ? response.headers : { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)) }, bodyless ? undefined : response.body);
 }

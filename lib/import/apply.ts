@@ -5,6 +5,7 @@
 import { auditData, type Actor } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/create";
 import { announceDataChange } from "@/lib/events/data-changed";
+import { refreshFoldedColumns } from "@/lib/missions/folded-columns";
 import { missionSlug } from "@/lib/missions/slug";
 import type { ParsedImport } from "./candidate";
 import { planImport, type ImportPlan, type Progress } from "./plan";
@@ -74,6 +75,11 @@ export async function writeImport(db: Db, actor: Actor, parsed: Extract<ParsedIm
         if (index % CHUNK === 0) progress?.("Writing", adds.length + index, total);
         await tx.mission.update({ where: { id: row.missionId }, data: row.changes });
         audit.push(auditData(actor, { action: "mission.import-update", entityType: "mission", entityId: row.missionId, before: row.before, after: row.changes }, now));
+      }
+      // New rows arrive unfolded (empty searchText); updated ones are folded again.
+      await refreshFoldedColumns(tx, { searchText: "" });
+      for (let start = 0; start < updates.length; start += CHUNK) {
+        await refreshFoldedColumns(tx, { id: { in: updates.slice(start, start + CHUNK).map((row) => row.missionId) } });
       }
       if (total) audit.push(auditData(actor, { action: "import", entityType: "import", entityId: now.toISOString(), after: { format: plan.format, ...plan.summary, unmappedCountries: plan.unmappedCountries } }, now));
       for (let start = 0; start < audit.length; start += CHUNK) await tx.auditEntry.createMany({ data: audit.slice(start, start + CHUNK) });

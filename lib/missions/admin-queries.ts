@@ -2,21 +2,35 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getDb, type Db } from "@/lib/db/client";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
-import type { MissionRow } from "./filter-missions";
-import { missionRowSelect, toMissionRow } from "./row-select";
+import type { MissionFilters } from "./filters";
+import { loadMissionPage, type MissionPage } from "./list-query";
+import type { SortPosition } from "./order";
 import { upcomingSelect } from "./scheduled-changes";
 
-export interface AdminMissionRow extends MissionRow {
-  archived: boolean;
+/** The editor's list: the missions they may edit (their host countries), a page at a time. */
+export async function getAdminMissionPage(db: Db, user: Pick<SessionUser, "hostScope">, request: { filters: MissionFilters; limit: number; after: SortPosition | null; archived: boolean; now?: Date }): Promise<MissionPage> {
+  const freshness = await loadFreshnessContext(db, request.now ?? new Date());
+  return loadMissionPage(db, freshness, { filters: request.filters, limit: request.limit, after: request.after, scope: { hostScope: user.hostScope, archived: request.archived } });
 }
 
-/** Every mission (or only the archived ones) with what the editor list shows. */
-export async function getAdminMissionRows({ archived = false, now = new Date() } = {}): Promise<AdminMissionRow[]> {
-  const [missions, freshness] = await Promise.all([
-    getDb().mission.findMany({ where: { archivedAt: archived ? { not: null } : null }, select: { ...missionRowSelect, archivedAt: true } }),
-    loadFreshnessContext(getDb(), now),
+/** The choices of the editor's filter form: host countries, and the cities and senders of the chosen host. */
+export async function getAdminFilterChoices(db: Db, user: Pick<SessionUser, "hostScope">, host: string | undefined) {
+  const scope = { archivedAt: null, ...(user.hostScope ? { hostCode: { in: [...user.hostScope] } } : {}) };
+  const inHost = host ? { ...scope, AND: [{ hostCode: host }] } : scope;
+  const [hosts, cities, senders, countries] = await Promise.all([
+    db.mission.groupBy({ by: ["hostCode"], where: scope }),
+    db.mission.groupBy({ by: ["city"], where: inHost }),
+    db.mission.groupBy({ by: ["sendingCode"], where: inHost }),
+    db.country.findMany({ select: { code: true, name: true } }),
   ]);
-  return missions.map(({ archivedAt, ...mission }) => ({ ...toMissionRow(mission, freshness), archived: archivedAt !== null }));
+  const names = new Map(countries.map((country) => [country.code, country.name]));
+  const named = (code: string) => ({ code, name: names.get(code) ?? code });
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
+  return {
+    hosts: hosts.map((group) => named(group.hostCode)).sort(byName),
+    cities: cities.map((group) => group.city).sort((a, b) => a.localeCompare(b, "en")),
+    sending: senders.map((group) => named(group.sendingCode)).sort(byName),
+  };
 }
 
 export async function getAdminMission(id: number) {

@@ -5,6 +5,7 @@ import { appendAudit, auditData, type Actor } from "@/lib/audit/audit";
 import { canEditHost, type SessionUser } from "@/lib/auth/sessions";
 import { isKnownCountryCode } from "@/lib/countries/catalog";
 import type { Db, Tx } from "@/lib/db/create";
+import { refreshFoldedColumns } from "./folded-columns";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { announceDataChange } from "@/lib/events/data-changed";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -310,6 +311,7 @@ export async function createMission(db: Db, user: SessionUser, input: MissionFie
       },
       select: missionEditSelect,
     });
+    await refreshFoldedColumns(tx, { id: created.id });
     await appendAudit(tx, actorOf(user), { action: "mission.create", entityType: "mission", entityId: created.id, after: created });
     return created;
   }));
@@ -337,6 +339,7 @@ export async function updateMission(db: Db, user: SessionUser, missionId: number
       data: { ...fields, ...(timeZone !== undefined ? { timeZone: timeZone ?? timeZoneFor(place) } : {}) },
       select: missionEditSelect,
     });
+    await refreshFoldedColumns(tx, { id: missionId });
     await appendAudit(tx, actorOf(user), { action: "mission.update", entityType: "mission", entityId: missionId, before, after });
     return { before, after };
   });

@@ -1,52 +1,25 @@
-// Pure filtering and sorting of mission rows. A host country has at most a few hundred
-// missions, so filtering in memory keeps text search Unicode-aware and identical on SQLite
-// and PostgreSQL.
-import { isConfirmed, type Freshness } from "@/lib/status/freshness";
-import { emptyStatusCounts, statusFilterOf, type Status, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
-import type { MissionFilters, MissionSort } from "./filters";
-import { foldText, matchesCity } from "@/lib/text/fold";
-import { missionTypeLabel, type MissionType } from "./types";
+// Filtering and ordering of mission rows held in memory: the as-of tables (lib/history/as-of.ts
+// replays them) and the embed of one host. Today's tables are filtered, ordered and paged in
+// the database (lib/missions/list-query.ts) by the same rules (decision 026).
+import { isConfirmed } from "@/lib/status/freshness";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
+import type { MissionFilters } from "./filters";
+import { encodeCursor } from "./cursor";
+import { comparePositions, sortPositionOf, type SortPosition } from "./order";
+import type { MissionRow } from "./row-select";
+import { missionSearchText, searchWords } from "./search-text";
+import { matchesCity } from "@/lib/text/fold";
 
-export interface MissionRow {
-  id: number;
-  slug: string;
-  sendingCode: string;
-  sendingName: string;
-  hostCode: string;
-  hostName: string;
-  city: string;
-  type: MissionType;
-  status: Status | null;
-  statusReason: string | null;
-  sourceUrl: string | null;
-  sourceTitle: string | null;
-  statusSince: Date | null;
-  verifiedAt: Date | null;
-  /** When the current status ends by itself, and what follows (see lib/missions/expiry.ts). */
-  statusUntil: Date | null;
-  statusFollows: string | null;
-  /** Non-null: the schedule applied the current status after this one ended; not confirmed. */
-  expectedAfter: string | null;
-  timeZone: string;
-  version: number;
-  /** Judged when the row was loaded (lib/status/freshness.ts). */
-  freshness: Freshness | null;
-}
+export type { MissionRow } from "./row-select";
+export { missionComparator } from "./order";
 
 function matchesText(row: MissionRow, query: string): boolean {
-  const haystack = foldText(
-    [row.sendingName, row.sendingCode, row.hostName, row.city, missionTypeLabel(row.type), row.statusReason ?? ""].join(
-      " ",
-    ),
-  );
-  return foldText(query)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
+  const haystack = missionSearchText({ ...row, reason: row.statusReason });
+  return searchWords(query).every((word) => haystack.includes(word));
 }
 
 /** Every filter except status: the set whose per-status totals the views show. */
-export function filterExceptStatus(rows: readonly MissionRow[], filters: MissionFilters): MissionRow[] {
+export function filterExceptStatus<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters): Row[] {
   const { city } = filters;
   return rows.filter(
     (row) =>
@@ -59,63 +32,41 @@ export function filterExceptStatus(rows: readonly MissionRow[], filters: Mission
   );
 }
 
-export function countByStatus(rows: readonly MissionRow[]): StatusCounts {
+export function countByStatus(rows: readonly Pick<MissionRow, "status">[]): StatusCounts {
   const counts = emptyStatusCounts();
   for (const row of rows) counts[statusFilterOf(row.status)]++;
   return counts;
 }
 
-const STATUS_ORDER: Record<StatusFilter, number> = { closed: 0, limited: 1, open: 2, unreported: 3 };
-
-function compareBy(sort: MissionSort, direction: 1 | -1): (a: MissionRow, b: MissionRow) => number {
-  const text = (pick: (row: MissionRow) => string) => (a: MissionRow, b: MissionRow) =>
-    direction * pick(a).localeCompare(pick(b), "en");
-  // Missions without a time sort last in either direction.
-  const time = (pick: (row: MissionRow) => Date | null) => (a: MissionRow, b: MissionRow) => {
-    const left = pick(a)?.getTime();
-    const right = pick(b)?.getTime();
-    if (left === undefined || right === undefined) return (left === undefined ? 1 : 0) - (right === undefined ? 1 : 0);
-    return direction * (left - right);
-  };
-  switch (sort) {
-    case "sending":
-      return text((row) => row.sendingName);
-    case "host":
-      return text((row) => row.hostName);
-    case "city":
-      return text((row) => row.city);
-    case "type":
-      return text((row) => missionTypeLabel(row.type));
-    case "status":
-      return (a, b) => direction * (STATUS_ORDER[statusFilterOf(a.status)] - STATUS_ORDER[statusFilterOf(b.status)]);
-    case "since":
-      return time((row) => row.statusSince);
-    case "verified":
-      return time((row) => row.verifiedAt);
-  }
-}
-
-export interface FilteredMissions {
-  rows: MissionRow[];
+export interface FilteredMissions<Row extends MissionRow = MissionRow> {
+  rows: Row[];
   totals: StatusCounts;
 }
 
-/** The total order of a sorted table: the chosen key, then sending country, city and id. */
-export function missionComparator(filters: Pick<MissionFilters, "sort" | "dir">): (a: MissionRow, b: MissionRow) => number {
-  const primary = compareBy(filters.sort, filters.dir === "desc" ? -1 : 1);
-  return (a, b) =>
-    primary(a, b) || a.sendingName.localeCompare(b.sendingName, "en") || a.city.localeCompare(b.city, "en") || a.id - b.id;
+/** Sorts by the table order, folding each row's keys once. */
+export function sortMissions<Row extends MissionRow>(rows: readonly Row[], order: Pick<MissionFilters, "sort" | "dir">): Row[] {
+  const compare = comparePositions(order);
+  return rows
+    .map((row) => ({ row, position: sortPositionOf(row) }))
+    .sort((a, b) => compare(a.position, b.position))
+    .map(({ row }) => row);
 }
 
-export function filterMissions(rows: readonly MissionRow[], filters: MissionFilters): FilteredMissions {
+export function filterMissions<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters): FilteredMissions<Row> {
   const scoped = filterExceptStatus(rows, filters);
   const totals = countByStatus(scoped);
-  const compare = missionComparator(filters);
-  const selected = filters.status.length
-    ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status)))
-    : scoped;
-  return {
-    rows: selected.sort(compare),
-    totals,
-  };
+  const selected = filters.status.length ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status))) : scoped;
+  return { rows: sortMissions(selected, filters), totals };
+}
+
+/** A page of rows held in memory, by the same order and cursors as the database's pages. */
+export function pageMissions<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters, page: { limit: number; after?: SortPosition | null }) {
+  const { rows: selected, totals } = filterMissions(rows, filters);
+  const compare = comparePositions(filters);
+  const after = page.after;
+  const start = after ? selected.findIndex((row) => compare(sortPositionOf(row), after) > 0) : 0;
+  const pageRows = start < 0 ? [] : selected.slice(start, start + page.limit);
+  const last = pageRows.at(-1);
+  const hasMore = start >= 0 && start + page.limit < selected.length;
+  return { rows: pageRows, totals, matching: selected.length, nextCursor: hasMore && last ? encodeCursor(last, filters) : null };
 }

@@ -1,25 +1,53 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/sqlite/client";
 import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
-import type { MissionRow } from "./filter-missions";
-import { missionRowSelect, toMissionRow } from "./row-select";
-import { upcomingSelect } from "./scheduled-changes";
+import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChanges, type LoadedChange } from "@/lib/api/read-model";
+import { decodeCursor } from "./cursor";
+import type { MissionFilters } from "./filters";
+import { pageMissions } from "./filter-missions";
+import { loadMissionPage, type MissionPage } from "./list-query";
+import type { MissionRow } from "./row-select";
 import { SlugSchema } from "./slug";
-import { decodeHistoryCursor, HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage } from "./history-page";
+import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
-/** The active (not archived) missions of a host or a sending country, or all of them, fresh as of `now`. */
-export async function getMissionRows(scope: MissionScope, now: Date): Promise<MissionRow[]> {
-  const where = "hostCode" in scope ? { hostCode: scope.hostCode } : "sendingCode" in scope ? { sendingCode: scope.sendingCode } : {};
-  const [missions, freshness] = await Promise.all([
-    getDb().mission.findMany({ where: { ...where, archivedAt: null }, select: missionRowSelect }),
-    loadFreshnessContext(getDb(), now),
+/** Rows per page of the public tables; further pages by "next" links (plain GET). */
+export const PUBLIC_PAGE_SIZE = 100;
+
+const scopeWhere = (scope: MissionScope) => ({ archivedAt: null, ...("hostCode" in scope ? { hostCode: scope.hostCode } : "sendingCode" in scope ? { sendingCode: scope.sendingCode } : {}) });
+
+/** One page of today's table for these filters, fresh as of `now`; a cursor that does not parse shows the first page. */
+export async function getMissionPage(filters: MissionFilters, after: string | undefined, now: Date): Promise<MissionPage> {
+  const position = after ? decodeCursor(after, filters) : null;
+  const freshness = await loadFreshnessContext(getDb(), now);
+  return loadMissionPage(getDb(), freshness, { filters, limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
+}
+
+/** The newest status change and confirmation in a table's whole scope ("Data last updated"). */
+export async function getLastUpdated(scope: MissionScope) {
+  const latest = await getDb().mission.aggregate({ where: scopeWhere(scope), _max: { statusSince: true, verifiedAt: true } });
+  return { statusSince: latest._max.statusSince, verifiedAt: latest._max.verifiedAt };
+}
+
+/** What a host's or sender's page says about its whole scope: when its data last changed, its cities (with zones) and senders. */
+export async function getScopeFacts(scope: { hostCode: string } | { sendingCode: string }) {
+  const where = scopeWhere(scope);
+  const [lastUpdated, places, senders] = await Promise.all([
+    getLastUpdated(scope),
+    getDb().mission.groupBy({ by: ["city", "timeZone"], where, _count: { _all: true } }),
+    "hostCode" in scope ? getDb().mission.groupBy({ by: ["sendingCode"], where }) : Promise.resolve([]),
   ]);
-  return missions.map((mission) => toMissionRow(mission, freshness));
+  const names = senders.length ? new Map((await getDb().country.findMany({ where: { code: { in: senders.map((group) => group.sendingCode) } }, select: { code: true, name: true } })).map((country) => [country.code, country.name])) : new Map<string, string>();
+  return {
+    lastUpdated,
+    /** One entry per mission (city and zone), for zoneOfRows. */
+    places: places.flatMap((group) => Array.from({ length: group._count._all }, () => ({ city: group.city, timeZone: group.timeZone }))),
+    cities: [...new Set(places.map((group) => group.city))].sort((a, b) => a.localeCompare(b, "en")),
+    sending: senders.map((group) => ({ code: group.sendingCode, name: names.get(group.sendingCode) ?? group.sendingCode })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+  };
 }
 
 /** One active mission with its history, and its freshness as of `now`; a malformed slug is not looked up. */
@@ -27,47 +55,16 @@ export async function getMissionBySlug(slug: string, now: Date, page: { before?:
   if (!SlugSchema.safeParse(slug).success) return null;
   // A cursor from an old link that no longer parses shows the newest entries.
   const before = page.before ? decodeHistoryCursor(page.before) : null;
-  const [mission, context] = await Promise.all([
-    getDb().mission.findUnique({
-      where: { slug },
-      include: {
-        sending: { select: { name: true } },
-        host: { select: { name: true } },
-        history: {
-          ...historyPageArgs(before, HISTORY_PAGE_SIZE),
-          include: { event: { select: { slug: true, name: true } } },
-        },
-        scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
-      },
-    }),
-    loadFreshnessContext(getDb(), now),
-  ]);
-  if (!mission || mission.archivedAt) return null;
+  const [mission, context] = await Promise.all([loadMissionDetail(getDb(), slug, { before, limit: HISTORY_PAGE_SIZE }), loadFreshnessContext(getDb(), now)]);
+  if (!mission) return null;
   const policy = context.policyFor(mission.hostCode);
-  const { entries, nextCursor } = toHistoryPage(mission.history, HISTORY_PAGE_SIZE);
-  return { ...mission, history: entries, olderHistory: nextCursor, isLatestHistory: !before, freshness: freshnessOf(mission, policy, now), policy };
+  return { ...mission, olderHistory: mission.nextCursor, isLatestHistory: !before, freshness: freshnessOf(mission, policy, now), policy };
 }
 
 export type MissionDetail = NonNullable<Awaited<ReturnType<typeof getMissionBySlug>>>;
 
-/** A change's mission, with what its status is today. */
-const changeMissionSelect = {
-  slug: true,
-  city: true,
-  type: true,
-  timeZone: true,
-  sendingCode: true,
-  hostCode: true,
-  sending: { select: { name: true } },
-  status: true,
-  statusSince: true,
-  statusUntil: true,
-  statusFollows: true,
-  expectedAfter: true,
-  verifiedAt: true,
-} as const;
-
-type ChangeMission = Prisma.MissionGetPayload<{ select: typeof changeMissionSelect }>;
+/** What a change's mission says about its status today (every change read selects it). */
+type ChangeMission = Pick<LoadedChange["mission"], "hostCode" | "timeZone" | "status" | "statusSince" | "statusUntil" | "statusFollows" | "expectedAfter" | "verifiedAt">;
 
 /** Past reports are shown with the mission's status today, in words. */
 function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { policyFor, now }: FreshnessContext) {
@@ -79,36 +76,28 @@ function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { pol
 
 /** The most recently recorded status reports, newest first. */
 export async function getLatestChanges(limit: number, now: Date, where: { hostCode?: string } = {}) {
-  const [changes, freshness] = await Promise.all([getDb().statusChange.findMany({
-    where: { mission: { archivedAt: null, ...where } },
-    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      kind: true,
-      previousStatus: true,
-      newStatus: true,
-      reason: true,
-      effectiveAt: true,
-      recordedAt: true,
-      sourceUrl: true,
-      sourceTitle: true,
-      mission: { select: changeMissionSelect },
-    },
-  }), loadFreshnessContext(getDb(), now)]);
+  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), loadFreshnessContext(getDb(), now)]);
   return withStatusNow(changes, freshness);
 }
 
 export type LatestChange = Awaited<ReturnType<typeof getLatestChanges>>[number];
 
-export async function getEventBySlug(slug: string, now: Date) {
+/** An event with the newest page of its reports (older ones after `before`); a malformed slug is not looked up. */
+export async function getEventBySlug(slug: string, now: Date, page: { before?: string } = {}) {
   if (!SlugSchema.safeParse(slug).success) return null;
-  const [event, freshness] = await Promise.all([
-    getDb().event.findUnique({
-      where: { slug },
-      include: { changes: { orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], include: { mission: { select: changeMissionSelect } } } },
-    }),
-    loadFreshnessContext(getDb(), now),
-  ]);
-  return event && { ...event, changes: withStatusNow(event.changes, freshness) };
+  const before = page.before ? decodeHistoryCursor(page.before) : null;
+  const [event, freshness] = await Promise.all([loadEvent(getDb(), slug, { before, limit: EVENT_CHANGES_PAGE_SIZE }), loadFreshnessContext(getDb(), now)]);
+  return event && { ...event, changes: withStatusNow(event.changes, freshness), isLatest: !before };
+}
+
+/** The same page of rows held in memory (the as-of tables), by the same order and cursors. */
+export function pageOfRows(rows: readonly MissionRow[], filters: MissionFilters, after: string | undefined): MissionPage {
+  const position = after ? decodeCursor(after, filters) : null;
+  return pageMissions(rows, filters, { limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
+}
+
+/** The newest status change and confirmation among rows held in memory. */
+export function lastUpdatedOf(rows: readonly MissionRow[]) {
+  const newest = (pick: (row: MissionRow) => Date | null) => rows.reduce<Date | null>((latest, row) => { const at = pick(row); return at && (!latest || at > latest) ? at : latest; }, null);
+  return { statusSince: newest((row) => row.statusSince), verifiedAt: newest((row) => row.verifiedAt) };
 }

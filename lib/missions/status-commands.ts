@@ -3,6 +3,7 @@
 // and sets the mission's current fields from it in the same transaction (a back-dated entry
 // only joins the history). Callers pass the transaction.
 import type { Tx } from "@/lib/db/create";
+import { refreshFoldedColumns } from "./folded-columns";
 import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
 import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
@@ -212,6 +213,8 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
     throw new VersionConflictError(mission.id, mission.version, now?.version ?? -1);
   }
   const change = await tx.statusChange.create({ data });
+  // The reason is searchable (lib/missions/search-text.ts).
+  if (isLatest) await refreshFoldedColumns(tx, { id: mission.id });
   // A back-dated entry may split the current run of the status (it held, then not, then again).
   if (!isLatest) await tx.mission.update({ where: { id: mission.id }, data: { statusSince: await currentRunStart(tx, mission.id) } });
   await rescheduleExpiries(tx, change);
@@ -324,6 +327,7 @@ export async function appendReports(
         const moved = chunk.find(({ mission }) => now.find((row) => row.id === mission.id)?.version !== mission.version)?.mission ?? chunk[0]!.mission;
         throw new VersionConflictError(moved.id, moved.version, now.find((row) => row.id === moved.id)?.version ?? -1);
       }
+      await refreshFoldedColumns(tx, { id: { in: chunk.map(({ mission }) => mission.id) } });
       await tx.statusChange.createMany({
         data: chunk.map(({ mission, previousStatus }) => ({ ...entry, previousStatus, missionId: mission.id, version: mission.version + 1 })),
       });

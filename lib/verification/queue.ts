@@ -53,7 +53,7 @@ export async function loadVerificationQueue(db: Db, hostScope: readonly string[]
     }),
     loadFreshnessContext(db, now),
   ]);
-  const rows: MissionRow[] = missions.map((mission) => toMissionRow<object>(mission, context));
+  const rows: MissionRow[] = missions.map((mission) => toMissionRow(mission, context));
   const queued = rows
     .filter((row): row is MissionRow & { freshness: Freshness } => needsCheck(row.freshness))
     .map((row) => ({ row, inCrisis: context.policyFor(row.hostCode).inCrisis }))

@@ -135,7 +135,7 @@ describe("NUL and control characters", () => {
 
   it.each([
     ["mission", () => MissionPage({ params: Promise.resolve({ slug: "x\u0000" }), searchParams: Promise.resolve({}) })],
-    ["event", () => EventPage({ params: Promise.resolve({ slug: "x\u0000" }) })],
+    ["event", () => EventPage({ params: Promise.resolve({ slug: "x\u0000" }), searchParams: Promise.resolve({}) })],
     ["host country", () => HostCountryPage({ params: Promise.resolve({ code: "U\u0000" }), searchParams: Promise.resolve({}) })],
     ["sending country", () => SendingCountryPage({ params: Promise.resolve({ code: "u\u0000" }), searchParams: Promise.resolve({}) })],
   ])("the %s page answers 404 for a malformed slug or code", async (_name, render) => {

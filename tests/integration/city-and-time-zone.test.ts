@@ -7,9 +7,8 @@ import * as missions from "@/app/api/admin/missions/route";
 import { getDb } from "@/lib/db/client";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { getResponseCache } from "@/lib/http/response-cache";
-import { filterMissions } from "@/lib/missions/filter-missions";
 import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
-import { getMissionRows } from "@/lib/missions/queries";
+import { getMissionPage } from "@/lib/missions/queries";
 import { createMission } from "../factories";
 import { call, createUserWithSession, ORIGIN } from "../http";
 
@@ -46,9 +45,8 @@ describe("one rule for matching a city", () => {
     const db = getDb();
     await createMission(db, { hostCode: "PL", city: "Kraków", timeZone: "Europe/Warsaw" });
     await createMission(db, { hostCode: "PL", city: "Warsaw", timeZone: "Europe/Warsaw" });
-    const rows = await getMissionRows({ hostCode: "PL" }, new Date());
     for (const city of ["Kraków", "krakow", "KRAKOW", "Krako\u0301w"]) {
-      const dashboard = filterMissions(rows, parseMissionFiltersLeniently({ host: "PL", city })).rows.length;
+      const dashboard = (await getMissionPage(parseMissionFiltersLeniently({ host: "PL", city }), undefined, new Date())).rows.length;
       expect(dashboard, city).toBe(1);
       expect(await embedRows(`host=PL&city=${encodeURIComponent(city)}`), city).toBe(dashboard);
     }
@@ -58,7 +56,6 @@ describe("one rule for matching a city", () => {
     const db = getDb();
     const cities = ["Kyiv", "Lviv", "Odesa", "Zürich", "São Paulo", "Kraków", "Łódź", "İstanbul"];
     for (const city of cities) await createMission(db, { hostCode: "UA", city });
-    const rows = await getMissionRows({ hostCode: "UA" }, new Date());
     const spelling = fc.tuple(fc.constantFrom(...cities), fc.constantFrom("same", "upper", "lower", "nfd", "stripped")).map(([city, how]) => {
       if (how === "upper") return city.toUpperCase();
       if (how === "lower") return city.toLowerCase();
@@ -68,7 +65,7 @@ describe("one rule for matching a city", () => {
     });
     await fc.assert(
       fc.asyncProperty(spelling, async (city) => {
-        const dashboard = filterMissions(rows, parseMissionFiltersLeniently({ host: "UA", city })).rows.length;
+        const dashboard = (await getMissionPage(parseMissionFiltersLeniently({ host: "UA", city }), undefined, new Date())).rows.length;
         expect(await embedRows(`host=UA&city=${encodeURIComponent(city)}`)).toBe(dashboard);
       }),
       { numRuns: 40 },

@@ -6,7 +6,8 @@ import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
 import { getSessionUser } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
-import { getMissionBySlug, getMissionRows } from "@/lib/missions/queries";
+import { getMissionBySlug, getMissionPage } from "@/lib/missions/queries";
+import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";
 import { call, createUserWithSession, snapshotDatabase } from "../http";
@@ -55,7 +56,7 @@ describe("missions", () => {
     const { token } = await createUserWithSession(db);
     expect((await call(archive.POST, { token, params: { id: String(mission.id) }, body: { archived: true } })).status).toBe(200);
     expect(await getMissionBySlug(mission.slug, new Date())).toBeNull();
-    expect((await getMissionRows({ all: true }, new Date())).map((row) => row.id)).not.toContain(mission.id);
+    expect((await getMissionPage(parseMissionFiltersLeniently({}), undefined, new Date())).rows.map((row) => row.id)).not.toContain(mission.id);
     expect(await db.statusChange.count({ where: { missionId: mission.id } })).toBe(1);
     const listed = await call(missions.GET, { method: "GET", token, path: "/api/admin/missions?archived=1" });
     expect((listed.json.missions as Array<{ id: number }>).map((row) => row.id)).toEqual([mission.id]);

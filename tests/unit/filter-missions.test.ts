@@ -23,6 +23,7 @@ function row(id: number, overrides: Partial<MissionRow>): MissionRow {
     expectedAfter: null,
     timeZone: "Europe/Kyiv",
     version: 0,
+    updatedAt: new Date(0),
     freshness: null,
     ...overrides,
   };

@@ -3,9 +3,10 @@ import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { statusBadgeSvg } from "@/lib/api/badge";
 import { MISSION_CSV_COLUMNS, missionsCsv } from "@/lib/api/csv";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/missions/cursor";
 import { atomFeed, jsonFeed } from "@/lib/api/feeds";
-import type { ApiMissionRow, LoadedChange } from "@/lib/api/read-model";
+import type { LoadedChange } from "@/lib/api/read-model";
+import type { MissionRow } from "@/lib/missions/row-select";
 import { toApiMission } from "@/lib/api/serialize";
 import { EmbedParamsSchema } from "@/lib/embed/params";
 import { renderEmbed } from "@/lib/embed/render";
@@ -21,7 +22,7 @@ const FRESHNESS: FreshnessContext = { policyFor: () => DEFAULT_POLICY, hostsWith
 const HOSTILE_REASON = `<script>alert(1)</script> "><img src=x onerror="alert(2)"> , "quoted"\nnext line`;
 const HOSTILE_URL = "javascript:alert(3)";
 
-function row(overrides: Partial<ApiMissionRow> = {}): ApiMissionRow {
+function row(overrides: Partial<MissionRow> = {}): MissionRow {
   return {
     id: 1,
     slug: "us-embassy-kyiv",

@@ -11,8 +11,8 @@ import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getMissionRows } from "@/lib/missions/queries";
-import { MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
 import { EmbedBuilder } from "./_components/embed-builder";
 
 interface Props {
@@ -37,16 +37,18 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const filters = { ...parseMissionFiltersLeniently(query), host: country.code };
   const basePath = `/countries/${country.code}`;
-  const today = await getMissionRows({ hostCode: country.code }, new Date());
-  const timeZone = zoneOfRows(today, filters.city);
+  const after = typeof query[AFTER_PARAM] === "string" ? query[AFTER_PARAM] : undefined;
+  const facts = await getScopeFacts({ hostCode: country.code });
+  const timeZone = zoneOfRows(facts.places, filters.city);
   const { moment, keep, problem, redirectQuery } = readPageMoment(query, timeZone);
   if (redirectQuery) redirect(`${basePath}?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const rows = moment ? await getMissionRowsAsOf({ hostCode: country.code }, moment) : today;
+  const asOf = moment ? await getMissionRowsAsOf({ hostCode: country.code }, moment) : null;
+  const page = asOf ? pageOfRows(asOf, filters, after) : await getMissionPage(filters, after, now);
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, host: undefined }));
   const links = momentPageLinks(basePath, filterParams, moment, { host: country.code, city: filters.city });
-  const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
-  const sending = uniqueSorted(rows.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name);
+  const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : facts.cities;
+  const sending = asOf ? uniqueSorted(asOf.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name) : facts.sending;
   const heading = filters.city ? `${filters.city}, ${country.name}` : country.name;
   return (
     <div className="space-y-4">
@@ -68,7 +70,9 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
       <MissionsView
         keep={keep}
         now={now}
-        rows={rows}
+        page={page}
+        pageNumberHint={after ? "later" : "first"}
+        lastUpdated={asOf ? lastUpdatedOf(asOf) : facts.lastUpdated}
         filters={filters}
         basePath={basePath}
         columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}

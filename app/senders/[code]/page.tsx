@@ -10,8 +10,8 @@ import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getMissionRows } from "@/lib/missions/queries";
-import { MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -37,10 +37,12 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   const { moment, keep, problem, redirectQuery } = readPageMoment(query, "UTC");
   if (redirectQuery) redirect(`${basePath}?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const rows = moment ? await getMissionRowsAsOf({ sendingCode: country.code }, moment) : await getMissionRows({ sendingCode: country.code }, now);
+  const after = typeof query[AFTER_PARAM] === "string" ? query[AFTER_PARAM] : undefined;
+  const asOf = moment ? await getMissionRowsAsOf({ sendingCode: country.code }, moment) : null;
+  const [page, facts] = await Promise.all([asOf ? pageOfRows(asOf, filters, after) : getMissionPage(filters, after, now), asOf ? null : getScopeFacts({ sendingCode: country.code })]);
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, sending: [] }));
   const links = momentPageLinks(basePath, filterParams, moment);
-  const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
+  const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : (facts?.cities ?? []);
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -54,7 +56,9 @@ export default async function SendingCountryPage({ params, searchParams }: Props
       <MissionsView
         keep={keep}
         now={now}
-        rows={rows}
+        page={page}
+        pageNumberHint={after ? "later" : "first"}
+        lastUpdated={asOf ? lastUpdatedOf(asOf) : (facts?.lastUpdated ?? { statusSince: null, verifiedAt: null })}
         filters={filters}
         basePath={basePath}
         columns={["host", "city", "type", "status", "since", "reason", "source", "verified"]}

@@ -1,22 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useMemo, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTotals } from "@/components/status-totals";
-import { apiFetch } from "@/lib/admin/api-client";
-import { adminMissionsKey, adminMissionsQuery, rowFromWire, type AdminRow, type AdminRowWire } from "@/lib/admin/missions-query";
-import { filterMissions } from "@/lib/missions/filter-missions";
+import { pageFromWire, useAdminMissionPage, useChangeMissionStatus, useVerifyMission, type AdminMissionPageWire, type AdminRow } from "@/lib/admin/missions-query";
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
-import type { StatusUpdateInput, VerifyInput } from "@/lib/missions/schema";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { FRESHNESS_LABELS } from "@/lib/status/wording";
 import { formatAge, formatDateTime } from "@/lib/time";
 import { BulkEventForm } from "./bulk-event-form";
 import { StatusForm, VerifyForm } from "./status-form";
 
-const MAX_ROWS_SHOWN = 300;
+const PAGE_SIZE = 100;
 
 function SortHeader({ label, sort, filters }: { label: string; sort: MissionSort; filters: MissionFilters }) {
   const active = filters.sort === sort;
@@ -35,65 +31,50 @@ function SortHeader({ label, sort, filters }: { label: string; sort: MissionSort
 
 type Panel = { missionId: number; kind: "status" | "verify" } | null;
 
-function useStatusMutations() {
-  const queryClient = useQueryClient();
-  const replaceRow = (id: number, update: (row: AdminRow) => AdminRow) =>
-    queryClient.setQueryData<AdminRow[]>(adminMissionsKey, (rows) => rows?.map((row) => (row.id === id ? update(row) : row)));
-
-  // Optimistic: the row shows the new status at once and rolls back if the server refuses.
-  const change = useMutation({
-    mutationFn: ({ id, input }: { id: number; input: StatusUpdateInput }) =>
-      apiFetch<{ mission: AdminRowWire }>(`/api/admin/missions/${id}/status`, { body: input }),
-    onMutate: async ({ id, input }) => {
-      await queryClient.cancelQueries({ queryKey: adminMissionsKey });
-      const previous = queryClient.getQueryData<AdminRow[]>(adminMissionsKey);
-      replaceRow(id, (row) => ({ ...row, status: input.status, statusReason: input.reason, verifiedAt: new Date(), statusUntil: input.until, expectedAfter: null, freshness: "fresh" }));
-      return { previous };
-    },
-    onError: (_error, _variables, context) => {
-      if (context?.previous) queryClient.setQueryData(adminMissionsKey, context.previous);
-    },
-    onSuccess: ({ mission }, { id }) => replaceRow(id, (row) => ({ ...row, ...rowFromWire({ ...row, ...mission } as AdminRowWire) })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminMissionsKey }),
-  });
-  const verify = useMutation({
-    mutationFn: ({ id, input }: { id: number; input: VerifyInput }) => apiFetch<{ mission: AdminRowWire }>(`/api/admin/missions/${id}/verify`, { body: input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminMissionsKey }),
-  });
-  return { change, verify };
-}
-
-export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowWire[]; filters: MissionFilters }) {
-  const initialData = useMemo(() => initialRows.map(rowFromWire), [initialRows]);
-  const query = useQuery({ ...adminMissionsQuery(), initialData });
-  const rows = useMemo(() => query.data ?? [], [query.data]);
-  const result = useMemo(() => filterMissions(rows, filters), [rows, filters]);
-  const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
+export function AdminMissions({ initialPage, filters }: { initialPage: AdminMissionPageWire; filters: MissionFilters }) {
+  // The cursors of the pages before this one: "Previous" pops, "Next" pushes (keyset pages).
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const initialData = useMemo(() => pageFromWire(initialPage), [initialPage]);
+  const query = useAdminMissionPage({ filters, cursor, limit: PAGE_SIZE }, cursor === null ? initialData : undefined);
+  const page = query.data ?? initialData;
+  const shown = page.missions;
   const [panel, setPanel] = useState<Panel>(null);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const { change, verify } = useStatusMutations();
+  const [selected, setSelected] = useState<Map<number, AdminRow>>(new Map());
+  const change = useChangeMissionStatus();
+  const verify = useVerifyMission();
+  const firstShown = cursors.length === 1 ? 1 : (cursors.length - 1) * PAGE_SIZE + 1;
 
   const allShownSelected = shown.length > 0 && shown.every((row) => selected.has(row.id));
-  const toggle = (id: number) =>
+  const toggle = (row: AdminRow) =>
     setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      const next = new Map(current);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.set(row.id, row);
       return next;
     });
-  const toggleAll = () => setSelected(allShownSelected ? new Set() : new Set(shown.map((row) => row.id)));
-  const selectedRows = rows.filter((row) => selected.has(row.id));
+  const toggleAll = () =>
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const row of shown) {
+        if (allShownSelected) next.delete(row.id);
+        else next.set(row.id, row);
+      }
+      return next;
+    });
+  const selectedRows = [...selected.values()];
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <StatusTotals counts={result.totals} label="Missions per status for these filters" />
+        <StatusTotals counts={page.totals} label="Missions per status for these filters" />
         <p className="text-sm text-slate-600" role="status">
-          Showing {shown.length} of {result.rows.length} matching missions{query.isFetching ? " (refreshing…)" : ""}
+          {shown.length ? `Showing ${firstShown}–${firstShown + shown.length - 1} of ${page.matching} matching missions` : `No missions among ${page.matching} match`}
+          {query.isFetching ? " (refreshing…)" : ""}
         </p>
       </div>
 
-      <BulkEventForm selected={selectedRows} onApplied={() => setSelected(new Set())} />
+      <BulkEventForm selected={selectedRows} onApplied={() => setSelected(new Map())} />
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
@@ -117,7 +98,7 @@ export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowW
                 <Fragment key={row.id}>
                   <tr className="border-t border-slate-200 align-top">
                     <td className="p-2">
-                      <input type="checkbox" aria-label={`Select ${row.sendingName}, ${row.city}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="h-4 w-4" />
+                      <input type="checkbox" aria-label={`Select ${row.sendingName}, ${row.city}`} checked={selected.has(row.id)} onChange={() => toggle(row)} className="h-4 w-4" />
                     </td>
                     <th scope="row" className="p-2 font-medium">{row.sendingName}</th>
                     <td className="p-2">
@@ -180,6 +161,18 @@ export function AdminMissions({ initialRows, filters }: { initialRows: AdminRowW
           </tbody>
         </table>
       </div>
+      <nav aria-label="Pages of missions" className="flex gap-2">
+        {cursors.length > 1 && (
+          <button type="button" onClick={() => setCursors((current) => current.slice(0, -1))} className="rounded border border-slate-300 px-3 py-1">
+            Previous {PAGE_SIZE}
+          </button>
+        )}
+        {page.nextCursor && (
+          <button type="button" onClick={() => setCursors((current) => [...current, page.nextCursor])} className="rounded border border-slate-300 px-3 py-1">
+            Next {PAGE_SIZE}
+          </button>
+        )}
+      </nav>
     </div>
   );
 }

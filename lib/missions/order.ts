@@ -1,0 +1,92 @@
+// The one total order of a mission table, written twice side by side: as Prisma orderBy +
+// keyset WHERE (the database pages through it) and as a comparator (the as-of tables, built
+// in memory). Both compare the folded keys by code point (decision 027), so SQLite,
+// PostgreSQL and memory agree; tests/integration/mission-pages.test.ts checks all three.
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { MissionFilters } from "./filters";
+import type { MissionRow } from "./row-select";
+import { compareCodePoints, missionSortKeys, type SortKeys } from "./search-text";
+
+type Order = Pick<MissionFilters, "sort" | "dir">;
+
+/** The values a row is ordered by; a cursor carries them for the last row of a page. */
+export type SortPosition = SortKeys & Pick<MissionRow, "id" | "type" | "status" | "statusSince" | "verifiedAt">;
+
+export function sortPositionOf(row: Pick<MissionRow, "id" | "type" | "status" | "statusSince" | "verifiedAt" | "sendingName" | "hostName" | "city">): SortPosition {
+  return { ...missionSortKeys(row), id: row.id, type: row.type, status: row.status, statusSince: row.statusSince, verifiedAt: row.verifiedAt };
+}
+
+type TextKey = "sendingKey" | "hostKey" | "cityKey" | "type";
+type NullableKey = "status" | "statusSince" | "verifiedAt";
+const TEXT_KEYS: Partial<Record<MissionFilters["sort"], TextKey>> = { sending: "sendingKey", host: "hostKey", city: "cityKey", type: "type" };
+const NULLABLE_KEYS: Partial<Record<MissionFilters["sort"], NullableKey>> = { status: "status", since: "statusSince", verified: "verifiedAt" };
+
+/**
+ * Where rows without a value go. Statuses order closed < limited < open (alphabetical) <
+ * unreported (null), reversed by "desc"; missions without a time sort last either way.
+ */
+const nullsLast = (order: Order) => order.sort !== "status" || order.dir === "asc";
+
+function primaryKey(order: Order): { text: TextKey } | { nullable: NullableKey } {
+  const text = TEXT_KEYS[order.sort];
+  return text ? { text } : { nullable: NULLABLE_KEYS[order.sort] ?? "status" };
+}
+
+/** Prisma's orderBy: the chosen key, then sending country, city and id (always ascending). */
+export function missionOrderBy(order: Order): Prisma.MissionOrderByWithRelationInput[] {
+  const key = primaryKey(order);
+  const primary: Prisma.MissionOrderByWithRelationInput =
+    "text" in key ? { [key.text]: order.dir } : { [key.nullable]: { sort: order.dir, nulls: nullsLast(order) ? "last" : "first" } };
+  return [primary, { sendingKey: "asc" }, { cityKey: "asc" }, { id: "asc" }];
+}
+
+const NOTHING: Prisma.MissionWhereInput = { OR: [] };
+
+/** Rows strictly after `position` in the order (the keyset condition of the next page). */
+export function missionsAfter(order: Order, position: SortPosition): Prisma.MissionWhereInput {
+  const key = primaryKey(order);
+  let after: Prisma.MissionWhereInput;
+  let same: Prisma.MissionWhereInput;
+  if ("text" in key) {
+    const value = position[key.text] as string;
+    after = { [key.text]: order.dir === "asc" ? { gt: value } : { lt: value } };
+    same = { [key.text]: value };
+  } else {
+    const value = position[key.nullable];
+    const beyond = { [key.nullable]: order.dir === "asc" ? { gt: value } : { lt: value } };
+    if (nullsLast(order)) after = value === null ? NOTHING : { OR: [beyond, { [key.nullable]: null }] };
+    else after = value === null ? { [key.nullable]: { not: null } } : beyond;
+    same = { [key.nullable]: value };
+  }
+  return {
+    OR: [
+      after,
+      { AND: [same, { sendingKey: { gt: position.sendingKey } }] },
+      { AND: [same, { sendingKey: position.sendingKey }, { cityKey: { gt: position.cityKey } }] },
+      { AND: [same, { sendingKey: position.sendingKey }, { cityKey: position.cityKey }, { id: { gt: position.id } }] },
+    ],
+  };
+}
+
+function compareNullable(a: string | Date | null, b: string | Date | null, direction: 1 | -1, last: boolean): number {
+  if (a === null || b === null) return a === b ? 0 : (a === null) === last ? 1 : -1;
+  const difference = a instanceof Date && b instanceof Date ? a.getTime() - b.getTime() : compareCodePoints(String(a), String(b));
+  return direction * Math.sign(difference);
+}
+
+/** The same order in memory, on positions. */
+export function comparePositions(order: Order): (a: SortPosition, b: SortPosition) => number {
+  const key = primaryKey(order);
+  const direction = order.dir === "desc" ? -1 : 1;
+  const primary =
+    "text" in key
+      ? (a: SortPosition, b: SortPosition) => direction * compareCodePoints(a[key.text], b[key.text])
+      : (a: SortPosition, b: SortPosition) => compareNullable(a[key.nullable], b[key.nullable], direction, nullsLast(order));
+  return (a, b) => primary(a, b) || compareCodePoints(a.sendingKey, b.sendingKey) || compareCodePoints(a.cityKey, b.cityKey) || a.id - b.id;
+}
+
+/** The same order in memory, on rows (the as-of tables). */
+export function missionComparator(order: Order): (a: MissionRow, b: MissionRow) => number {
+  const compare = comparePositions(order);
+  return (a, b) => compare(sortPositionOf(a), sortPositionOf(b));
+}

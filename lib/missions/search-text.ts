@@ -1,0 +1,50 @@
+// The folded columns a mission's search and sort read (decision 027). One definition each: the
+// writes store them (lib/missions/folded-columns.ts), the cursors and the in-memory order of
+// as-of tables compute them from a row, so both databases and memory agree.
+import { foldText } from "@/lib/text/fold";
+import { missionTypeLabel } from "./types";
+
+/** What a mission is found by. An object, so localized names can join without new call sites. */
+export interface MissionNames {
+  sendingName: string;
+  sendingCode: string;
+  hostName: string;
+  city: string;
+  type: string;
+  /** The current status's reason: "air warning" finds the missions closed for one. */
+  reason: string | null;
+}
+
+/** The folded text search matches words against (each word a substring of it). */
+export function missionSearchText(names: MissionNames): string {
+  return foldText([names.sendingName, names.sendingCode, names.hostName, names.city, missionTypeLabel(names.type), names.reason ?? ""].join(" "));
+}
+
+/** The words of a query as search compares them. */
+export function searchWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+export interface SortKeys {
+  sendingKey: string;
+  hostKey: string;
+  cityKey: string;
+}
+
+export function missionSortKeys(names: Pick<MissionNames, "sendingName" | "hostName" | "city">): SortKeys {
+  return { sendingKey: foldText(names.sendingName), hostKey: foldText(names.hostName), cityKey: foldText(names.city) };
+}
+
+/** Code-point order: what SQLite's BINARY and PostgreSQL's "C" collation give on UTF-8 text. */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
+    const difference = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+    if (difference) return difference;
+  }
+}
