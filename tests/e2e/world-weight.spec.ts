@@ -1,0 +1,48 @@
+// Issue 13: the weight budget with the world imported (9,852 missions, 20,000 generated
+// reports; the second web server of playwright.config.ts): the largest host country's page and
+// every other public page stay within 50 KB transferred on a first visit, every response summed.
+import { expect, test } from "@playwright/test";
+import { firstVisitWeight, PAGE_BUDGET_BYTES } from "./support/weight";
+
+const WORLD = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 5}`;
+
+interface HostSummary {
+  code: string;
+  missions: number;
+}
+
+/** The pages a world-scale deployment serves its readers, the biggest of each kind. */
+async function worldPages(request: import("@playwright/test").APIRequestContext): Promise<Record<string, string>> {
+  const hosts = ((await (await request.get(`${WORLD}/api/v1/countries`)).json()) as { data: HostSummary[] }).data;
+  const largest = hosts.reduce((most, host) => (host.missions > most.missions ? host : most));
+  const missions = ((await (await request.get(`${WORLD}/api/v1/missions?host=${largest.code}&limit=500`)).json()) as { data: Array<{ city: string }> }).data;
+  const perCity = new Map<string, number>();
+  for (const mission of missions) perCity.set(mission.city, (perCity.get(mission.city) ?? 0) + 1);
+  const city = [...perCity].sort((a, b) => b[1] - a[1])[0]![0];
+  return {
+    home: "/",
+    [`largest host country (${largest.code}, ${largest.missions} missions)`]: `/countries/${largest.code}`,
+    [`its largest city (${city})`]: `/countries/${largest.code}?city=${encodeURIComponent(city)}`,
+    "sending country": `/senders/${largest.code}`,
+    "mission with generated history": "/missions/us-embassy-kyiv",
+    event: "/events/kyiv-air-attack-warning-2024-11-20",
+    "search matching thousands": "/search?q=embassy",
+    "API docs": "/docs/api",
+  };
+}
+
+test("with the world imported, every public page is at most 50 KB with everything it loads", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const pages = await worldPages(request);
+  const weights: string[] = [];
+  const over: string[] = [];
+  for (const [name, path] of Object.entries(pages)) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const weight = await firstVisitWeight(context, WORLD + path);
+    await context.close();
+    weights.push(`${(weight.bytes / 1024).toFixed(1).padStart(6)} KB  ${name} ${path}`);
+    if (weight.bytes > PAGE_BUDGET_BYTES) over.push(`${name} (${path}): ${weight.bytes} bytes\n${weight.responses.map((response) => `  ${response.bytes}\t${response.url}`).join("\n")}`);
+  }
+  console.log(`World weights (first visit, transferred):\n${weights.join("\n")}`);
+  expect(over, over.join("\n")).toEqual([]);
+});
