@@ -292,7 +292,7 @@ async function madeUpLoop(app: string, pid: number, facts: WorldFacts, count: nu
   hotTimes.sort((a, b) => a - b);
   const hotP99 = percentile(hotTimes, 99);
   return [
-    [`${next} of ${count} made-up URLs${next < count ? ` (stopped at ${maxSeconds} s)` : ""}, ${MADE_UP_CONNECTIONS} connections`, `${seconds.toFixed(0)} s`, `${(count / seconds).toFixed(0)} req/s`, String(failures), ""],
+    [`${next} of ${count} made-up URLs${next < count ? ` (stopped at ${maxSeconds} s)` : ""}, ${MADE_UP_CONNECTIONS} connections`, `${seconds.toFixed(0)} s`, `${(next / seconds).toFixed(1)} req/s`, String(failures), ""],
     ["server RSS before / peak / after", "", `${before.toFixed(0)} / ${peak.toFixed(0)} / ${after.toFixed(0)} MB`, "", `${peak < GOALS.rssMegabytes ? "pass" : "FAIL"} (< ${GOALS.rssMegabytes} MB)`],
     [`hot cached answers meanwhile (${hotTimes.length})`, "", `p50 ${percentile(hotTimes, 50).toFixed(1)} ms, p99 ${hotP99.toFixed(1)} ms`, "", `${hotP99 <= GOALS.hotP99Ms ? "pass" : "FAIL"} (p99 ≤ ${GOALS.hotP99Ms} ms)`],
   ];
