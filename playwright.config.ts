@@ -1,12 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "./tests/e2e/support/chromium";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATABASE_URL = "file:./tests/.tmp/e2e.db";
-/** The subscriptions spec's SMTP server (tests/e2e/subscriptions.spec.ts) listens here. */
-const E2E_SMTP_PORT = PORT + 2;
-/** A second server with the world imported, for the world weight test (tests/e2e/world-weight.spec.ts). */
-const E2E_WORLD_PORT = PORT + 5;
+import { E2E_PORT as PORT, E2E_WORLD_PORT, SEEDED_SERVER_ENV } from "./tests/e2e/support/servers";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,19 +28,7 @@ export default defineConfig({
       // custom server (server.ts) as in production.
       command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
       url: `http://127.0.0.1:${PORT}/`,
-      // Watching on, and the tests' own notice server on 127.0.0.1 allowed (watch-admin.spec.ts);
-      // the seeded official sources stay disabled, so nothing leaves the machine.
-      env: {
-        DATABASE_URL,
-        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-        MAIL_FROM: "Chancery <alerts@chancery.test>",
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(PORT),
-        HOSTNAME: "127.0.0.1",
-        NODE_ENV: "production",
-        SOURCE_WATCHING: "on",
-        SOURCE_FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1",
-      },
+      env: SEEDED_SERVER_ENV,
       reuseExistingServer: false,
       timeout: 600_000,
       stdout: "ignore",

@@ -2,9 +2,10 @@
 // reports; the second web server of playwright.config.ts): the largest host country's page and
 // every other public page stay within 50 KB transferred on a first visit, every response summed.
 import { expect, test } from "@playwright/test";
+import { E2E_WORLD_PORT } from "./support/servers";
 import { firstVisitWeight, PAGE_BUDGET_BYTES } from "./support/weight";
 
-const WORLD = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 5}`;
+const WORLD = `http://127.0.0.1:${E2E_WORLD_PORT}`;
 /** The generator gives the first missions most reports: the first seeded one has ~930 of the 20,000. */
 const BUSIEST = "af-embassy-kyiv";
 
