@@ -96,7 +96,7 @@ async function main() {
     await browser.close();
   }
   console.log(`First visit to ${KYIV} (seeded data) in Chromium, network emulated by CDP (DevTools presets: 3G = 562.5 ms, 1.44 Mbit/s down; Slow 3G = 2 s, 400 kbit/s).\n`);
-  printTable(["profile", "statuses visible after", "load event", "bytes until visible", "bytes at load", "with the worker's install", "offline, reloaded"], rows);
+  printTable(["profile", "statuses visible after", "load event", "bytes of responses done when visible", "bytes at load", "with the worker's install", "offline, reloaded"], rows);
 }
 
 main()
