@@ -2,6 +2,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import { importGraphPlugin } from "./eslint-rules/import-graph.mjs";
 
+const ENV_READ = { selector: "MemberExpression[object.object.name='process'][object.property.name='env']", message: "Read variables through env() from lib/env.ts." };
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -29,7 +31,16 @@ const config = [
     ignores: ["lib/env.ts", "lib/http/response-cache.ts"],
     rules: {
       // Reading one variable (process.env.X); handing the whole environment to a child is fine.
-      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.object.name='process'][object.property.name='env']", message: "Read variables through env() from lib/env.ts." }],
+      "no-restricted-syntax": ["error", ENV_READ],
+    },
+  },
+  {
+    // The admin client (bulletproof-react style, decision 029): components call the hooks of one
+    // module per resource in lib/admin/*, which own the requests and what each write reloads.
+    files: ["app/admin/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": ["error", ENV_READ, { selector: "CallExpression[callee.name='fetch']", message: "Admin components call the hooks of lib/admin/<resource>.ts, not fetch." }],
+      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/admin/api-client", importNames: ["apiFetch"], message: "Admin components call the hooks of lib/admin/<resource>.ts, not apiFetch." }] }],
     },
   },
 ];

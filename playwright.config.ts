@@ -1,9 +1,6 @@
 import { defineConfig } from "@playwright/test";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATABASE_URL = "file:./tests/.tmp/e2e.db";
-/** The subscriptions spec's SMTP server (tests/e2e/subscriptions.spec.ts) listens here. */
-const E2E_SMTP_PORT = PORT + 2;
+import { CHROMIUM_LAUNCH } from "./tests/e2e/support/chromium";
+import { E2E_PORT as PORT, E2E_WORLD_PORT, SEEDED_SERVER_ENV } from "./tests/e2e/support/servers";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,41 +20,31 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download cannot run here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
-  webServer: {
-    // A fresh, seeded SQLite database and a production build for every run, served by the
-    // custom server (server.ts) as in production.
-    command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
-    url: `http://127.0.0.1:${PORT}/`,
-    // Watching on, and the tests' own notice server on 127.0.0.1 allowed (watch-admin.spec.ts);
-    // the seeded official sources stay disabled, so nothing leaves the machine.
-    env: {
-      DATABASE_URL,
-      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-      MAIL_FROM: "Chancery <alerts@chancery.test>",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      NODE_ENV: "production",
-      SOURCE_WATCHING: "on",
-      SOURCE_FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1",
+  webServer: [
+    {
+      // A fresh, seeded SQLite database and a production build for every run, served by the
+      // custom server (server.ts) as in production.
+      command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
+      url: `http://127.0.0.1:${PORT}/`,
+      env: SEEDED_SERVER_ENV,
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    reuseExistingServer: false,
-    timeout: 600_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      // The world file imported (9,852 missions) with 20,000 generated reports, in its own
+      // database, so the seeded server above stays as the other specs expect. Started after
+      // the first (Playwright starts web servers in order), so the build is there. ~25 s.
+      command: `rm -f tests/.tmp/e2e-world.db* && npm run db:setup && npm run --silent world -- --history 20000 && tsx server.ts`,
+      url: `http://127.0.0.1:${E2E_WORLD_PORT}/`,
+      env: { DATABASE_URL: "file:./tests/.tmp/e2e-world.db", NEXT_TELEMETRY_DISABLED: "1", PORT: String(E2E_WORLD_PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

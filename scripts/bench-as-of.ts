@@ -1,18 +1,14 @@
 // `npm run bench -- --as-of` (or `tsx scripts/bench-as-of.ts`): how fast the table as of a
 // moment is built (lib/history/as-of.ts) at world scale, uncached, on SQLite and PostgreSQL.
-// Generates its own data: every country hosts missions (the largest host many more), and the
-// history is spread over them, in SQL for speed. Not a test: it only prints.
+// Data: the world import and its generated history (scripts/world-data.ts). Not a test: it only prints.
 // Each table is measured in the library (loadMissionsAsOf) and over HTTP through the built app
 // (scripts/bench-as-of-http.ts: /api/v1/missions?at=…), and so is what changed in a day
 // (loadChangesBetween, /api/v1/changes).
 // Options: --rows=1000000 --missions=12000 --largest=600 --runs=20 --db=both|sqlite|postgres --http=yes|no
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL; a bench database is created)
 // Env: BENCH_PORT (the app's port for the HTTP runs).
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { z } from "zod";
 import { createDb, type Db } from "@/lib/db/create";
 import { benchEnv } from "@/lib/env";
@@ -21,7 +17,7 @@ import { loadChangesBetween } from "@/lib/history/changes";
 import type { Known } from "@/lib/history/moment";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { startApp, timeGet } from "./bench-as-of-http";
-import { seedCountries } from "@/prisma/seed";
+import { prepareWorldDatabase } from "./world-data";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TMP = path.join(ROOT, "tests/.tmp");
@@ -46,96 +42,18 @@ function parseOptions(argv: string[]): Options {
 const START_SECONDS = Date.UTC(2020, 0, 1) / 1000;
 const STEP_SECONDS = 6 * 3600;
 
-function migrations(provider: "sqlite" | "postgres"): string[] {
-  const dir = path.join(ROOT, "prisma", provider, "migrations");
-  return fs.readdirSync(dir).filter((name) => fs.statSync(path.join(dir, name)).isDirectory()).sort().map((name) => fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-}
-
-/** Missions per host: the first host gets `largest`, the rest share the remainder. */
-function missionPlan(hosts: string[], options: Options): Array<{ host: string; count: number }> {
-  const [first, ...rest] = hosts;
-  const others = Math.max(0, options.missions - options.largest);
-  return [{ host: first!, count: options.largest }, ...rest.map((host, index) => ({ host, count: Math.floor(others / rest.length) + (index < others % rest.length ? 1 : 0) }))];
-}
-
-const missionsSql = (plan: Array<{ host: string; count: number }>, senders: string[]) =>
-  plan.flatMap(({ host, count }) => Array.from({ length: count }, (_, index) => ({ host, sender: senders[index % senders.length]!, slug: `bench-${host}-${index}`.toLowerCase() })));
+// The data: the world file and its generated history (scripts/world-data.ts, the one generator),
+// spread over the span the moments below are taken from.
+const worldOptions = (options: Options) => ({ historyRows: options.rows, start: new Date(START_SECONDS * 1000), end: new Date((START_SECONDS + Math.ceil(options.rows / options.missions) * STEP_SECONDS) * 1000) });
 
 async function prepareSqlite(options: Options): Promise<{ url: string; largestHost: string }> {
-  fs.mkdirSync(TMP, { recursive: true });
-  const file = path.join(TMP, "bench-as-of.db");
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  const raw = new Database(file);
-  for (const script of migrations("sqlite")) raw.exec(script);
-  raw.close();
-  const url = `file:${file}`;
-  const db = createDb(url);
-  await seedCountries(db);
-  const codes = (await db.country.findMany({ where: { isIso: true }, select: { code: true }, orderBy: { code: "asc" } })).map((country) => country.code);
-  await db.$disconnect();
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  const insertMission = sqlite.prepare(`INSERT INTO "Mission" (slug, sendingCode, hostCode, city, type, timeZone, createdAt, updatedAt) VALUES (?, ?, ?, 'Capital', 'embassy', 'UTC', '2019-01-01T00:00:00.000+00:00', '2019-01-01T00:00:00.000+00:00')`);
-  const hosts = ["US", ...codes.filter((code) => code !== "US")];
-  sqlite.transaction(() => {
-    for (const mission of missionsSql(missionPlan(hosts, options), codes)) insertMission.run(mission.slug, mission.sender, mission.host);
-  })();
-  const perMission = Math.ceil(options.rows / options.missions);
-  // A recursive CTE numbers the entries; statuses and times come from a cheap hash of (mission, n).
-  sqlite.exec(`
-    WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ${perMission})
-    INSERT INTO "StatusChange" (missionId, kind, previousStatus, newStatus, reason, effectiveAt, recordedAt, authorName, version)
-    SELECT m.id, 'change', NULL,
-      CASE ((m.id * 7919 + n.k * 104729) % 3) WHEN 0 THEN 'open' WHEN 1 THEN 'limited' ELSE 'closed' END,
-      'Bench report',
-      strftime('%Y-%m-%dT%H:%M:%f+00:00', ${START_SECONDS} + n.k * ${STEP_SECONDS} + ((m.id * 31 + n.k * 17) % 3600), 'unixepoch'),
-      strftime('%Y-%m-%dT%H:%M:%f+00:00', ${START_SECONDS} + n.k * ${STEP_SECONDS} + ((m.id * 31 + n.k * 17) % 3600) + CASE WHEN (m.id + n.k) % 10 = 0 THEN 86400 ELSE 60 END, 'unixepoch'),
-      'Bench', n.k
-    FROM "Mission" m CROSS JOIN n
-    WHERE (m.id - 1) * ${perMission} + n.k <= ${options.rows}`);
-  sqlite.exec("ANALYZE");
-  sqlite.close();
-  return { url, largestHost: "US" };
+  const { url, largestHost } = await prepareWorldDatabase({ provider: "sqlite", file: path.join(TMP, "bench-as-of.db") }, worldOptions(options));
+  return { url, largestHost };
 }
 
 async function preparePostgres(options: Options): Promise<{ url: string; largestHost: string }> {
-  const name = "chancery_bench_as_of";
-  const admin = new pg.Client({ connectionString: options.postgres });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(options.postgres);
-  target.pathname = `/${name}`;
-  const url = target.toString();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  for (const script of migrations("postgres")) await client.query(script);
-  const db = createDb(url);
-  await seedCountries(db);
-  const codes = (await db.country.findMany({ where: { isIso: true }, select: { code: true }, orderBy: { code: "asc" } })).map((country) => country.code);
-  await db.$disconnect();
-  const hosts = ["US", ...codes.filter((code) => code !== "US")];
-  const missions = missionsSql(missionPlan(hosts, options), codes);
-  for (let index = 0; index < missions.length; index += 1000) {
-    const chunk = missions.slice(index, index + 1000);
-    const values = chunk.map((_, row) => `($${row * 3 + 1}, $${row * 3 + 2}, $${row * 3 + 3}, 'Capital', 'embassy', 'UTC', '2019-01-01', '2019-01-01')`).join(",");
-    await client.query(`INSERT INTO "Mission" (slug, "sendingCode", "hostCode", city, type, "timeZone", "createdAt", "updatedAt") VALUES ${values}`, chunk.flatMap((mission) => [mission.slug, mission.sender, mission.host]));
-  }
-  const perMission = Math.ceil(options.rows / options.missions);
-  await client.query(`
-    INSERT INTO "StatusChange" ("missionId", kind, "previousStatus", "newStatus", reason, "effectiveAt", "recordedAt", "authorName", version)
-    SELECT m.id, 'change', NULL,
-      CASE ((m.id * 7919 + k * 104729) % 3) WHEN 0 THEN 'open' WHEN 1 THEN 'limited' ELSE 'closed' END,
-      'Bench report',
-      to_timestamp(${START_SECONDS} + k * ${STEP_SECONDS} + ((m.id * 31 + k * 17) % 3600)) AT TIME ZONE 'UTC',
-      to_timestamp(${START_SECONDS} + k * ${STEP_SECONDS} + ((m.id * 31 + k * 17) % 3600) + CASE WHEN (m.id + k) % 10 = 0 THEN 86400 ELSE 60 END) AT TIME ZONE 'UTC',
-      'Bench', k
-    FROM "Mission" m CROSS JOIN generate_series(1, ${perMission}) AS k
-    WHERE (m.id - 1) * ${perMission} + k <= ${options.rows}`);
-  await client.query("VACUUM ANALYZE");
-  await client.end();
-  return { url, largestHost: "US" };
+  const { url, largestHost } = await prepareWorldDatabase({ provider: "postgres", adminUrl: options.postgres, database: "chancery_bench_as_of" }, worldOptions(options));
+  return { url, largestHost };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/lib/admin/api-client";
+import { ApiError } from "@/lib/admin/api-client";
+import { useLogIn } from "@/lib/admin/session";
 import { fieldClass } from "../_components/form-fields";
 
 export function LoginForm() {
-  const router = useRouter();
+  const logIn = useLogIn();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -16,9 +16,7 @@ export function LoginForm() {
     setPending(true);
     setError(null);
     try {
-      await apiFetch("/api/auth/login", { body: { email: data.get("email"), password: data.get("password") } });
-      router.replace("/admin");
-      router.refresh();
+      await logIn.mutateAsync({ email: data.get("email"), password: data.get("password") });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Could not log in");
       setPending(false);

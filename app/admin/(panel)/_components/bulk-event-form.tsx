@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
-import { adminMissionsKey, type AdminRow } from "@/lib/admin/missions-query";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { useApplyBulkEvent } from "@/lib/admin/events";
+import type { AdminRow } from "@/lib/admin/missions-query";
 import { BulkEventSchema, type BulkEventInput } from "@/lib/missions/schema";
 import { EndFields, fieldClass, ReasonField, readStatusReport, SourceFields, StatusChoice } from "../../_components/form-fields";
 import { FormErrors } from "./form-errors";
@@ -12,26 +12,25 @@ import { FormErrors } from "./form-errors";
 /** One event, one status for every selected mission; the server applies all or none. */
 export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; onApplied: () => void }) {
   const id = useId();
-  const queryClient = useQueryClient();
+  const applyEvent = useApplyBulkEvent();
   const [errors, setErrors] = useState<{ message?: string; fields?: FieldError[] } | null>(null);
   const [created, setCreated] = useState<{ slug: string; name: string; count: number } | null>(null);
   const zones = [...new Set(selected.map((row) => row.timeZone))];
   const timeZone = zones.length === 1 ? zones[0]! : "UTC";
 
-  const apply = useMutation({
-    mutationFn: (input: BulkEventInput) => apiFetch<{ event: { slug: string; name: string }; count: number }>("/api/admin/events", { body: input }),
-    onSuccess: ({ event, count }) => {
-      setCreated({ ...event, count });
-      onApplied();
-    },
-    onError: (error) =>
-      setErrors(
-        error instanceof ApiError
-          ? { message: error.status === 409 ? `${error.message}. Nothing was changed; the list is reloaded, check and apply again.` : error.message, fields: error.fields }
-          : { message: "The event could not be applied." },
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminMissionsKey }),
-  });
+  const apply = (input: BulkEventInput) =>
+    applyEvent.mutate(input, {
+      onSuccess: ({ event, count }) => {
+        setCreated({ ...event, count });
+        onApplied();
+      },
+      onError: (error) =>
+        setErrors(
+          error instanceof ApiError
+            ? { message: error.status === 409 ? `${error.message}. Nothing was changed; the list is reloaded, check and apply again.` : error.message, fields: error.fields }
+            : { message: "The event could not be applied." },
+        ),
+    });
 
   if (!selected.length) {
     return created ? (
@@ -55,7 +54,7 @@ export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; o
     if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
     setErrors(null);
     setCreated(null);
-    apply.mutate(parsed.data);
+    apply(parsed.data);
   }
 
   return (
@@ -79,8 +78,8 @@ export function BulkEventForm({ selected, onApplied }: { selected: AdminRow[]; o
       </label>
       <div className="space-y-2 sm:col-span-2">
         <FormErrors message={errors?.message} fields={errors?.fields} />
-        <button type="submit" disabled={apply.isPending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
-          {apply.isPending ? "Applying…" : `Apply to ${selected.length} missions`}
+        <button type="submit" disabled={applyEvent.isPending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {applyEvent.isPending ? "Applying…" : `Apply to ${selected.length} missions`}
         </button>
       </div>
     </form>

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { useCreateMission, useUpdateMission } from "@/lib/admin/mission";
 import { MissionCreateSchema, type MissionFields } from "@/lib/missions/schema";
 import { MISSION_TYPES, MISSION_TYPE_LABELS } from "@/lib/missions/types";
 import { FormErrors } from "./form-errors";
@@ -24,6 +25,8 @@ type Existing = Partial<Record<keyof MissionFields, string | number | null>> & {
 /** Create (no mission) or edit a mission's details; the same schema is checked on the server. */
 export function MissionForm({ mission, countries }: { mission?: Existing; countries: Array<{ code: string; name: string }> }) {
   const router = useRouter();
+  const createMission = useCreateMission();
+  const updateMission = useUpdateMission();
   const [errors, setErrors] = useState<{ message?: string; fields?: FieldError[] } | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
@@ -47,11 +50,10 @@ export function MissionForm({ mission, countries }: { mission?: Existing; countr
     setErrors(null);
     try {
       if (mission?.id) {
-        await apiFetch(`/api/admin/missions/${mission.id}`, { method: "PATCH", body: parsed.data });
+        await updateMission.mutateAsync({ id: mission.id, input: parsed.data });
         setSaved(true);
-        router.refresh();
       } else {
-        const { mission: created } = await apiFetch<{ mission: { id: number } }>("/api/admin/missions", { body: parsed.data });
+        const { mission: created } = await createMission.mutateAsync(parsed.data);
         router.push(`/admin/missions/${created.id}`);
       }
     } catch (caught) {

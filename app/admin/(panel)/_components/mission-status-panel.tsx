@@ -1,25 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/admin/api-client";
-import { adminMissionsKey } from "@/lib/admin/missions-query";
+import { ApiError } from "@/lib/admin/api-client";
+import { useArchiveMission, useChangeMissionStatus, useVerifyMission } from "@/lib/admin/mission";
 import { StatusForm, VerifyForm, type EditableMission } from "./status-form";
 
 /** The status forms and archive switch on a mission's own admin page. */
 export function MissionStatusPanel({ mission, archived, pendingScheduled }: { mission: EditableMission; archived: boolean; pendingScheduled: number }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
+  const changeStatus = useChangeMissionStatus();
+  const verify = useVerifyMission();
+  const archive = useArchiveMission();
   const [archiveError, setArchiveError] = useState<string | null>(null);
-  const done = () => {
-    void queryClient.invalidateQueries({ queryKey: adminMissionsKey });
-    router.refresh();
-  };
   async function setArchived(value: boolean) {
     try {
-      await apiFetch(`/api/admin/missions/${mission.id}/archive`, { body: { archived: value } });
-      done();
+      await archive.mutateAsync({ id: mission.id, archived: value });
     } catch (caught) {
       setArchiveError(caught instanceof ApiError ? caught.message : "Could not change the archive state.");
     }
@@ -36,12 +30,12 @@ export function MissionStatusPanel({ mission, archived, pendingScheduled }: { mi
                 cancel {pendingScheduled === 1 ? "it" : "them"}.
               </p>
             )}
-            <StatusForm key={mission.version} mission={mission} onSubmit={async (input) => { await apiFetch(`/api/admin/missions/${mission.id}/status`, { body: input }); done(); }} />
+            <StatusForm key={mission.version} mission={mission} onSubmit={(input) => changeStatus.mutateAsync({ id: mission.id, input })} />
           </section>
           {mission.status && (
             <section aria-labelledby="reverify" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h2 id="reverify" className="text-lg font-semibold">Re-verify</h2>
-              <VerifyForm key={mission.version} mission={mission} onSubmit={async (input) => { await apiFetch(`/api/admin/missions/${mission.id}/verify`, { body: input }); done(); }} />
+              <VerifyForm key={mission.version} mission={mission} onSubmit={(input) => verify.mutateAsync({ id: mission.id, input })} />
             </section>
           )}
         </>

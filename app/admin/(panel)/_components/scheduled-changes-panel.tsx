@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { DateTime } from "@/components/date-time";
 import { SourceLink } from "@/components/source-link";
 import { StatusBadge } from "@/components/status-badge";
-import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { useCancelScheduledChange, useScheduleChange, useUpdateScheduledChange } from "@/lib/admin/scheduled-changes";
 import { ScheduledChangeSchema, type ScheduledChangeInput } from "@/lib/missions/schema";
 import { followsPhrase } from "@/lib/status/ends";
 import { instantToWallTime } from "@/lib/zoned-time";
@@ -75,14 +75,15 @@ function ScheduledChangeForm({ label, timeZone, change, onSubmit, onDone }: { la
   );
 }
 
-function PendingItem({ missionId, timeZone, change, onChanged }: { missionId: number; timeZone: string; change: PendingChange; onChanged: () => void }) {
+function PendingItem({ missionId, timeZone, change }: { missionId: number; timeZone: string; change: PendingChange }) {
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<Errors>(null);
-  const path = `/api/admin/missions/${missionId}/scheduled/${change.id}`;
+  const cancelChange = useCancelScheduledChange();
+  const updateChange = useUpdateScheduledChange();
+  const target = { missionId, id: change.id, expectedVersion: change.version };
   async function cancel() {
     try {
-      await apiFetch(`${path}/cancel`, { body: { expectedVersion: change.version } });
-      onChanged();
+      await cancelChange.mutateAsync(target);
     } catch (caught) {
       setErrors(errorsOf(caught));
     }
@@ -111,11 +112,8 @@ function PendingItem({ missionId, timeZone, change, onChanged }: { missionId: nu
           label="Edit scheduled change"
           timeZone={timeZone}
           change={change}
-          onSubmit={(input) => apiFetch(path, { method: "PATCH", body: { ...input, expectedVersion: change.version } })}
-          onDone={() => {
-            setEditing(false);
-            onChanged();
-          }}
+          onSubmit={(input) => updateChange.mutateAsync({ ...target, input })}
+          onDone={() => setEditing(false)}
         />
       ) : (
         <div className="flex gap-2">
@@ -129,9 +127,8 @@ function PendingItem({ missionId, timeZone, change, onChanged }: { missionId: nu
 
 /** Pending scheduled changes of one mission, and a form to schedule another. */
 export function ScheduledChangesPanel({ missionId, timeZone, pending }: { missionId: number; timeZone: string; pending: PendingChange[] }) {
-  const router = useRouter();
   const [formKey, setFormKey] = useState(0);
-  const refresh = () => router.refresh();
+  const schedule = useScheduleChange();
   return (
     <section aria-labelledby="scheduled" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="scheduled" className="text-lg font-semibold">Scheduled changes</h2>
@@ -142,7 +139,7 @@ export function ScheduledChangesPanel({ missionId, timeZone, pending }: { missio
       {pending.length > 0 && (
         <ul className="space-y-2" aria-label="Pending scheduled changes">
           {pending.map((change) => (
-            <PendingItem key={`${change.id}-${change.version}`} missionId={missionId} timeZone={timeZone} change={change} onChanged={refresh} />
+            <PendingItem key={`${change.id}-${change.version}`} missionId={missionId} timeZone={timeZone} change={change} />
           ))}
         </ul>
       )}
@@ -151,9 +148,8 @@ export function ScheduledChangesPanel({ missionId, timeZone, pending }: { missio
         label="Schedule a change"
         timeZone={timeZone}
         onSubmit={async (input) => {
-          await apiFetch(`/api/admin/missions/${missionId}/scheduled`, { body: input });
+          await schedule.mutateAsync({ missionId, input });
           setFormKey((key) => key + 1);
-          refresh();
         }}
       />
     </section>

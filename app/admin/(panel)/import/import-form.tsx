@@ -1,16 +1,16 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/admin/api-client";
-import { adminMissionsKey } from "@/lib/admin/missions-query";
+import { ApiError } from "@/lib/admin/api-client";
+import { useApplyImport, useDryRunImport } from "@/lib/admin/import";
 import type { PlanSummary } from "@/lib/import/plan-summary";
 
 const ROWS_SHOWN = 500;
 const ACTION_LABELS = { add: "Add", update: "Update", unchanged: "Unchanged", reject: "Rejected" } as const;
 
 export function ImportForm() {
-  const queryClient = useQueryClient();
+  const dryRun = useDryRunImport();
+  const applyImport = useApplyImport();
   const [file, setFile] = useState<File | null>(null);
   const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [applied, setApplied] = useState<{ milliseconds: number } | null>(null);
@@ -22,13 +22,9 @@ export function ImportForm() {
     setPending(mode);
     setError(null);
     try {
-      const result = await apiFetch<{ plan: PlanSummary; milliseconds?: number }>(`/api/admin/import?mode=${mode}`, {
-        rawBody: file,
-        headers: { "content-type": file.type || "application/octet-stream" },
-      });
+      const result = await (mode === "apply" ? applyImport : dryRun).mutateAsync(file);
       setPlan(result.plan);
       setApplied(mode === "apply" ? { milliseconds: result.milliseconds ?? 0 } : null);
-      if (mode === "apply") void queryClient.invalidateQueries({ queryKey: adminMissionsKey });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The import failed.");
     } finally {

@@ -1,22 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
-import { LANGUAGES, SOURCE_KIND_LABELS, SOURCE_KINDS, SourceCreateSchema, SourceTrialSchema } from "@/lib/sources/schema";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { useCreateSource, useDeleteSource, useTestSavedSource, useTrySource, useUpdateSource, type SourceTrial as Trial } from "@/lib/admin/sources";
+import { LANGUAGES, SOURCE_KIND_LABELS, SOURCE_KINDS, SourceCreateSchema, SourceTrialSchema, type SourceUpdateInput } from "@/lib/sources/schema";
 import type { SourceView } from "@/lib/sources/types";
 import { formatDateTime } from "@/lib/time";
 import { fieldClass } from "../../_components/form-fields";
 import { FormErrors } from "../_components/form-errors";
 
 type Errors = { message?: string; fields?: FieldError[] } | null;
-
-interface Trial {
-  outcome: string;
-  error: string | null;
-  notices: Array<{ title: string; link: string; publishedAt: string | null; class: string; trigger: string | null; confidence: number; untilPhrase: string | null }>;
-  proposals: Array<{ missionName: string; suggestedStatus: string; kind: string; triggerPhrase: string; untilPhrase: string | null }>;
-}
 
 const CLASS_WORDS: Record<string, string> = { closed: "Closure", limited: "Limited services", reopened: "Reopening", none: "Nothing about operations" };
 const when = (value: string | null) => (value ? formatDateTime(new Date(value)) : "never");
@@ -74,8 +67,10 @@ function readForm(data: FormData) {
   };
 }
 
-function AddSource({ onAdded }: { onAdded(): void }) {
+function AddSource() {
   const id = useId();
+  const trySource = useTrySource();
+  const createSource = useCreateSource();
   const [errors, setErrors] = useState<Errors>(null);
   const [trial, setTrial] = useState<Trial | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,17 +80,18 @@ function AddSource({ onAdded }: { onAdded(): void }) {
     const form = event.currentTarget;
     const testing = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "test";
     const values = readForm(new FormData(form));
-    const parsed = testing ? SourceTrialSchema.safeParse(values) : SourceCreateSchema.safeParse(values);
-    if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
+    const trial = testing ? SourceTrialSchema.safeParse(values) : null;
+    const created = testing ? null : SourceCreateSchema.safeParse(values);
+    const failed = trial?.error ?? created?.error;
+    if (failed) return setErrors({ fields: fieldErrorsOf(failed) });
     setErrors(null);
     setBusy(true);
     try {
-      if (testing) setTrial(await apiFetch<Trial>("/api/admin/sources/test", { body: parsed.data }));
-      else {
-        await apiFetch("/api/admin/sources", { body: parsed.data });
+      if (trial?.data) setTrial(await trySource.mutateAsync(trial.data));
+      else if (created?.data) {
+        await createSource.mutateAsync(created.data);
         form.reset();
         setTrial(null);
-        onAdded();
       }
     } catch (error) {
       setErrors(errorsOf(error));
@@ -172,7 +168,10 @@ function AddSource({ onAdded }: { onAdded(): void }) {
   );
 }
 
-function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): void }) {
+function SourceRow({ source }: { source: SourceView }) {
+  const testSource = useTestSavedSource();
+  const updateSource = useUpdateSource();
+  const deleteSource = useDeleteSource();
   const [errors, setErrors] = useState<Errors>(null);
   const [trial, setTrial] = useState<Trial | null>(null);
   const [busy, setBusy] = useState(false);
@@ -182,7 +181,6 @@ function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): voi
     setBusy(true);
     try {
       await work();
-      onChanged();
     } catch (error) {
       setErrors(errorsOf(error));
     } finally {
@@ -190,7 +188,7 @@ function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): voi
     }
   }
 
-  const patch = (body: object) => act(() => apiFetch(`/api/admin/sources/${source.id}`, { method: "PATCH", body }));
+  const patch = (input: SourceUpdateInput) => act(() => updateSource.mutateAsync({ id: source.id, input }));
   const speaksFor = source.sendingCode && source.hostCode ? `${source.sendingCode} missions in ${source.hostCode}` : `missions ${source.missionIds.join(", ")}`;
   return (
     <li data-source={source.name} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
@@ -215,7 +213,7 @@ function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): voi
           </dl>
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={busy} onClick={() => act(async () => setTrial(await apiFetch<Trial>(`/api/admin/sources/${source.id}/test`, { body: {} })))} className="rounded border border-slate-400 px-3 py-1.5">
+          <button type="button" disabled={busy} onClick={() => act(async () => setTrial(await testSource.mutateAsync(source.id)))} className="rounded border border-slate-400 px-3 py-1.5">
             Test
           </button>
           {source.enabled && (
@@ -230,7 +228,7 @@ function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): voi
             type="button"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(`Delete ${source.name} and its pending proposals?`)) void act(() => apiFetch(`/api/admin/sources/${source.id}`, { method: "DELETE" }));
+              if (window.confirm(`Delete ${source.name} and its pending proposals?`)) void act(() => deleteSource.mutateAsync(source.id));
             }}
             className="rounded border border-red-700 px-3 py-1.5 text-red-800"
           >
@@ -245,17 +243,15 @@ function SourceRow({ source, onChanged }: { source: SourceView; onChanged(): voi
 }
 
 export function SourcesAdmin({ initialSources }: { initialSources: SourceView[] }) {
-  const router = useRouter();
-  const refresh = () => router.refresh();
   return (
     <div className="space-y-4">
-      <AddSource onAdded={refresh} />
+      <AddSource />
       {initialSources.length === 0 ? (
         <p>No source is watched yet.</p>
       ) : (
         <ul aria-label="Sources" className="space-y-2">
           {initialSources.map((source) => (
-            <SourceRow key={source.id} source={source} onChanged={refresh} />
+            <SourceRow key={source.id} source={source} />
           ))}
         </ul>
       )}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { ApiError, fieldErrorsOf, type FieldError } from "@/lib/admin/api-client";
+import { useCreateUser, useUpdateUser } from "@/lib/admin/users";
 import { UserCreateSchema, type UserUpdateInput } from "@/lib/auth/schema";
 import { FormErrors } from "../_components/form-errors";
 import { fieldClass } from "../../_components/form-fields";
@@ -20,7 +20,8 @@ interface UserRow {
 
 
 export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; currentUserId: number }) {
-  const router = useRouter();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
   const [errors, setErrors] = useState<{ message?: string; fields?: FieldError[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -30,7 +31,6 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
     try {
       await work();
       setNotice(done);
-      router.refresh();
       return true;
     } catch (caught) {
       setErrors(caught instanceof ApiError ? { message: caught.message, fields: caught.fields } : { message: "Could not save." });
@@ -51,10 +51,10 @@ export function UsersAdmin({ users, currentUserId }: { users: UserRow[]; current
       hostScope: scope ? scope.split(/[\s,]+/).filter(Boolean) : null,
     });
     if (!parsed.success) return setErrors({ fields: fieldErrorsOf(parsed.error) });
-    if (await run(() => apiFetch("/api/admin/users", { body: parsed.data }), `Created ${parsed.data.email}`)) form.reset();
+    if (await run(() => createUser.mutateAsync(parsed.data), `Created ${parsed.data.email}`)) form.reset();
   }
 
-  const update = (user: UserRow, input: UserUpdateInput, done: string) => run(() => apiFetch(`/api/admin/users/${user.id}`, { method: "PATCH", body: input }), done);
+  const update = (user: UserRow, input: UserUpdateInput, done: string) => run(() => updateUser.mutateAsync({ id: user.id, input }), done);
 
   return (
     <div className="space-y-6">

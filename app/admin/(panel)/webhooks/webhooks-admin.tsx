@@ -1,31 +1,20 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/lib/admin/api-client";
+import { ApiError } from "@/lib/admin/api-client";
+import {
+  useCreateWebhook,
+  useRotateWebhookSecret,
+  useSendWebhookTest,
+  useSetWebhookActive,
+  webhookDeliveriesQuery,
+  webhooksQuery,
+  type WebhookDelivery as Delivery,
+  type WebhookEndpoint as Endpoint,
+  type WebhookScope,
+} from "@/lib/admin/webhooks";
 import { fieldClass } from "../../_components/form-fields";
-
-interface Endpoint {
-  id: number;
-  url: string;
-  description: string;
-  scopeKind: string;
-  scopeValue: string;
-  active: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  createdAt: string;
-  previousSecretUntil: string | null;
-}
-
-interface Delivery {
-  id: number;
-  eventType: string;
-  state: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  createdAt: string;
-  attemptLog: Array<{ at: string; durationMs: number; statusCode: number | null; error: string | null }>;
-}
 
 const SCOPES = [
   { value: "all", label: "All missions" },
@@ -34,7 +23,7 @@ const SCOPES = [
   { value: "mission", label: "One mission (id)" },
 ];
 
-function scopeBody(kind: string, value: string) {
+function scopeBody(kind: string, value: string): WebhookScope {
   if (kind === "host") return { kind, hostCode: value };
   if (kind === "sending") return { kind, sendingCode: value };
   if (kind === "mission") return { kind, missionId: Number(value) };
@@ -42,7 +31,12 @@ function scopeBody(kind: string, value: string) {
 }
 
 export function WebhooksAdmin({ initialEndpoints }: { initialEndpoints: Endpoint[] }) {
-  const [endpoints, setEndpoints] = useState(initialEndpoints);
+  const queryClient = useQueryClient();
+  const { data: endpoints } = useQuery({ ...webhooksQuery(), initialData: initialEndpoints });
+  const createWebhook = useCreateWebhook();
+  const rotateSecret = useRotateWebhookSecret();
+  const sendTest = useSendWebhookTest();
+  const setActive = useSetWebhookActive();
   const [message, setMessage] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [log, setLog] = useState<{ endpointId: number; deliveries: Delivery[] } | null>(null);
@@ -61,10 +55,7 @@ export function WebhooksAdmin({ initialEndpoints }: { initialEndpoints: Endpoint
     const form = event.currentTarget;
     const data = new FormData(form);
     await act(async () => {
-      const created = await apiFetch<{ endpoint: Endpoint; secret: string }>("/api/admin/webhooks", {
-        body: { url: data.get("url"), description: data.get("description"), scope: scopeBody(String(data.get("scopeKind")), String(data.get("scopeValue") ?? "").trim()) },
-      });
-      setEndpoints((list) => [...list, { ...created.endpoint }]);
+      const created = await createWebhook.mutateAsync({ url: data.get("url"), description: data.get("description"), scope: scopeBody(String(data.get("scopeKind")), String(data.get("scopeValue") ?? "").trim()) });
       setSecret(`Secret of endpoint ${created.endpoint.id} (shown once): ${created.secret}`);
       form.reset();
     });
@@ -72,23 +63,21 @@ export function WebhooksAdmin({ initialEndpoints }: { initialEndpoints: Endpoint
 
   const rotate = (id: number) =>
     act(async () => {
-      const rotated = await apiFetch<{ secret: string; previousSecretUntil: string }>(`/api/admin/webhooks/${id}/rotate`, { method: "POST" });
+      const rotated = await rotateSecret.mutateAsync(id);
       setSecret(`New secret of endpoint ${id} (shown once): ${rotated.secret}. The old one keeps signing alongside until ${rotated.previousSecretUntil}.`);
     });
   const test = (id: number) =>
     act(async () => {
-      await apiFetch(`/api/admin/webhooks/${id}/test`, { method: "POST" });
+      await sendTest.mutateAsync(id);
       setMessage(`A test event for endpoint ${id} is on its way; open its delivery log to see the answer.`);
     });
   const toggle = (endpoint: Endpoint) =>
     act(async () => {
-      const updated = await apiFetch<{ endpoint: Endpoint }>(`/api/admin/webhooks/${endpoint.id}`, { method: "PATCH", body: { active: !endpoint.active } });
-      setEndpoints((list) => list.map((item) => (item.id === endpoint.id ? { ...item, ...updated.endpoint } : item)));
+      await setActive.mutateAsync({ id: endpoint.id, active: !endpoint.active });
     });
   const showLog = (id: number) =>
     act(async () => {
-      const answer = await apiFetch<{ deliveries: Delivery[] }>(`/api/admin/webhooks/${id}/deliveries`);
-      setLog({ endpointId: id, deliveries: answer.deliveries });
+      setLog({ endpointId: id, deliveries: await queryClient.fetchQuery(webhookDeliveriesQuery(id)) });
     });
 
   return (
