@@ -89,7 +89,10 @@ export function MissionTable({
   caption,
   now,
   keep = {},
+  id,
 }: {
+  /** For links to the table (the status map points to it as its text alternative). */
+  id?: string;
   keep?: KeptParams;
   rows: MissionRow[];
   columns: MissionColumn[];
@@ -101,7 +104,7 @@ export function MissionTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-left">
+      <table id={id} className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-sm">
           <tr>

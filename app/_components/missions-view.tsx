@@ -1,11 +1,13 @@
 import { DataUpdated } from "@/components/data-updated";
 import { MissionFilterForm, type FilterChoices } from "@/components/mission-filter-form";
 import { MissionTable, type MissionColumn } from "@/components/mission-table";
+import { StatusMap } from "@/components/status-map";
 import { StatusTotals } from "@/components/status-totals";
 import type { MissionFilters } from "@/lib/missions/filters";
 import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
 
 const MAX_ROWS_SHOWN = 500;
+const MISSIONS_TABLE_ID = "missions-table";
 
 /** Filters, totals and the table for a set of missions; shared by the host, sender and search pages. */
 export function MissionsView({
@@ -17,7 +19,10 @@ export function MissionsView({
   caption,
   now,
   keep,
+  map,
 }: {
+  /** A host's page shows where its missions come from on a map (components/status-map.tsx). */
+  map?: { hostCode: string; hostName: string; placeName: string };
   /** Parameters links and the filter form keep (the moment shown). */
   keep?: Record<string, string>;
   now: Date;
@@ -41,7 +46,8 @@ export function MissionsView({
         </p>
       </div>
       <DataUpdated missions={rows} />
-      <MissionTable rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
+      {map && <StatusMap {...map} rows={result.rows} tableId={MISSIONS_TABLE_ID} />}
+      <MissionTable id={MISSIONS_TABLE_ID} rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
     </div>
   );
 }

@@ -22,6 +22,8 @@ import { loadMissionRows, type ApiMissionRow } from "@/lib/api/read-model";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { momentParams, parseMoment, type Moment } from "@/lib/history/moment";
+import { countByMapStatus, mapStatuses, MAP_STATUSES } from "@/lib/map/map-status";
+import { legendSwatch, MAP_LEGEND, statusMapSvg } from "@/lib/map/render-map";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
@@ -58,6 +60,7 @@ tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
 .s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
 .open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
 .f{display:block;font-size:12px;color:var(--muted)}.s.unconfirmed-status{background:none;box-shadow:inset 0 0 0 1px currentColor}
+.map svg{width:100%;height:auto;display:block}.legend{display:flex;flex-wrap:wrap;gap:2px 12px;list-style:none;padding:0;margin:4px 0 8px;font-size:13px}.legend li{display:inline-flex;align-items:center;gap:4px}
 a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}.moment{margin:0 0 6px;padding:4px 6px;border:2px solid #b45309;border-radius:4px}
 `.replace(/\n/g, "");
 
@@ -106,6 +109,15 @@ function cell(column: EmbedColumn, row: ApiMissionRow, origin: string, now: Date
   }
 }
 
+/** The status map with its legend in words; the table below is its text version. */
+function mapSection(hostCode: string, hostName: string, place: string, rows: ApiMissionRow[]): string {
+  const statuses = mapStatuses(rows);
+  const counts = countByMapStatus(statuses);
+  const { svg } = statusMapSvg({ hostCode, statuses, title: `Map of the countries with missions in ${place}, by status; the table below lists them in text`, detailsId: "missions-table" });
+  const items = MAP_STATUSES.map((status) => `<li>${legendSwatch(status)} ${h(MAP_LEGEND[status])}${status === "none" ? "" : ` (${counts[status]})`}</li>`).join("");
+  return `<figure class="map">${svg}<figcaption><ul class="legend" aria-label="Map legend">${items}<li>${legendSwatch("host")} ${h(hostName)} (host country)</li></ul></figcaption></figure>`;
+}
+
 /** `now` is the moment the rows' freshness was judged at. */
 export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
   const filters: MissionFilters = { ...params, q: undefined };
@@ -137,7 +149,8 @@ export function renderEmbed(params: EmbedParams, allRows: ApiMissionRow[], origi
 <h1>${h(title)}</h1>
 ${moment ? `<p class="moment"><strong>As at <time datetime="${moment.at.toISOString()}">${h(formatLocalAndUtc(moment.at, timeZone))}</time></strong>${moment.known === "then" ? ", as published then" : ""}. <a href="${h(fullPage)}" target="_blank" rel="noopener">See today's statuses</a></p>` : ""}
 <p class="totals">${h(totals ? totals + confirmation : "No missions")}</p>
-<table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
+${params.view === "map" && params.host ? mapSection(params.host, allRows[0]?.hostName ?? params.host, place, result.rows as ApiMissionRow[]) : ""}
+<table id="missions-table"><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}

@@ -74,6 +74,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}
         choices={{ cities, sending }}
         caption={`Diplomatic missions in ${heading} and their status`}
+        map={{ hostCode: country.code, hostName: country.name, placeName: heading }}
       />
       {filters.city && cities.includes(filters.city) ? (
         <SubscribeForm scope={{ "scope.kind": "city", "scope.hostCode": country.code, "scope.city": filters.city }} label={`any mission in ${filters.city}`} />
