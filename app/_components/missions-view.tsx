@@ -4,6 +4,8 @@ import { MissionTable, type MissionColumn } from "@/components/mission-table";
 import { StatusMap } from "@/components/status-map";
 import { StatusTotals } from "@/components/status-totals";
 import type { MissionFilters } from "@/lib/missions/filters";
+import { useI18n } from "@/lib/i18n/request";
+import { statusLabelsIn } from "@/lib/status/wording";
 import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
 
 const MAX_ROWS_SHOWN = 500;
@@ -35,14 +37,16 @@ export function MissionsView({
 }) {
   const result = filterMissions(rows, filters);
   const shown = result.rows.slice(0, MAX_ROWS_SHOWN);
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div className="space-y-4">
       <MissionFilterForm filters={filters} choices={choices} basePath={basePath} keep={keep} />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <StatusTotals counts={result.totals} label="Missions per status for these filters" />
+        <StatusTotals counts={result.totals} label={t("view.totals")} statusLabels={statusLabelsIn(i18n)} />
         <p className="text-sm text-slate-600" role="status">
-          Showing {shown.length} of {result.rows.length} matching missions
-          {shown.length < result.rows.length && " — narrow the filters to see the rest"}
+          {t("view.showing", { shown: shown.length, total: result.rows.length })}
+          {shown.length < result.rows.length && t("view.narrow")}
         </p>
       </div>
       <DataUpdated missions={rows} />

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { queryText } from "@/lib/input/text";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const EMBED_COLUMNS = ["sending", "city", "type", "status", "since", "reason", "source", "verified"] as const;
 export type EmbedColumn = (typeof EMBED_COLUMNS)[number];
@@ -20,7 +21,7 @@ export const EMBED_COLUMN_LABELS: Record<EmbedColumn, string> = {
 export const EMBED_THEMES = ["auto", "light", "dark"] as const;
 /** A table, or the status map (lib/map/*) with the table as its text version below it. */
 export const EMBED_VIEWS = ["table", "map"] as const;
-export const EMBED_LANGUAGES = ["en"] as const;
+export const EMBED_LANGUAGES = LOCALES;
 
 const filters = MissionFiltersSchema.shape;
 const flag = z.enum(["", "1", "0", "true", "false"]).transform((value) => value === "" || value === "1" || value === "true");
@@ -67,6 +68,7 @@ export function embedQuery(options: {
   compact?: boolean;
   theme?: string;
   view?: string;
+  lang?: string;
   /** A frozen embed: the moment it shows, as known then. */
   at?: string;
 }): string {
@@ -81,6 +83,7 @@ export function embedQuery(options: {
   if (options.compact) params.set("compact", "1");
   if (options.theme && options.theme !== "auto") params.set("theme", options.theme);
   if (options.view && options.view !== "table") params.set("view", options.view);
+  if (options.lang && options.lang !== "en") params.set("lang", options.lang);
   if (options.at) {
     params.set("at", options.at);
     params.set("known", "then");

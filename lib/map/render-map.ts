@@ -25,15 +25,6 @@ const PATTERNS =
 /** The patterns, for a legend's swatches drawn outside the map (same document, same ids). */
 export const MAP_PATTERN_DEFS = `<defs>${PATTERNS}</defs>`;
 
-/** The legend's words for each status (the same on the page and in the embed). */
-export const MAP_LEGEND: Record<MapStatus, string> = {
-  open: "Open",
-  limited: "Limited",
-  closed: "Closed",
-  unconfirmed: "Not confirmed or not reported",
-  none: "No mission matching these filters",
-};
-
 const DRAWN: MapStatus[] = ["open", "limited", "closed", "unconfirmed"];
 
 const shapesCache = new LRUCache<string, string>({ max: 500 });

@@ -6,6 +6,7 @@ import { emptyStatusCounts, statusFilterOf, type Status, type StatusCounts, type
 import type { MissionFilters, MissionSort } from "./filters";
 import { foldText, matchesCity } from "@/lib/text/fold";
 import { missionTypeLabel, type MissionType } from "./types";
+import { searchAliasesFor } from "@/lib/i18n/search-aliases";
 
 export interface MissionRow {
   id: number;
@@ -33,12 +34,29 @@ export interface MissionRow {
   freshness: Freshness | null;
 }
 
+// The names in other languages of a row's countries and city, folded: a few hundred places at
+// most, so kept for the life of the process.
+const foldedAliases = new Map<string, string>();
+function aliasesOf(row: MissionRow): string {
+  const key = `${row.sendingCode} ${row.hostCode} ${row.city}`;
+  let folded = foldedAliases.get(key);
+  if (folded === undefined) {
+    folded = foldText(searchAliasesFor({ sendingCode: row.sendingCode, hostCode: row.hostCode, city: row.city }).join(" "));
+    if (foldedAliases.size >= 50_000) foldedAliases.clear();
+    foldedAliases.set(key, folded);
+  }
+  return folded;
+}
+
 function matchesText(row: MissionRow, query: string): boolean {
-  const haystack = foldText(
-    [row.sendingName, row.sendingCode, row.hostName, row.city, missionTypeLabel(row.type), row.statusReason ?? ""].join(
-      " ",
-    ),
-  );
+  const haystack =
+    foldText(
+      [row.sendingName, row.sendingCode, row.hostName, row.city, missionTypeLabel(row.type), row.statusReason ?? ""].join(
+        " ",
+      ),
+    ) +
+    " " +
+    aliasesOf(row);
   return foldText(query)
     .split(/\s+/)
     .filter(Boolean)
