@@ -4,6 +4,8 @@ import type { MissionRow } from "@/lib/missions/filter-missions";
 import { MissionTypeSchema } from "@/lib/missions/types";
 import { cityNameIn } from "@/lib/i18n/city-names";
 import { useI18n, type RequestI18n } from "@/lib/i18n/request";
+import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { reasonKey } from "@/lib/i18n/reason-key";
 import { CountryName } from "./country-name";
 import { DateTime } from "./date-time";
 import { SourceLink } from "./source-link";
@@ -62,7 +64,18 @@ function SortHeader({ column, filters, basePath, keep, i18n }: { column: Mission
   );
 }
 
-function Cell({ column, row, now, keep, i18n }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams; i18n: RequestI18n }) {
+/** The reason in the reader's language, or the original with its language named. */
+function Reason({ reason, versions, i18n }: { reason: string; versions: ReasonVersions | undefined; i18n: RequestI18n }) {
+  const shown = reasonFor(versions ?? { original: reason, language: "en" }, i18n.locale);
+  return (
+    <>
+      <span lang={shown.language}>{shown.text}</span>
+      {shown.note && <span className="block text-xs text-slate-600">{shown.note}</span>}
+    </>
+  );
+}
+
+function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams; i18n: RequestI18n; reasons?: ReadonlyMap<string, ReasonVersions> }) {
   const { t, locale } = i18n;
   switch (column) {
     case "sending":
@@ -84,7 +97,7 @@ function Cell({ column, row, now, keep, i18n }: { column: MissionColumn; row: Mi
     case "since":
       return <td className="px-3 py-2 text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
     case "reason":
-      return <td className="max-w-xs px-3 py-2 text-sm">{row.statusReason ?? "—"}</td>;
+      return <td className="max-w-xs px-3 py-2 text-sm">{row.statusReason ? <Reason reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} i18n={i18n} /> : "—"}</td>;
     case "source":
       return <td className="max-w-[14rem] px-3 py-2 text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
     case "verified":
@@ -101,7 +114,10 @@ export function MissionTable({
   now,
   keep = {},
   id,
+  reasons,
 }: {
+  /** The reasons' languages and translations (lib/i18n/reason-queries.ts); none: all English. */
+  reasons?: ReadonlyMap<string, ReasonVersions>;
   /** For links to the table (the status map points to it as its text alternative). */
   id?: string;
   keep?: KeptParams;
@@ -129,7 +145,7 @@ export function MissionTable({
           {rows.map((row) => (
             <tr key={row.id} data-mission={row.slug} className="align-top">
               {columns.map((column) => (
-                <Cell key={column} column={column} row={row} now={now} keep={keep} i18n={i18n} />
+                <Cell key={column} column={column} row={row} now={now} keep={keep} i18n={i18n} reasons={reasons} />
               ))}
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { StatusMap } from "@/components/status-map";
 import { StatusTotals } from "@/components/status-totals";
 import type { MissionFilters } from "@/lib/missions/filters";
 import { useI18n } from "@/lib/i18n/request";
+import type { ReasonVersions } from "@/lib/i18n/reason-text";
 import { statusLabelsIn } from "@/lib/status/wording";
 import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
 
@@ -22,7 +23,9 @@ export function MissionsView({
   now,
   keep,
   map,
+  reasons,
 }: {
+  reasons?: ReadonlyMap<string, ReasonVersions>;
   /** A host's page shows where its missions come from on a map (components/status-map.tsx). */
   map?: { hostCode: string; hostName: string; placeName: string };
   /** Parameters links and the filter form keep (the moment shown). */
@@ -51,7 +54,7 @@ export function MissionsView({
       </div>
       <DataUpdated missions={rows} />
       {map && <StatusMap {...map} rows={result.rows} tableId={MISSIONS_TABLE_ID} />}
-      <MissionTable id={MISSIONS_TABLE_ID} rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
+      <MissionTable id={MISSIONS_TABLE_ID} reasons={reasons} rows={shown} columns={columns} filters={filters} basePath={basePath} caption={caption} now={now} keep={keep} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Issue 14 item 1-3: the interface in the reader's language, chosen by URL (or Accept-Language
 // for an unprefixed one), right-to-left in Arabic, country and city names translated.
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { firstVisitWeight, PAGE_BUDGET_BYTES } from "./support/weight";
@@ -76,6 +77,33 @@ test("the embed and the API take lang=", async ({ page, request }) => {
   expect(missions.data[0]?.sendingCountry).toMatchObject({ code: "DE", name: "Germany", localName: "Німеччина" });
   const refused = await request.get("/api/v1/missions?lang=xx");
   expect(refused.status()).toBe(400);
+});
+
+function run(script: string, ...args: string[]) {
+  execFileSync("node_modules/.bin/tsx", [`tests/e2e/support/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: "file:./tests/.tmp/e2e.db" }, stdio: "pipe" });
+}
+
+test("a reason shows in the reader's language when translated, else as written with its language named", async ({ page }) => {
+  const reason = "Open to the public again after the air-attack warning.";
+  run("record-status", "jp-embassy-kyiv", "open", reason);
+  run("save-reason-text", "jp-embassy-kyiv", "uk", "Знову відчинено для відвідувачів після попередження про повітряну атаку.");
+  const reasonCell = () => page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^(Японія|Japan|Japón)$/ }) }).getByRole("cell").nth(4);
+
+  // The page cache drops the page on the writer's announcement: reload until it shows.
+  await expect(async () => {
+    await page.goto("/uk/countries/UA?city=Kyiv");
+    await expect(reasonCell()).toHaveText("Знову відчинено для відвідувачів після попередження про повітряну атаку.", { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await expect(reasonCell().locator("[lang=uk]")).toHaveCount(1);
+
+  await page.goto("/en/countries/UA?city=Kyiv");
+  await expect(reasonCell()).toHaveText(reason);
+
+  // No German translation: the original, in English, said to be so in German.
+  await page.goto("/de/countries/UA?city=Kyiv");
+  await expect(reasonCell()).toContainText(reason);
+  await expect(reasonCell()).toContainText("(Original auf Englisch)");
+  await expect(reasonCell().locator("[lang=en]")).toHaveCount(1);
 });
 
 test.describe("weight in other languages", () => {

@@ -15,6 +15,7 @@ import { getMissionRows } from "@/lib/missions/queries";
 import { MissionsView, uniqueSorted } from "../../_components/missions-view";
 import { EmbedBuilder } from "./_components/embed-builder";
 import { getI18n } from "@/lib/i18n/request";
+import { getReasonVersions } from "@/lib/i18n/reason-queries";
 import { around, SLOT } from "@/lib/i18n/translator";
 import { cityNameIn } from "@/lib/i18n/city-names";
 import { countryNameIn } from "@/lib/i18n/country-names";
@@ -54,6 +55,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const cities = uniqueSorted(rows.map((row) => row.city), (city) => city);
   const sending = uniqueSorted(rows.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name);
   const { t, locale, href } = await getI18n();
+  const reasons = await getReasonVersions(rows);
   const countryName = countryNameIn(country.code, locale, country.name);
   const heading = filters.city ? `${cityNameIn(filters.city, locale)}, ${countryName}` : countryName;
   const headingParts = around(t("host.heading", { place: SLOT }));
@@ -85,6 +87,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}
         choices={{ cities, sending }}
         caption={t("host.caption", { place: heading })}
+        reasons={reasons}
         map={{ hostCode: country.code, hostName: countryName, placeName: heading }}
       />
       {filters.city && cities.includes(filters.city) ? (
