@@ -14,6 +14,10 @@ import { summariseHostsAsOf } from "@/lib/history/host-summaries";
 import { momentPageLinks } from "@/lib/history/page-links";
 import { momentParams, readPageMoment } from "@/lib/history/moment";
 import { getMissionRowsAsOf } from "@/lib/history/page-reads";
+import { getI18n } from "@/lib/i18n/request";
+import { cityNameIn } from "@/lib/i18n/city-names";
+import { countryNameIn } from "@/lib/i18n/country-names";
+import { statusLabelsIn } from "@/lib/status/wording";
 
 const MAX_CARDS = 6;
 
@@ -33,18 +37,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const inCrisis = (host: (typeof hosts)[number]) => !moment && "inCrisis" in host && host.inCrisis;
   const featured = [...hosts.filter(inCrisis), ...hosts.filter((host) => !inCrisis(host) && recentHosts.has(host.code))].slice(0, MAX_CARDS);
   const rows = hosts.map((host): HostRow => [host.code, host.name, host.missions, ...STATUS_FILTERS.map((status) => host.counts[status])] as HostRow);
+  const i18n = await getI18n();
+  const { t, locale, href } = i18n;
+  const statusLabels = statusLabelsIn(i18n);
+  const localRows = rows.map(([code, name, ...counts]): HostRow => [code, countryNameIn(code, locale, name), ...counts] as HostRow);
   return (
     <div className="space-y-8">
       <section aria-labelledby="intro" className="space-y-3">
-        <h1 id="intro" className="text-3xl font-bold tracking-tight">Which embassies are open?</h1>
-        <p className="max-w-2xl text-slate-700">
-          The status of diplomatic missions — open, limited or closed — with the reason, the source and the full history of
-          every change.
-        </p>
-        <form action="/search" method="get" role="search" aria-label="Find a mission" className="flex max-w-xl gap-2">
-          <label htmlFor="home-search" className="sr-only">Find a mission by country or city</label>
-          <input id="home-search" type="search" name="q" maxLength={200} placeholder="e.g. Germany Kyiv" className="flex-1 rounded border border-slate-300 px-3 py-2" />
-          <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">Search</button>
+        <h1 id="intro" className="text-3xl font-bold tracking-tight">{t("home.heading")}</h1>
+        <p className="max-w-2xl text-slate-700">{t("home.intro")}</p>
+        <form action={href("/search")} method="get" role="search" aria-label={t("home.findLabel")} className="flex max-w-xl gap-2">
+          <label htmlFor="home-search" className="sr-only">{t("home.findInput")}</label>
+          <input id="home-search" type="search" name="q" maxLength={200} placeholder={t("home.findPlaceholder")} className="flex-1 rounded border border-slate-300 px-3 py-2" />
+          <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">{t("layout.search")}</button>
         </form>
       </section>
 
@@ -52,31 +57,31 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {moment && <MomentBanner moment={moment} timeZone="UTC" {...links} />}
       {!moment && (
         <section aria-labelledby="latest" className="space-y-3">
-          <h2 id="latest" className="text-xl font-semibold">Latest changes</h2>
+          <h2 id="latest" className="text-xl font-semibold">{t("home.latest")}</h2>
           <DataUpdated missions={changes.map((change) => ({ statusSince: change.effectiveAt, verifiedAt: null }))} />
           <ChangeList changes={changes} />
         </section>
       )}
 
       <section aria-labelledby="hosts" className="space-y-3">
-        <h2 id="hosts" className="text-xl font-semibold">In crisis or recently changed</h2>
+        <h2 id="hosts" className="text-xl font-semibold">{t("home.featured")}</h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {featured.map((host) => (
             <li key={host.code} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="text-lg font-semibold">
-                <Link href={`/countries/${host.code}${kept ? `?${kept}` : ""}`} className="underline decoration-slate-300 underline-offset-2">
+                <Link href={href(`/countries/${host.code}${kept ? `?${kept}` : ""}`)} className="underline decoration-slate-300 underline-offset-2">
                   <CountryName code={host.code} name={host.name} />
                 </Link>
-                <span className="ml-2 text-sm font-normal text-slate-600">{host.missions} missions{inCrisis(host) ? ", in crisis" : ""}</span>
+                <span className="ms-2 text-sm font-normal text-slate-600">{t("home.missions", { count: host.missions })}{inCrisis(host) ? t("home.inCrisis") : ""}</span>
               </h3>
-              <StatusTotals counts={host.counts} label={`Missions in ${host.name} per status`} />
-              <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} />
+              <StatusTotals counts={host.counts} label={t("home.perStatus", { country: countryNameIn(host.code, locale, host.name) })} statusLabels={statusLabels} />
+              <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} statusLabels={statusLabels} labels={{ confirmed: t("view.confirmedRecently"), unconfirmed: t("view.notConfirmedRecently") }} />
               <p className="text-sm text-slate-700">
                 {host.cities.slice(0, 5).map((city, index) => (
                   <span key={city.city}>
                     {index > 0 && ", "}
-                    <Link href={`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`} className="underline">
-                      {city.city}
+                    <Link href={href(`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`)} className="underline">
+                      {cityNameIn(city.city, locale)}
                     </Link>{" "}
                     ({city.total})
                   </span>
@@ -88,8 +93,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </section>
 
       <section aria-labelledby="all-hosts" className="space-y-3">
-        <h2 id="all-hosts" className="text-xl font-semibold">All host countries</h2>
-        <HostTable rows={rows} query={kept} />
+        <h2 id="all-hosts" className="text-xl font-semibold">{t("home.allHosts")}</h2>
+        <HostTable
+          rows={localRows}
+          query={kept}
+          pathPrefix={href("/countries/")}
+          labels={{ caption: t("home.hostTableCaption"), country: t("home.country"), missions: t("home.missionsColumn"), statuses: statusLabels }}
+        />
       </section>
     </div>
   );

@@ -1,7 +1,11 @@
 import { flagImagePath } from "@/lib/countries/flags";
+import { countryNameIn } from "@/lib/i18n/country-names";
+import { useI18n } from "@/lib/i18n/request";
 
-/** A country's name with its flag; the flag is decorative (the name is the text). */
-export function CountryName({ code, name }: { code: string; name: string }) {
+/** A country's name with its flag; the flag is decorative (the name is the text). `name` is the
+ * English (stored) name; the reader sees the name in their language, or `localName` as given. */
+export function CountryName({ code, name, localName }: { code: string; name: string; localName?: string }) {
+  const { locale } = useI18n();
   const flag = flagImagePath(code);
   return (
     <span className="inline-flex items-baseline gap-1.5">
@@ -13,7 +17,7 @@ export function CountryName({ code, name }: { code: string; name: string }) {
       ) : (
         <span aria-hidden="true" data-flag="none" className="inline-block h-3 w-[18px] shrink-0 self-center rounded-[1px] border border-dashed border-current opacity-50" />
       )}
-      <span>{name}</span>
+      <span>{localName ?? countryNameIn(code, locale, name)}</span>
     </span>
   );
 }

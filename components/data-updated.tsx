@@ -1,4 +1,5 @@
-import { DateTime } from "./date-time";
+import { useI18n } from "@/lib/i18n/request";
+import { formatDateTime } from "@/lib/time";
 
 interface Dated {
   statusSince: Date | null;
@@ -18,13 +19,12 @@ export function lastUpdated(missions: readonly Dated[]): Date | null {
  * a page must not pass for newer than it is. Stable between edits, so ETags stay valid. */
 export function DataUpdated({ missions }: { missions: readonly Dated[] }) {
   const latest = lastUpdated(missions);
+  const { t, locale } = useI18n();
   return (
     <p className="text-sm text-slate-600" data-updated="">
-      {latest ? (
-        <>Data last updated <DateTime value={latest} variant="local" />.</>
-      ) : (
-        "No status reported yet."
-      )}
+      {latest
+        ? t.rich("view.updated", { at: formatDateTime(latest, "UTC", locale), time: (chunks) => <time dateTime={latest.toISOString()}>{chunks}</time> })
+        : t("view.noStatus")}
     </p>
   );
 }

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { MissionRow } from "@/lib/missions/filter-missions";
-import { missionTypeLabel } from "@/lib/missions/types";
+import { MissionTypeSchema } from "@/lib/missions/types";
+import { cityNameIn } from "@/lib/i18n/city-names";
+import { useI18n, type RequestI18n } from "@/lib/i18n/request";
+import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { reasonKey } from "@/lib/i18n/reason-key";
 import { CountryName } from "./country-name";
 import { DateTime } from "./date-time";
 import { SourceLink } from "./source-link";
@@ -9,17 +13,23 @@ import { StatusWithFreshness } from "./status-with-freshness";
 
 export type MissionColumn = "sending" | "host" | "city" | "type" | "status" | "since" | "reason" | "source" | "verified";
 
-const HEADERS: Record<MissionColumn, { label: string; sort?: MissionSort }> = {
-  sending: { label: "Sending country", sort: "sending" },
-  host: { label: "Host country", sort: "host" },
-  city: { label: "City", sort: "city" },
-  type: { label: "Type", sort: "type" },
-  status: { label: "Status", sort: "status" },
-  since: { label: "Since", sort: "since" },
-  reason: { label: "Reason" },
-  source: { label: "Source" },
-  verified: { label: "Last verified", sort: "verified" },
+const SORTS: Record<MissionColumn, MissionSort | undefined> = {
+  sending: "sending",
+  host: "host",
+  city: "city",
+  type: "type",
+  status: "status",
+  since: "since",
+  reason: undefined,
+  source: undefined,
+  verified: "verified",
 };
+
+/** A mission type in the reader's language (the stored value when it is not one of ours). */
+export function missionTypeIn(type: string, { t }: RequestI18n): string {
+  const parsed = MissionTypeSchema.safeParse(type);
+  return parsed.success ? t(`types.${parsed.data}`) : type;
+}
 
 /** Parameters every link keeps besides the filters (the moment shown, lib/history/moment.ts). */
 export type KeptParams = Record<string, string>;
@@ -29,35 +39,49 @@ const withKept = (query: URLSearchParams, keep: KeptParams) => {
   return query.toString();
 };
 
-function SortHeader({ column, filters, basePath, keep }: { column: MissionColumn; filters: MissionFilters; basePath: string; keep: KeptParams }) {
-  const { label, sort } = HEADERS[column];
-  if (!sort) return <th scope="col" className="px-3 py-2 text-left font-semibold">{label}</th>;
+function SortHeader({ column, filters, basePath, keep, i18n }: { column: MissionColumn; filters: MissionFilters; basePath: string; keep: KeptParams; i18n: RequestI18n }) {
+  const { t } = i18n;
+  const label = t(`table.${column}`);
+  const sort = SORTS[column];
+  if (!sort) return <th scope="col" className="px-3 py-2 text-start font-semibold">{label}</th>;
   const active = filters.sort === sort;
   const nextDir = active && filters.dir === "asc" ? "desc" : "asc";
   const query = withKept(filtersToSearchParams({ ...filters, sort, dir: nextDir }), keep);
   return (
     <th
       scope="col"
-      className="px-3 py-2 text-left font-semibold"
+      className="px-3 py-2 text-start font-semibold"
       aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link href={`${basePath}${query ? `?${query}` : ""}`} className="inline-flex items-center gap-1 hover:underline">
+      <Link href={i18n.href(`${basePath}${query ? `?${query}` : ""}`)} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden="true" className="text-xs text-slate-500">
           {active ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
-        <span className="sr-only">{active ? `, sorted ${filters.dir === "asc" ? "ascending" : "descending"}; activate to reverse` : ", activate to sort"}</span>
+        <span className="sr-only">{active ? t(filters.dir === "asc" ? "table.sortedAscending" : "table.sortedDescending") : t("table.activateToSort")}</span>
       </Link>
     </th>
   );
 }
 
-function Cell({ column, row, now, keep }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams }) {
+/** The reason in the reader's language, or the original with its language named. */
+function Reason({ reason, versions, i18n }: { reason: string; versions: ReasonVersions | undefined; i18n: RequestI18n }) {
+  const shown = reasonFor(versions ?? { original: reason, language: "en" }, i18n.locale);
+  return (
+    <>
+      <span lang={shown.language}>{shown.text}</span>
+      {shown.note && <span className="block text-xs text-slate-600">{shown.note}</span>}
+    </>
+  );
+}
+
+function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams; i18n: RequestI18n; reasons?: ReadonlyMap<string, ReasonVersions> }) {
+  const { t, locale } = i18n;
   switch (column) {
     case "sending":
       return (
-        <th scope="row" className="px-3 py-2 text-left font-normal">
-          <Link href={`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`} className="font-medium underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+        <th scope="row" className="px-3 py-2 text-start font-normal">
+          <Link href={i18n.href(`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`)} className="font-medium underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
             <CountryName code={row.sendingCode} name={row.sendingName} />
           </Link>
         </th>
@@ -65,19 +89,19 @@ function Cell({ column, row, now, keep }: { column: MissionColumn; row: MissionR
     case "host":
       return <td className="px-3 py-2"><CountryName code={row.hostCode} name={row.hostName} /></td>;
     case "city":
-      return <td className="px-3 py-2">{row.city}</td>;
+      return <td className="px-3 py-2">{cityNameIn(row.city, locale)}</td>;
     case "type":
-      return <td className="px-3 py-2">{missionTypeLabel(row.type)}</td>;
+      return <td className="px-3 py-2">{missionTypeIn(row.type, i18n)}</td>;
     case "status":
       return <td className="px-3 py-2"><StatusWithFreshness facts={row} now={now} /></td>;
     case "since":
-      return <td className="px-3 py-2 text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} /> : "—"}</td>;
+      return <td className="px-3 py-2 text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
     case "reason":
-      return <td className="max-w-xs px-3 py-2 text-sm">{row.statusReason ?? "—"}</td>;
+      return <td className="max-w-xs px-3 py-2 text-sm">{row.statusReason ? <Reason reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} i18n={i18n} /> : "—"}</td>;
     case "source":
-      return <td className="max-w-[14rem] px-3 py-2 text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} /> : "—"}</td>;
+      return <td className="max-w-[14rem] px-3 py-2 text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
     case "verified":
-      return <td className="px-3 py-2 text-sm whitespace-nowrap">{row.verifiedAt ? <DateTime value={row.verifiedAt} variant="age" /> : "Never"}</td>;
+      return <td className="px-3 py-2 text-sm whitespace-nowrap">{row.verifiedAt ? <DateTime value={row.verifiedAt} variant="age" locale={locale} /> : t("table.never")}</td>;
   }
 }
 
@@ -89,7 +113,13 @@ export function MissionTable({
   caption,
   now,
   keep = {},
+  id,
+  reasons,
 }: {
+  /** The reasons' languages and translations (lib/i18n/reason-queries.ts); none: all English. */
+  reasons?: ReadonlyMap<string, ReasonVersions>;
+  /** For links to the table (the status map points to it as its text alternative). */
+  id?: string;
   keep?: KeptParams;
   rows: MissionRow[];
   columns: MissionColumn[];
@@ -99,14 +129,15 @@ export function MissionTable({
   /** The moment the rows' freshness was judged at. */
   now: Date;
 }) {
+  const i18n = useI18n();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-left">
+      <table id={id} className="w-full border-collapse text-start">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-sm">
           <tr>
             {columns.map((column) => (
-              <SortHeader key={column} column={column} filters={filters} basePath={basePath} keep={keep} />
+              <SortHeader key={column} column={column} filters={filters} basePath={basePath} keep={keep} i18n={i18n} />
             ))}
           </tr>
         </thead>
@@ -114,13 +145,13 @@ export function MissionTable({
           {rows.map((row) => (
             <tr key={row.id} data-mission={row.slug} className="align-top">
               {columns.map((column) => (
-                <Cell key={column} column={column} row={row} now={now} keep={keep} />
+                <Cell key={column} column={column} row={row} now={now} keep={keep} i18n={i18n} reasons={reasons} />
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="p-4 text-slate-600">No missions match these filters.</p>}
+      {rows.length === 0 && <p className="p-4 text-slate-600">{i18n.t("table.empty")}</p>}
     </div>
   );
 }

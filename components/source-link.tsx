@@ -1,6 +1,7 @@
 /** An external source link; only http(s) URLs become links, anything else is shown as text. */
-export function SourceLink({ url, title }: { url: string | null; title: string | null }) {
-  if (!url) return title ? <span>{title}</span> : <span className="text-slate-500">No source</span>;
+/** `labels`: the words in the reader's language (server callers pass them); English otherwise. */
+export function SourceLink({ url, title, labels = { noSource: "No source", newTab: " (opens in a new tab)" } }: { url: string | null; title: string | null; labels?: { noSource: string; newTab: string } }) {
+  if (!url) return title ? <span>{title}</span> : <span className="text-slate-500">{labels.noSource}</span>;
   let safe: URL | undefined;
   try {
     const parsed = new URL(url);
@@ -13,7 +14,7 @@ export function SourceLink({ url, title }: { url: string | null; title: string |
   return (
     <a href={safe.href} rel="noopener noreferrer nofollow" target="_blank" className="underline decoration-slate-400 underline-offset-2 hover:decoration-slate-900">
       {label}
-      <span className="sr-only"> (opens in a new tab)</span>
+      <span className="sr-only">{labels.newTab}</span>
     </a>
   );
 }

@@ -42,7 +42,8 @@ function StatusIcon({ status }: { status: StatusFilter }) {
 /** Outlined, not filled, when no source confirmed the status lately; the words beside it say so. */
 const UNCONFIRMED_STYLE = "border border-dashed border-slate-500 bg-white text-slate-800";
 
-export function StatusBadge({ status, size = "md", unconfirmed = false }: { status: string | null; size?: "md" | "lg"; unconfirmed?: boolean }) {
+/** `label` is the status in the reader's language (server callers pass it); English otherwise. */
+export function StatusBadge({ status, size = "md", unconfirmed = false, label }: { status: string | null; size?: "md" | "lg"; unconfirmed?: boolean; label?: string }) {
   const filter = statusFilterOf(status);
   const sizing = size === "lg" ? "px-3 py-1 text-base" : "px-2 py-0.5 text-sm";
   return (
@@ -51,7 +52,7 @@ export function StatusBadge({ status, size = "md", unconfirmed = false }: { stat
       data-status={filter}
     >
       <StatusIcon status={filter} />
-      {STATUS_LABELS[filter]}
+      {label ?? STATUS_LABELS[filter]}
     </span>
   );
 }

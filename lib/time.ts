@@ -15,12 +15,15 @@ const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 const MAX_FORMATTERS = 2000;
 
-function formatter(style: Style, timeZone: string): Intl.DateTimeFormat | null {
-  const key = `${style} ${timeZone}`;
+/** The formats' language: English is British English (day before month, 24-hour clock). */
+const formatLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+
+function formatter(style: Style, timeZone: string, locale = "en"): Intl.DateTimeFormat | null {
+  const key = `${style} ${timeZone} ${locale}`;
   let cached = formatters.get(key);
   if (cached === undefined) {
     try {
-      cached = new Intl.DateTimeFormat(style === "day" ? "en-CA" : "en-GB", { ...STYLES[style], timeZone });
+      cached = new Intl.DateTimeFormat(style === "day" ? "en-CA" : formatLocale(locale), { ...STYLES[style], timeZone });
     } catch {
       cached = null; // not a time zone
     }
@@ -31,25 +34,25 @@ function formatter(style: Style, timeZone: string): Intl.DateTimeFormat | null {
 }
 
 /** Formats in the zone, or in UTC when the zone is not a valid one. */
-const format = (style: Style, date: Date, timeZone: string) => (formatter(style, timeZone) ?? formatter(style, "UTC")!).format(date);
+const format = (style: Style, date: Date, timeZone: string, locale = "en") => (formatter(style, timeZone, locale) ?? formatter(style, "UTC", locale)!).format(date);
 const isValidTimeZone = (timeZone: string) => formatter("date", timeZone) !== null;
 
-export function formatDateTime(date: Date, timeZone = "UTC"): string {
-  return format("dateTime", date, timeZone);
+export function formatDateTime(date: Date, timeZone = "UTC", locale = "en"): string {
+  return format("dateTime", date, timeZone, locale);
 }
 
 /** "20 Nov 2024, 09:00 EET (07:00 UTC)" — local time first, UTC for comparison. */
-export function formatLocalAndUtc(date: Date, timeZone: string): string {
-  const local = formatDateTime(date, timeZone);
+export function formatLocalAndUtc(date: Date, timeZone: string, locale = "en"): string {
+  const local = formatDateTime(date, timeZone, locale);
   if (!isValidTimeZone(timeZone) || timeZone === "UTC") return local;
-  return `${local} (${format("utcTime", date, "UTC")} UTC)`;
+  return `${local} (${format("utcTime", date, "UTC", locale)} UTC)`;
 }
 
 /** "18:00 EET (16:00 UTC)": the time of day only, local first. */
-export function formatTimeLocalAndUtc(date: Date, timeZone: string): string {
-  const local = format("time", date, timeZone);
+export function formatTimeLocalAndUtc(date: Date, timeZone: string, locale = "en"): string {
+  const local = format("time", date, timeZone, locale);
   if (!isValidTimeZone(timeZone) || timeZone === "UTC") return local;
-  return `${local} (${format("utcTime", date, "UTC")} UTC)`;
+  return `${local} (${format("utcTime", date, "UTC", locale)} UTC)`;
 }
 
 /** The calendar day of an instant in a zone, "2024-11-20". */
@@ -57,8 +60,8 @@ export function calendarDay(date: Date, timeZone: string): string {
   return format("day", date, timeZone);
 }
 
-export function formatDate(date: Date, timeZone = "UTC"): string {
-  return format("date", date, timeZone);
+export function formatDate(date: Date, timeZone = "UTC", locale = "en"): string {
+  return format("date", date, timeZone, locale);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -71,11 +74,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** "3 days ago" relative to now. */
-export function formatAge(date: Date, now = new Date()): string {
+export function formatAge(date: Date, now = new Date(), locale = "en"): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return "just now";
+  return locale === "en" ? "just now" : format.format(0, "second");
 }

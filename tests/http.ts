@@ -67,7 +67,7 @@ export async function createUserWithSession(
 
 /** Every table but sessions and countries, for "nothing changed" assertions. */
 export async function snapshotDatabase(db: Db) {
-  const [missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals] = await Promise.all([
+  const [missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals, reasonTexts] = await Promise.all([
     db.mission.findMany({ orderBy: { id: "asc" } }),
     db.statusChange.findMany({ orderBy: { id: "asc" } }),
     db.event.findMany({ orderBy: { id: "asc" } }),
@@ -78,6 +78,7 @@ export async function snapshotDatabase(db: Db) {
     db.job.findMany({ orderBy: { id: "asc" } }),
     db.source.findMany({ orderBy: { id: "asc" } }),
     db.proposal.findMany({ orderBy: { id: "asc" } }),
+    db.reasonText.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals })) as unknown;
+  return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals, reasonTexts })) as unknown;
 }

@@ -2,6 +2,8 @@
 // No Next APIs here, so the custom server can serve these from memory and the Next route
 // handler can call the same code.
 import type { Db } from "@/lib/db/create";
+import type { Locale } from "@/lib/i18n/locales";
+import { withLocalNames } from "@/lib/i18n/api-names";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
@@ -65,6 +67,8 @@ interface ListRequest {
   cursor?: string;
   /** Set: the table as it stood then (lib/history/as-of.ts). */
   moment: Moment | null;
+  /** Country names also in this language (`localName`); everything else stays English. */
+  lang?: Locale;
 }
 
 function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; value: ListRequest } | { ok: false; errors: FieldError[] } {
@@ -76,8 +80,8 @@ function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; v
   if (!moment.ok) return { ok: false, errors: moment.errors };
   const filters = parseMissionFilters(rest);
   if (!filters.ok) return { ok: false, errors: filters.errors };
-  const { changed_since, limit, cursor } = shape.data;
-  return { ok: true, value: { filters: filters.filters, changedSince: changed_since, limit: limit ?? DEFAULT_PAGE_SIZE, cursor, moment: moment.moment } };
+  const { changed_since, limit, cursor, lang } = shape.data;
+  return { ok: true, value: { filters: filters.filters, changedSince: changed_since, limit: limit ?? DEFAULT_PAGE_SIZE, cursor, moment: moment.moment, lang } };
 }
 
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
@@ -99,7 +103,7 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
   const after = request.cursor === undefined ? null : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
   const { rows, totals, matching, nextCursor, now } = await selectMissionPage(ctx, request, after);
-  const body: ApiMissionList = { data: rows.map((row) => toApiMission(row, ctx.origin, now)), matching, totals, nextCursor };
+  const body: ApiMissionList = { data: rows.map((row) => withLocalNames(toApiMission(row, ctx.origin, now), request.lang)), matching, totals, nextCursor };
   return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
 }
 

@@ -1,6 +1,7 @@
 // The public API's documented shapes: handlers build values of these types, the OpenAPI
 // document is generated from these schemas and the contract tests validate against it.
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
 import { INSTANT_RANGE, InstantSchema } from "@/lib/input/instant";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
@@ -30,7 +31,13 @@ export const StatusCountsSchema = z
   .object({ open: z.int(), limited: z.int(), closed: z.int(), unreported: z.int() })
   .meta({ id: "StatusCounts", description: "Number of missions per status" });
 
-export const CountryRefSchema = z.object({ code: z.string().meta({ example: "FR" }), name: z.string() }).meta({ id: "CountryRef" });
+export const CountryRefSchema = z
+  .object({
+    code: z.string().meta({ example: "FR" }),
+    name: z.string(),
+    localName: z.string().optional().meta({ description: "The name in the language asked for with lang= (issue 14); keys and other fields stay English", example: "Франція" }),
+  })
+  .meta({ id: "CountryRef" });
 
 export const MissionSchema = z
   .object({
@@ -174,6 +181,7 @@ export const MissionListQuerySchema = z
     changed_since: InstantSchema.optional().meta({ description: `Only missions updated at or after this time (ISO 8601 with an offset, ${INSTANT_RANGE})` }),
     limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "Page size, 1-500 (default 100)" }),
     cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page" }),
+    lang: z.enum(LOCALES).optional().meta({ description: `Adds each country's name in this language as localName: ${LOCALES.join(", ")}` }),
   })
   .strict();
 

@@ -13,6 +13,7 @@ root.querySelectorAll('input[name="columns"]').forEach(function(i){i.disabled=co
 if(cols.length&&cols.join(",")!==d.embedDefaultColumns)p.set("columns",cols.join(","));
 if(root.querySelector('input[name="compact"]').checked)p.set("compact","1");
 var theme=root.querySelector('select[name="theme"]').value;if(theme!=="auto")p.set("theme",theme);
+var view=root.querySelector('select[name="view"]');if(view&&view.value!=="table")p.set("view",view.value);
 var frozen=root.querySelector('input[name="frozen"]');if(frozen&&frozen.checked){p.set("at",frozen.dataset.frozenAt);p.set("known","then")}return p.toString()}
 function update(){var q=query();code.value=d.embedTemplate.replace("__QUERY__",esc(q));link.href="/embed?"+q;if(frame)frame.src="/embed?"+q}
 root.addEventListener("change",update);

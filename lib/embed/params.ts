@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { queryText } from "@/lib/input/text";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const EMBED_COLUMNS = ["sending", "city", "type", "status", "since", "reason", "source", "verified"] as const;
 export type EmbedColumn = (typeof EMBED_COLUMNS)[number];
@@ -18,7 +19,9 @@ export const EMBED_COLUMN_LABELS: Record<EmbedColumn, string> = {
   verified: "Verified",
 };
 export const EMBED_THEMES = ["auto", "light", "dark"] as const;
-export const EMBED_LANGUAGES = ["en"] as const;
+/** A table, or the status map (lib/map/*) with the table as its text version below it. */
+export const EMBED_VIEWS = ["table", "map"] as const;
+export const EMBED_LANGUAGES = LOCALES;
 
 const filters = MissionFiltersSchema.shape;
 const flag = z.enum(["", "1", "0", "true", "false"]).transform((value) => value === "" || value === "1" || value === "true");
@@ -41,13 +44,15 @@ export const EmbedParamsSchema = z
       .transform((columns) => [...new Set(columns)]),
     compact: flag.optional().transform((value) => value ?? false),
     theme: z.enum(EMBED_THEMES).default("auto"),
+    view: z.enum(EMBED_VIEWS).default("table"),
     lang: z.enum(EMBED_LANGUAGES).default("en"),
     title: queryText(120, "name").optional(),
     // Checked with the clock by the renderer (lib/history/moment.ts): a frozen embed.
     at: z.string().max(40).optional(),
     known: z.string().max(10).optional(),
   })
-  .strict();
+  .strict()
+  .refine((params) => params.view !== "map" || params.host !== undefined, { path: ["view"], message: "view=map needs host (the map shows one host's missions)" });
 
 export type EmbedParams = z.output<typeof EmbedParamsSchema>;
 
@@ -62,6 +67,8 @@ export function embedQuery(options: {
   columns?: string[];
   compact?: boolean;
   theme?: string;
+  view?: string;
+  lang?: string;
   /** A frozen embed: the moment it shows, as known then. */
   at?: string;
 }): string {
@@ -75,6 +82,8 @@ export function embedQuery(options: {
   if (options.columns?.length && options.columns.join(",") !== DEFAULT_EMBED_COLUMNS.join(",")) params.set("columns", options.columns.join(","));
   if (options.compact) params.set("compact", "1");
   if (options.theme && options.theme !== "auto") params.set("theme", options.theme);
+  if (options.view && options.view !== "table") params.set("view", options.view);
+  if (options.lang && options.lang !== "en") params.set("lang", options.lang);
   if (options.at) {
     params.set("at", options.at);
     params.set("known", "then");

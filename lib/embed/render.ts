@@ -23,6 +23,11 @@ import { loadMissionRows } from "@/lib/api/read-model";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { momentParams, parseMoment, type Moment } from "@/lib/history/moment";
+import { countByMapStatus, mapStatuses, MAP_STATUSES } from "@/lib/map/map-status";
+import { legendSwatch, statusMapSvg } from "@/lib/map/render-map";
+import { i18nFor, type I18n } from "@/lib/i18n/translator";
+import { countryNameIn } from "@/lib/i18n/country-names";
+import { cityNameIn } from "@/lib/i18n/city-names";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
@@ -59,6 +64,7 @@ tbody th{font-weight:500}.compact th,.compact td{padding:2px 6px;font-size:13px}
 .s{display:inline-block;white-space:nowrap;border-radius:999px;padding:0 8px;font-weight:600}
 .open{color:var(--open);background:var(--open-bg)}.limited{color:var(--limited);background:var(--limited-bg)}.closed{color:var(--closed);background:var(--closed-bg)}.unreported{color:var(--none);background:var(--none-bg)}
 .f{display:block;font-size:12px;color:var(--muted)}.s.unconfirmed-status{background:none;box-shadow:inset 0 0 0 1px currentColor}
+.map svg{width:100%;height:auto;display:block}.legend{display:flex;flex-wrap:wrap;gap:2px 12px;list-style:none;padding:0;margin:4px 0 8px;font-size:13px}.legend li{display:inline-flex;align-items:center;gap:4px}
 a{color:var(--link)}footer{margin-top:6px;font-size:12px;color:var(--muted)}.totals{margin:0 0 6px;font-size:13px}.moment{margin:0 0 6px;padding:4px 6px;border:2px solid #b45309;border-radius:4px}
 `.replace(/\n/g, "");
 
@@ -77,24 +83,25 @@ function errorPage(fields: FieldError[]): Produced {
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
 }
 
-function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date): string {
+function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date, i18n: I18n): string {
+  const { t, locale } = i18n;
   switch (column) {
     case "sending":
-      return `<th scope="row"><a href="${h(`${origin}/missions/${encodeURIComponent(row.slug)}`)}" target="_blank" rel="noopener">${h(row.sendingName)}</a></th>`;
+      return `<th scope="row"><a href="${h(`${origin}/missions/${encodeURIComponent(row.slug)}`)}" target="_blank" rel="noopener">${h(countryNameIn(row.sendingCode, locale, row.sendingName))}</a></th>`;
     case "city":
-      return `<td>${h(row.city)}</td>`;
+      return `<td>${h(cityNameIn(row.city, locale))}</td>`;
     case "type":
-      return `<td>${h(missionTypeLabel(row.type))}</td>`;
+      return `<td>${h(locale === "en" ? missionTypeLabel(row.type) : t(`types.${row.type}`))}</td>`;
     case "status": {
       // The freshness in words under the status: plain HTML, so it reads with JavaScript off.
       const status = statusFilterOf(row.status);
-      const wording = describeStatus(row, now);
+      const wording = describeStatus(row, now, i18n);
       const muted = status !== "unreported" && !isConfirmed(row.freshness) ? " unconfirmed-status" : "";
       const freshness = wording.freshness ? `<span class="f">${h(capitalised(wording.freshness))}</span>` : "";
       return `<td><span class="s ${status}${muted}"><span aria-hidden="true">${SYMBOLS[status]}</span> ${h(wording.headline)}</span>${freshness}</td>`;
     }
     case "since":
-      return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone))}</time>` : "—"}</td>`;
+      return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone, locale))}</time>` : "—"}</td>`;
     case "reason":
       return `<td>${row.statusReason ? h(row.statusReason) : "—"}</td>`;
     case "source": {
@@ -103,17 +110,29 @@ function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date): 
       return `<td>${url ? `<a href="${h(url)}" target="_blank" rel="noopener noreferrer nofollow">${label}</a>` : label}</td>`;
     }
     case "verified":
-      return `<td>${row.verifiedAt ? `<time datetime="${row.verifiedAt.toISOString()}">${h(formatDate(row.verifiedAt, row.timeZone))}</time>` : "Never"}</td>`;
+      return `<td>${row.verifiedAt ? `<time datetime="${row.verifiedAt.toISOString()}">${h(formatDate(row.verifiedAt, row.timeZone, locale))}</time>` : h(t("table.never"))}</td>`;
   }
+}
+
+/** The status map with its legend in words; the table below is its text version. */
+function mapSection(hostCode: string, hostName: string, place: string, rows: MissionRow[], { t }: I18n): string {
+  const statuses = mapStatuses(rows);
+  const counts = countByMapStatus(statuses);
+  const { svg } = statusMapSvg({ hostCode, statuses, title: t("map.title", { place }), detailsId: "missions-table" });
+  const items = MAP_STATUSES.map((status) => `<li>${legendSwatch(status)} ${h(t(`map.${status}`))}${status === "none" ? "" : ` (${counts[status]})`}</li>`).join("");
+  return `<figure class="map">${svg}<figcaption><ul class="legend" aria-label="${h(t("map.legend"))}">${items}<li>${legendSwatch("host")} ${h(t("map.host", { country: hostName }))}</li></ul></figcaption></figure>`;
 }
 
 /** `now` is the moment the rows' freshness was judged at. */
 export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
   const filters: MissionFilters = { ...params, q: undefined };
+  const i18n = i18nFor(params.lang);
+  const { t, locale } = i18n;
   const result = filterMissions(allRows, filters);
   const shown = result.rows.slice(0, MAX_ROWS);
-  const place = [params.city, allRows[0]?.hostName ?? params.host].filter(Boolean).join(", ");
-  const title = params.title || `Embassy status${place ? ` in ${place}` : ""}`;
+  const hostName = params.host ? countryNameIn(params.host, locale, allRows[0]?.hostName ?? params.host) : undefined;
+  const place = [params.city && cityNameIn(params.city, locale), hostName].filter(Boolean).join(", ");
+  const title = params.title || (place ? t("embed.titleIn", { place }) : t("embed.title"));
   const fullPage = `${origin}${params.host ? `/countries/${params.host}` : "/search"}${(() => {
     const query = filtersToSearchParams({ ...filters, host: undefined }).toString();
     return query ? `?${query}` : "";
@@ -123,27 +142,28 @@ export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: 
   const timeZone = allRows[0]?.timeZone ?? "UTC";
   const totals = (Object.keys(result.totals) as StatusFilter[])
     .filter((status) => result.totals[status] > 0)
-    .map((status) => `${STATUS_LABELS[status]}: ${result.totals[status]}`)
+    .map((status) => `${locale === "en" ? STATUS_LABELS[status] : t(`status.${status}`)}: ${result.totals[status]}`)
     .join(" · ");
   const reported = result.rows.filter((row) => row.status !== null).length;
   const confirmed = result.rows.filter((row) => row.status !== null && isConfirmed(row.freshness)).length;
-  const confirmation = reported ? ` (${confirmed} of ${reported} statuses confirmed recently)` : "";
-  const head = params.columns.map((column) => `<th scope="col">${EMBED_COLUMN_LABELS[column]}</th>`).join("");
+  const confirmation = reported ? t("embed.confirmation", { confirmed, reported }) : "";
+  const head = params.columns.map((column) => `<th scope="col">${h(locale === "en" ? EMBED_COLUMN_LABELS[column] : t(`embed.columns.${column}`))}</th>`).join("");
   const body = shown.length
-    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now)).join("")}</tr>`).join("\n")
-    : `<tr><td colspan="${params.columns.length}">No missions match these filters.</td></tr>`;
+    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now, i18n)).join("")}</tr>`).join("\n")
+    : `<tr><td colspan="${params.columns.length}">${h(t("table.empty"))}</td></tr>`;
   return `<!doctype html>
-<html lang="${params.lang}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
+<html lang="${params.lang}" dir="${i18n.dir}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
 <body${params.compact ? ' class="compact"' : ""}><main>
 <h1>${h(title)}</h1>
-${moment ? `<p class="moment"><strong>As at <time datetime="${moment.at.toISOString()}">${h(formatLocalAndUtc(moment.at, timeZone))}</time></strong>${moment.known === "then" ? ", as published then" : ""}. <a href="${h(fullPage)}" target="_blank" rel="noopener">See today's statuses</a></p>` : ""}
-<p class="totals">${h(totals ? totals + confirmation : "No missions")}</p>
-<table><caption>Diplomatic missions${place ? ` in ${h(place)}` : ""} and their status${shown.length < result.rows.length ? ` (first ${shown.length} of ${result.rows.length})` : ""}</caption>
+${moment ? `<p class="moment"><strong>${h(t("embed.asAt", { at: formatLocalAndUtc(moment.at, timeZone, locale) }))}</strong>${moment.known === "then" ? h(t("embed.asPublished")) : ""}. <a href="${h(fullPage)}" target="_blank" rel="noopener">${h(t("embed.seeToday"))}</a></p>` : ""}
+<p class="totals">${h(totals ? totals + confirmation : t("embed.none"))}</p>
+${params.view === "map" && params.host ? mapSection(params.host, hostName ?? params.host, place, result.rows, i18n) : ""}
+<table id="missions-table"><caption>${h(place ? t("embed.captionIn", { place }) : t("embed.caption"))}${shown.length < result.rows.length ? h(t("embed.firstOf", { shown: shown.length, total: result.rows.length })) : ""}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
-<footer>${moment ? `<a href="${h(frozenPage)}" target="_blank" rel="noopener">This table as it stood then, with sources, on Chancery</a>` : `Last updated ${lastUpdated ? `<time datetime="${lastUpdated.toISOString()}">${h(formatLocalAndUtc(lastUpdated, timeZone))}</time>` : "never"} · <a href="${h(fullPage)}" target="_blank" rel="noopener">Full table and sources on Chancery</a>`}</footer>
+<footer>${moment ? `<a href="${h(frozenPage)}" target="_blank" rel="noopener">${h(t("embed.frozenLink"))}</a>` : `${h(t("embed.lastUpdated", { at: "\u0000" })).replace("\u0000", lastUpdated ? `<time datetime="${lastUpdated.toISOString()}">${h(formatLocalAndUtc(lastUpdated, timeZone, locale))}</time>` : h(t("embed.never")))} · <a href="${h(fullPage)}" target="_blank" rel="noopener">${h(t("embed.fullTable"))}</a>`}</footer>
 </main><script src="/embed/resize.js" async></script></body></html>`;
 }
 

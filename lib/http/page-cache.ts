@@ -13,8 +13,10 @@ import { cacheKey, getResponseCache, type CachedResponse, type Produced, type Re
 import { acceptedEncoding, sendBytes } from "./send";
 import { liteHtml } from "./lite-html";
 import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
+import { LOCALES, negotiateLocale, splitLocalePrefix, type Locale } from "@/lib/i18n/locales";
 
-const PAGE_PATH = /^\/(?:$|docs\/api$|countries\/[A-Z]{2}$|senders\/[A-Z]{2}$|missions\/[a-z0-9-]{1,200}$|events\/[a-z0-9-]{1,200}$|search$)/;
+// With or without a language prefix (`/uk/countries/UA`; decision 032).
+const PAGE_PATH = new RegExp(`^(?:/(?:${LOCALES.join("|")})(?=/|$))?/?(?:$|docs/api$|countries/[A-Z]{2}$|senders/[A-Z]{2}$|missions/[a-z0-9-]{1,200}$|events/[a-z0-9-]{1,200}$|search$)`);
 /** The query parameters each page reads; any other is dropped from the key and from the render. */
 // A moment (`at`, `known`, or the date control's `at_local`, which redirects) is read by every page.
 const MOMENT_PARAMS = ["at", "known", "at_local"];
@@ -29,7 +31,7 @@ const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
 const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
 export const RENDER_HEADER = "x-chancery-page-render";
 const RENDER_TOKEN = Buffer.from(crypto.randomBytes(16).toString("hex"));
-const COPIED_HEADERS = ["content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];
+const COPIED_HEADERS = ["content-language", "content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];
 const gzip = promisify(zlib.gzip);
 
 /** Whether the request is this process's own render (its token, compared in constant time). */
@@ -47,14 +49,15 @@ export function isCacheablePageRequest(req: http.IncomingMessage, pathname: stri
 }
 
 function pageTags(pathname: string): CacheTag[] {
-  const [, kind, code] = pathname.split("/");
+  const [, kind, code] = splitLocalePrefix(pathname).path.split("/");
   return scopeTags({ hostCodes: kind === "countries" && code ? [code] : [], sendingCodes: kind === "senders" && code ? [code] : [] });
 }
 
 /** The page's URL with only the parameters it reads, sorted: what is rendered and what keys the cache. */
 export function canonicalPagePath(rawUrl: string): string {
   const url = new URL(rawUrl, "http://internal");
-  const known = KNOWN_PARAMS.find(([path]) => path.test(url.pathname))?.[1] ?? new Set<string>();
+  const unprefixed = splitLocalePrefix(url.pathname).path;
+  const known = KNOWN_PARAMS.find(([path]) => path.test(unprefixed))?.[1] ?? new Set<string>();
   return cacheKey("", url, known);
 }
 
@@ -73,12 +76,12 @@ interface Upstream {
   body: string;
 }
 
-function renderRequest(server: http.Server, path: string, hostHeader: string | undefined): Promise<Upstream> {
+function renderRequest(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Upstream> {
   const { host, port } = selfAddress(server);
   // node:http, not fetch: Next patches the global fetch in this process.
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host, port, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? `${host}:${port}`, "accept-encoding": "identity" } },
+      { host, port, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? `${host}:${port}`, "accept-encoding": "identity", "accept-language": locale } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -91,8 +94,8 @@ function renderRequest(server: http.Server, path: string, hostHeader: string | u
   });
 }
 
-async function renderThroughNext(server: http.Server, path: string, hostHeader: string | undefined): Promise<Produced> {
-  const response = await renderRequest(server, path, hostHeader);
+async function renderThroughNext(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Produced> {
+  const response = await renderRequest(server, path, hostHeader, locale);
   const headers: Record<string, string> = {};
   for (const name of COPIED_HEADERS) {
     const value = response.headers[name];
@@ -144,22 +147,29 @@ export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: 
   return { headers, body };
 }
 
-async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse) {
+async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse, negotiated: boolean) {
+  // An unprefixed page is in the language Accept-Language chose: caches downstream must know.
+  if (negotiated) res.setHeader("vary", "Accept-Language");
   if (answeredNotModified(req, res, entry)) return;
   const { headers, body } = await pageWithFreshNonce(entry, req.headers["accept-encoding"]);
+  if (negotiated) headers.vary = [headers.vary, "Accept-Language"].filter(Boolean).join(", ");
   sendBytes(req, res, entry.response.status, headers, body);
 }
 
 /** Serves a cacheable page request; falls back to `next` when the render may not be shared. */
 export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, server: http.Server, next: () => void, cache: ResponseCache = getResponseCache()) {
   const path = canonicalPagePath(rawUrl);
-  const key = `page:${req.headers.host ?? ""}${path}`;
-  const entry = cache.lookup(key, () => renderThroughNext(server, path, req.headers.host));
+  // A prefixed page is in its language; an unprefixed one in the reader's best of ours, so it
+  // is kept once per language (a handful), not once per Accept-Language header (decision 032).
+  const prefix = splitLocalePrefix(path).locale;
+  const locale = prefix ?? negotiateLocale(req.headers["accept-language"]);
+  const key = `page:${req.headers.host ?? ""}|${locale}|${path}`;
+  const entry = cache.lookup(key, () => renderThroughNext(server, path, req.headers.host, locale));
   const fail = (error: unknown) => {
     console.error(`Could not serve the page ${path} from the cache:`, error);
     if (!res.headersSent) next();
   };
-  const serve = (ready: CachedResponse) => (ready.response.status === 0 ? next() : send(req, res, ready).catch(fail));
+  const serve = (ready: CachedResponse) => (ready.response.status === 0 ? next() : send(req, res, ready, prefix === null).catch(fail));
   if (!(entry instanceof Promise)) return void serve(entry);
   entry.then(serve, fail);
 }

@@ -9,6 +9,7 @@ import { missionSearchText, missionSortKeys } from "./search-text";
 const namesSelect = {
   id: true,
   sendingCode: true,
+  hostCode: true,
   city: true,
   type: true,
   statusReason: true,
@@ -30,7 +31,7 @@ export async function refreshFoldedColumns(client: Db | Tx, where: Prisma.Missio
   for (;;) {
     const missions = await client.mission.findMany({ where: { AND: [where, { id: { gt: afterId } }] }, select: namesSelect, orderBy: { id: "asc" }, take: BATCH });
     for (const mission of missions) {
-      const names = { sendingName: mission.sending.name, sendingCode: mission.sendingCode, hostName: mission.host.name, city: mission.city, type: mission.type, reason: mission.statusReason };
+      const names = { sendingName: mission.sending.name, sendingCode: mission.sendingCode, hostCode: mission.hostCode, hostName: mission.host.name, city: mission.city, type: mission.type, reason: mission.statusReason };
       const columns = { searchText: missionSearchText(names), ...missionSortKeys(names) };
       if (columns.searchText === mission.searchText && columns.sendingKey === mission.sendingKey && columns.hostKey === mission.hostKey && columns.cityKey === mission.cityKey) continue;
       // updatedAt stays: derived columns are not a change API clients should fetch again.

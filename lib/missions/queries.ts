@@ -7,7 +7,7 @@ import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChange
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
-import { loadMissionPage, type MissionPage } from "./list-query";
+import { eachMissionRow, loadMissionPage, type MissionPage } from "./list-query";
 import type { MissionRow } from "./row-select";
 import { SlugSchema } from "./slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
@@ -24,6 +24,14 @@ export async function getMissionPage(filters: MissionFilters, after: string | un
   const position = after ? decodeCursor(after, filters) : null;
   const freshness = await loadFreshnessContext(getDb(), now);
   return loadMissionPage(getDb(), freshness, { filters, limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
+}
+
+/** Every row matching the filters, on all pages: what the status map of a host or city draws (a few hundred at most). */
+export async function getAllMatchingRows(filters: MissionFilters, now: Date): Promise<MissionRow[]> {
+  const freshness = await loadFreshnessContext(getDb(), now);
+  const rows: MissionRow[] = [];
+  for await (const row of eachMissionRow(getDb(), freshness, filters)) rows.push(row);
+  return rows;
 }
 
 /** The newest status change and confirmation in a table's whole scope ("Data last updated"). */

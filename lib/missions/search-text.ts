@@ -1,6 +1,7 @@
 // The folded columns a mission's search and sort read (decision 027). One definition each: the
 // writes store them (lib/missions/folded-columns.ts), the cursors and the in-memory order of
 // as-of tables compute them from a row, so both databases and memory agree.
+import { searchAliasesFor } from "@/lib/i18n/search-aliases";
 import { foldText } from "@/lib/text/fold";
 import { missionTypeLabel } from "./types";
 
@@ -8,6 +9,7 @@ import { missionTypeLabel } from "./types";
 export interface MissionNames {
   sendingName: string;
   sendingCode: string;
+  hostCode: string;
   hostName: string;
   city: string;
   type: string;
@@ -15,9 +17,27 @@ export interface MissionNames {
   reason: string | null;
 }
 
-/** The folded text search matches words against (each word a substring of it). */
+// The names in other languages of a mission's countries and city, folded: a few thousand
+// places at most, so kept for the life of the process.
+const foldedAliases = new Map<string, string>();
+function foldedAliasesOf({ sendingCode, hostCode, city }: Pick<MissionNames, "sendingCode" | "hostCode" | "city">): string {
+  const key = `${sendingCode} ${hostCode} ${city}`;
+  let folded = foldedAliases.get(key);
+  if (folded === undefined) {
+    folded = foldText(searchAliasesFor({ sendingCode, hostCode, city }).join(" "));
+    if (foldedAliases.size >= 50_000) foldedAliases.clear();
+    foldedAliases.set(key, folded);
+  }
+  return folded;
+}
+
+/**
+ * The folded text search matches words against (each word a substring of it): the names as
+ * stored, and the countries' and city's names in every language we know ("Київ", "Kiew").
+ */
 export function missionSearchText(names: MissionNames): string {
-  return foldText([names.sendingName, names.sendingCode, names.hostName, names.city, missionTypeLabel(names.type), names.reason ?? ""].join(" "));
+  const own = foldText([names.sendingName, names.sendingCode, names.hostName, names.city, missionTypeLabel(names.type), names.reason ?? ""].join(" "));
+  return `${own} ${foldedAliasesOf(names)}`;
 }
 
 /** The words of a query as search compares them. */

@@ -2,8 +2,21 @@
 // CSV, feeds). Times are in the host city's zone with UTC beside them. Pure: "now" is passed
 // in, because "18:00" alone is only clear on the day it refers to.
 import type { Freshness } from "./freshness";
-import { STATUS_LABELS, StatusSchema, statusFilterOf, type Status } from "./schema";
+import { STATUS_LABELS, StatusSchema, statusFilterOf, type StatusFilter } from "./schema";
 import { calendarDay, formatDate, formatLocalAndUtc, formatTimeLocalAndUtc } from "@/lib/time";
+import { i18nFor, type I18n } from "@/lib/i18n/translator";
+
+const ENGLISH = i18nFor("en");
+
+/** Every status filter's name in a language, for components that take them as props. */
+export function statusLabelsIn(i18n: I18n = ENGLISH): Record<StatusFilter, string> {
+  return { open: statusLabel("open", i18n), limited: statusLabel("limited", i18n), closed: statusLabel("closed", i18n), unreported: statusLabel(null, i18n) };
+}
+
+/** A status's name in a language: "Closed", "Зачинено". */
+export function statusLabel(status: string | null, i18n: I18n = ENGLISH): string {
+  return i18n.t(`status.${statusFilterOf(status)}`);
+}
 
 export interface StatusFacts {
   status: string | null;
@@ -37,7 +50,6 @@ export const FRESHNESS_LABELS: Record<Freshness, string> = {
   unconfirmed: "Not confirmed",
 };
 
-const ENDED_NOUNS: Record<Status, string> = { closed: "the closure", limited: "the limited service", open: "the open period" };
 
 const RECENT_MS = 7 * 24 * 3600_000;
 
@@ -53,54 +65,58 @@ function today(now: Date, timeZone: string): string {
 const isToday = (date: Date, timeZone: string, now: Date) => calendarDay(date, timeZone) === today(now, timeZone);
 
 /** "18:00 EET (16:00 UTC)" on the same local day as now, else with the date. */
-function moment(date: Date, timeZone: string, now: Date): string {
-  return isToday(date, timeZone, now) ? formatTimeLocalAndUtc(date, timeZone) : formatLocalAndUtc(date, timeZone);
+function moment(date: Date, timeZone: string, now: Date, i18n: I18n): string {
+  return isToday(date, timeZone, now) ? formatTimeLocalAndUtc(date, timeZone, i18n.locale) : formatLocalAndUtc(date, timeZone, i18n.locale);
 }
 
 /** "at 18:00 EET (16:00 UTC)" today, "20 Nov 2024, 18:00 EET (16:00 UTC)" another day. */
-function at(date: Date, timeZone: string, now: Date): string {
-  return isToday(date, timeZone, now) ? `at ${formatTimeLocalAndUtc(date, timeZone)}` : formatLocalAndUtc(date, timeZone);
+function at(date: Date, timeZone: string, now: Date, i18n: I18n): string {
+  return isToday(date, timeZone, now) ? i18n.t("freshness.atTime", { time: formatTimeLocalAndUtc(date, timeZone, i18n.locale) }) : formatLocalAndUtc(date, timeZone, i18n.locale);
 }
 
 /** "the closure": a status as something that ends. */
-export function endedNoun(status: string | null): string {
+export function endedNoun(status: string | null, i18n: I18n = ENGLISH): string {
   const parsed = StatusSchema.safeParse(status);
-  return parsed.success ? ENDED_NOUNS[parsed.data] : "the previous status";
+  return i18n.t(`freshness.${parsed.success ? parsed.data : "previous"}`);
 }
 
-function freshnessPhrase(facts: StatusFacts, now: Date): string | null {
+function freshnessPhrase(facts: StatusFacts, now: Date, i18n: I18n): string | null {
   const { freshness, verifiedAt, timeZone } = facts;
+  const { t } = i18n;
   switch (freshness) {
     case null:
       return null;
     case "fresh":
-      return verifiedAt ? `confirmed ${at(verifiedAt, timeZone, now)}` : null;
+      return verifiedAt ? t("freshness.confirmedAt", { at: at(verifiedAt, timeZone, now, i18n) }) : null;
     case "due":
-      return verifiedAt ? `last confirmed ${at(verifiedAt, timeZone, now)}, due for a new check` : null;
+      return verifiedAt ? t("freshness.dueAt", { at: at(verifiedAt, timeZone, now, i18n) }) : null;
     case "stale": {
-      if (!verifiedAt) return "not confirmed by a source";
-      const since = now.getTime() - verifiedAt.getTime() > RECENT_MS ? formatDate(verifiedAt, timeZone) : moment(verifiedAt, timeZone, now);
-      return `not confirmed since ${since}`;
+      if (!verifiedAt) return t("freshness.noSource");
+      const since = now.getTime() - verifiedAt.getTime() > RECENT_MS ? formatDate(verifiedAt, timeZone, i18n.locale) : moment(verifiedAt, timeZone, now, i18n);
+      return t("freshness.notSince", { since });
     }
     case "unconfirmed": {
-      if (!facts.expectedAfter) return "not confirmed by a source";
-      const ended = `${endedNoun(facts.expectedAfter)} ended${facts.statusSince ? ` ${at(facts.statusSince, timeZone, now)}` : ""}`;
-      return facts.status ? `expected after ${ended}, not confirmed` : `${ended}; no source has reported since`;
+      if (!facts.expectedAfter) return t("freshness.noSource");
+      const what = endedNoun(facts.expectedAfter, i18n);
+      const ended = facts.statusSince ? t("freshness.endedAt", { what, at: at(facts.statusSince, timeZone, now, i18n) }) : t("freshness.ended", { what });
+      return facts.status ? t("freshness.expectedAfter", { ended }) : t("freshness.endedNoReport", { ended });
     }
   }
 }
 
-function followsPhrase(facts: StatusFacts): string | null {
+function followsPhrase(facts: StatusFacts, i18n: I18n): string | null {
   if (!facts.statusUntil || !facts.statusFollows) return null;
-  if (facts.statusFollows === "unreported") return "then no status until a source reports one";
-  return `then ${STATUS_LABELS[statusFilterOf(facts.statusFollows)]}, expected (not confirmed)`;
+  if (facts.statusFollows === "unreported") return i18n.t("status.thenNone");
+  return i18n.t("status.then", { status: statusLabel(facts.statusFollows, i18n) });
 }
 
-export function describeStatus(facts: StatusFacts, now: Date): StatusWording {
-  const label = STATUS_LABELS[statusFilterOf(facts.status)];
-  const headline = facts.status && facts.statusUntil ? `${label} until ${moment(facts.statusUntil, facts.timeZone, now)}` : label;
-  const freshness = freshnessPhrase(facts, now);
-  return { label, headline, freshness, follows: followsPhrase(facts), text: freshness ? `${headline} · ${freshness}` : headline };
+/** In English unless a language is given (the API and feeds stay English; decision 032). */
+export function describeStatus(facts: StatusFacts, now: Date, i18n: I18n = ENGLISH): StatusWording {
+  const label = statusLabel(facts.status, i18n);
+  const until = facts.status && facts.statusUntil ? i18n.t("status.until", { time: moment(facts.statusUntil, facts.timeZone, now, i18n) }) : null;
+  const headline = until ? `${label} ${until}` : label;
+  const freshness = freshnessPhrase(facts, now, i18n);
+  return { label, headline, freshness, follows: followsPhrase(facts, i18n), text: freshness ? `${headline} · ${freshness}` : headline };
 }
 
 /** A history entry in a few words: "changed to Closed", "confirmed Closed", … */

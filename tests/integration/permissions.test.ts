@@ -12,6 +12,7 @@ import * as scheduledItem from "@/app/api/admin/missions/[id]/scheduled/[schedul
 import * as scheduledCancel from "@/app/api/admin/missions/[id]/scheduled/[scheduledId]/cancel/route";
 import * as status from "@/app/api/admin/missions/[id]/status/route";
 import * as verify from "@/app/api/admin/missions/[id]/verify/route";
+import * as reasonTexts from "@/app/api/admin/missions/[id]/reason-texts/route";
 import * as missions from "@/app/api/admin/missions/route";
 import * as userItem from "@/app/api/admin/users/[id]/route";
 import * as users from "@/app/api/admin/users/route";
@@ -53,6 +54,7 @@ export const WRITE_PATHS: WritePath[] = [
   { name: "edit mission", handler: missionItem.PATCH, allowed: "editor", method: "PATCH", options: (f) => ({ params: { id: String(f.missionId) }, body: { address: "1 Main St" } }) },
   { name: "archive mission", handler: archive.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { archived: true } }) },
   { name: "change status", handler: status.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, expectedVersion: 1 } }) },
+  { name: "translate the reason", handler: reasonTexts.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { language: "uk", text: "Працює як завжди" } }) },
   { name: "re-verify", handler: verify.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { sourceUrl: source.sourceUrl, expectedVersion: 1 } }) },
   { name: "bulk event", handler: events.POST, allowed: "editor", options: (f) => ({ body: { name: "Alert", status: "closed", ...source, missions: [{ id: f.missionId, expectedVersion: 1 }] } }) },
   { name: "schedule a change", handler: scheduled.POST, allowed: "editor", options: (f) => ({ params: { id: String(f.missionId) }, body: { status: "closed", ...source, effectiveAt: tomorrow().toISOString() } }) },
@@ -90,7 +92,7 @@ export const WRITE_PATHS: WritePath[] = [
 async function fixture(db: Db): Promise<Fixture> {
   const mission = await createMission(db, { sendingCode: "US" });
   await db.$transaction((tx) =>
-    recordStatusChange(tx, { missionId: mission.id, status: "open", reason: null, sourceUrl: null, sourceTitle: null, effectiveAt: new Date("2024-11-01T00:00:00Z"), author: EDITOR }),
+    recordStatusChange(tx, { missionId: mission.id, status: "open", reason: "Open as usual", sourceUrl: null, sourceTitle: null, effectiveAt: new Date("2024-11-01T00:00:00Z"), author: EDITOR }),
   );
   const other = await createUserWithSession(db, { email: "other@example.org" });
   const pending = await db.scheduledChange.create({

@@ -20,6 +20,7 @@ beforeEach(async () => {
   await db.session.deleteMany();
   await db.statusChange.deleteMany();
   await db.scheduledChange.deleteMany();
+  await db.reasonText.deleteMany();
   await db.job.deleteMany();
   await db.event.deleteMany();
   await db.mission.deleteMany();

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { prerender } from "react-dom/static";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/flags/[file]/route";
 import { CountryName } from "@/components/country-name";
@@ -6,6 +6,12 @@ import { ALL_COUNTRIES } from "@/lib/countries/catalog";
 import { flagSetCodeOfFile, flagImagePath } from "@/lib/countries/flags";
 
 const get = (file: string) => GET(new Request(`http://chancery.test/flags/${file}`), { params: Promise.resolve({ file }) });
+
+/** Server components read the reader's language asynchronously (lib/i18n/request.ts): wait for it. */
+async function renderStatic(element: React.ReactElement): Promise<string> {
+  const { prelude } = await prerender(element);
+  return new Response(prelude).text();
+}
 
 describe("flags", () => {
   it("draws every ISO country, and only those other entities whose flag the set really has", () => {
@@ -39,11 +45,11 @@ describe("flags", () => {
     expect((await response.json()) as unknown).toMatchObject({ error: { status: 404, fields: [{ field: "file" }] } });
   });
 
-  it("puts the flag beside the name, hidden from screen readers, with a visible fallback", () => {
-    const withFlag = renderToStaticMarkup(<CountryName code="UA" name="Ukraine" />);
+  it("puts the flag beside the name, hidden from screen readers, with a visible fallback", async () => {
+    const withFlag = await renderStatic(<CountryName code="UA" name="Ukraine" />);
     expect(withFlag).toMatch(/<img src="\/flags\/UA.svg" alt=""[^>]*loading="lazy"/);
     expect(withFlag).toContain(">Ukraine<");
-    const without = renderToStaticMarkup(<CountryName code="XM" name="Sovereign Military Order of Malta" />);
+    const without = await renderStatic(<CountryName code="XM" name="Sovereign Military Order of Malta" />);
     expect(without).not.toContain("<img");
     expect(without).toContain('aria-hidden="true" data-flag="none"');
   });

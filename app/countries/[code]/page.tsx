@@ -11,9 +11,15 @@ import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { filterMissions } from "@/lib/missions/filter-missions";
+import { getAllMatchingRows, getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
 import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
 import { EmbedBuilder } from "./_components/embed-builder";
+import { getI18n } from "@/lib/i18n/request";
+import { getReasonVersions } from "@/lib/i18n/reason-queries";
+import { around, SLOT } from "@/lib/i18n/translator";
+import { cityNameIn } from "@/lib/i18n/city-names";
+import { countryNameIn } from "@/lib/i18n/country-names";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -21,10 +27,12 @@ interface Props {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { t, locale } = await getI18n();
   const country = await getCountry((await params).code.toUpperCase());
-  if (!country) return { title: "Country not found" };
+  if (!country) return { title: t("host.notFound") };
   const { city } = parseMissionFiltersLeniently(await searchParams);
-  return { title: `Missions in ${city ? `${city}, ` : ""}${country.name}` };
+  const name = countryNameIn(country.code, locale, country.name);
+  return { title: t("host.metaTitle", { place: city ? `${cityNameIn(city, locale)}, ${name}` : name }) };
 }
 
 export default async function HostCountryPage({ params, searchParams }: Props) {
@@ -49,20 +57,28 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const links = momentPageLinks(basePath, filterParams, moment, { host: country.code, city: filters.city });
   const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : facts.cities;
   const sending = asOf ? uniqueSorted(asOf.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name) : facts.sending;
-  const heading = filters.city ? `${filters.city}, ${country.name}` : country.name;
+  // The map draws every matching mission, not only this page's.
+  const mapRows = asOf ? filterMissions(asOf, filters).rows : !after && !page.nextCursor ? page.rows : await getAllMatchingRows(filters, now);
+  const { t, locale, href } = await getI18n();
+  const reasons = await getReasonVersions(page.rows);
+  const countryName = countryNameIn(country.code, locale, country.name);
+  const heading = filters.city ? `${cityNameIn(filters.city, locale)}, ${countryName}` : countryName;
+  const headingParts = around(t("host.heading", { place: SLOT }));
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="underline">All countries</Link>
+        <Link href={href("/")} className="underline">{t("host.allCountries")}</Link>
         {filters.city && (
           <>
             {" / "}
-            <Link href={`/countries/${country.code}`} className="underline">{country.name}</Link>
+            <Link href={href(`/countries/${country.code}`)} className="underline">{countryName}</Link>
           </>
         )}
       </nav>
       <h1 className="text-2xl font-bold">
-        Missions in <CountryName code={country.code} name={heading} />
+        {headingParts[0]}
+        <CountryName code={country.code} name={country.name} localName={heading} />
+        {headingParts[1]}
       </h1>
       {problem && <MomentProblem problem={problem} />}
       {moment && <MomentBanner moment={moment} timeZone={timeZone} {...links} />}
@@ -77,12 +93,14 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         basePath={basePath}
         columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}
         choices={{ cities, sending }}
-        caption={`Diplomatic missions in ${heading} and their status`}
+        caption={t("host.caption", { place: heading })}
+        reasons={reasons}
+        map={{ hostCode: country.code, hostName: countryName, placeName: heading, rows: mapRows }}
       />
       {filters.city && cities.includes(filters.city) ? (
-        <SubscribeForm scope={{ "scope.kind": "city", "scope.hostCode": country.code, "scope.city": filters.city }} label={`any mission in ${filters.city}`} />
+        <SubscribeForm scope={{ "scope.kind": "city", "scope.hostCode": country.code, "scope.city": filters.city }} label={t("host.followAny", { place: cityNameIn(filters.city, locale) })} />
       ) : (
-        <SubscribeForm scope={{ "scope.kind": "host", "scope.hostCode": country.code }} label={`any mission in ${country.name}`} />
+        <SubscribeForm scope={{ "scope.kind": "host", "scope.hostCode": country.code }} label={t("host.followAny", { place: countryName })} />
       )}
       <EmbedBuilder at={moment?.at.toISOString()} host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} confirmed={filters.confirmed} placeName={heading} />
     </div>

@@ -125,7 +125,7 @@ export default async function MissionPage({ params, searchParams }: Props) {
 
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">
-          <CountryName code={mission.sendingCode} name={missionTitle(mission)} />
+          <CountryName code={mission.sendingCode} name={mission.sending.name} localName={missionTitle(mission)} />
         </h1>
         <p className="text-slate-700">
           {missionTypeLabel(mission.type)} of{" "}

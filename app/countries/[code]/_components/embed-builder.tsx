@@ -58,6 +58,13 @@ export async function EmbedBuilder({ host, city, sending, status, type, confirme
                 </select>
               </label>
               <label className="inline-flex items-center gap-2">
+                Show
+                <select name="view" defaultValue="table" className="rounded border border-slate-300 px-2 py-1">
+                  <option value="table">The table</option>
+                  <option value="map">The status map, with the table below it</option>
+                </select>
+              </label>
+              <label className="inline-flex items-center gap-2">
                 <input type="checkbox" name="compact" />
                 Compact rows
               </label>

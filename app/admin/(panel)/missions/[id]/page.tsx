@@ -16,6 +16,7 @@ import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { MissionForm } from "../../_components/mission-form";
 import { MissionStatusPanel } from "../../_components/mission-status-panel";
+import { ReasonTranslationForm } from "../../_components/reason-translation-form";
 import { ScheduledChangesPanel } from "../../_components/scheduled-changes-panel";
 import { describeChange } from "@/lib/status/wording";
 
@@ -50,6 +51,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
         archived={mission.archivedAt !== null}
         pendingScheduled={mission.scheduledChanges.length}
       />
+      {!mission.archivedAt && mission.statusReason && <ReasonTranslationForm missionId={mission.id} reason={mission.statusReason} />}
       {!mission.archivedAt && <ScheduledChangesPanel missionId={mission.id} timeZone={mission.timeZone} pending={mission.scheduledChanges} />}
       <section aria-labelledby="details" className="space-y-2">
         <h2 id="details" className="text-lg font-semibold">Details</h2>

@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "ReasonText" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "missionId" INTEGER NOT NULL,
+    "originalHash" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "isOriginal" BOOLEAN NOT NULL DEFAULT false,
+    "authorName" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ReasonText_missionId_fkey" FOREIGN KEY ("missionId") REFERENCES "Mission" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReasonText_missionId_originalHash_language_key" ON "ReasonText"("missionId", "originalHash", "language");
+
