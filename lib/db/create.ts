@@ -13,8 +13,11 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // Extended clients are not instances of their class: remember which ones talk to PostgreSQL,
 // and which URL each was made for (a worker thread opens its own client on the same database).
-const postgresClients = new WeakSet<object>();
-const urlOfClient = new WeakMap<object, string>();
+// Kept on globalThis: the custom server (tsx) and Next's bundle each load their own copy of
+// this module, and share one client (lib/db/client.ts).
+const registry = globalThis as unknown as { chanceryPostgresClients?: WeakSet<object>; chanceryClientUrls?: WeakMap<object, string> };
+const postgresClients = (registry.chanceryPostgresClients ??= new WeakSet<object>());
+const urlOfClient = (registry.chanceryClientUrls ??= new WeakMap<object, string>());
 
 /** A Prisma client for the database the URL names (file: → SQLite, postgres:// → PostgreSQL). */
 export function createDb(url: string, options: SqliteAdapterOptions = {}): Db {
