@@ -16,14 +16,6 @@ interface HostSummary {
 
 const PAGES = ["home", "largest host country", "its largest city", "sending country", "the busiest mission", "event", "search matching thousands", "API docs"] as const;
 type PageName = (typeof PAGES)[number];
-/**
- * Over the budget on this branch: these pages render every matching mission (298 for the US,
- * thousands for the search) until the lists are paged in the database (issue 8 item 1, the
- * reads branch). Measured 57.5, 51.0 and 81.2 KB. Marked as expected failures so the suite
- * stays green and says so; once they fit, Playwright reports "expected to fail, but passed":
- * then empty this set.
- */
-const OVER_BUDGET_UNTIL_LISTS_ARE_PAGED = new Set<PageName>([]);
 
 /** The pages a world-scale deployment serves its readers, the biggest of each kind. */
 async function worldPages(request: APIRequestContext): Promise<Record<PageName, string>> {
@@ -50,7 +42,6 @@ let pages: Promise<Record<PageName, string>> | undefined;
 test.describe("with the world imported, the weight of a first visit", () => {
   for (const name of PAGES) {
     test(`${name} is at most 50 KB with everything it loads`, async ({ browser, request }) => {
-      test.fail(OVER_BUDGET_UNTIL_LISTS_ARE_PAGED.has(name), "renders every matching mission until the lists are paged (issue 8 item 1)");
       const path = (await (pages ??= worldPages(request)))[name];
       const context = await browser.newContext({ serviceWorkers: "block" });
       const weight = await firstVisitWeight(context, WORLD + path);
