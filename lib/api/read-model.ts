@@ -13,7 +13,7 @@ export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope
   return missions.map((row) => toMissionRow(row, freshness));
 }
 
-const changeSelect = {
+export const changeSelect = {
   id: true,
   kind: true,
   previousStatus: true,
