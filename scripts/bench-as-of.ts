@@ -4,7 +4,7 @@
 // Each table is measured in the library (loadMissionsAsOf) and over HTTP through the built app
 // (scripts/bench-as-of-http.ts: /api/v1/missions?at=…), and so is what changed in a day
 // (loadChangesBetween, /api/v1/changes).
-// Options: --rows=1000000 --missions=12000 --largest=600 --runs=20 --db=both|sqlite|postgres --http=yes|no
+// Options: --rows=1000000 --missions=12000 (spreads the history's time span) --runs=20 --db=both|sqlite|postgres --http=yes|no
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL; a bench database is created)
 // Env: BENCH_PORT (the app's port for the HTTP runs).
 import os from "node:os";
@@ -25,7 +25,6 @@ const TMP = path.join(ROOT, "tests/.tmp");
 const OptionsSchema = z.object({
   rows: z.coerce.number().int().min(1000).max(20_000_000).default(1_000_000),
   missions: z.coerce.number().int().min(100).max(100_000).default(12_000),
-  largest: z.coerce.number().int().min(10).max(10_000).default(600),
   runs: z.coerce.number().int().min(3).max(1000).default(20),
   db: z.enum(["both", "sqlite", "postgres"]).default("both"),
   http: z.enum(["yes", "no"]).default("yes"),
@@ -119,7 +118,7 @@ function httpTargets(origin: string, largestHost: string): Target[] {
 export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   const options = parseOptions(argv);
   const providers = options.db === "both" ? (["sqlite", "postgres"] as const) : ([options.db] as const);
-  console.log(`As-of bench: ${options.rows.toLocaleString("en")} history rows over ${options.missions.toLocaleString("en")} missions (largest host ${options.largest}), ${options.runs} runs each, uncached.\n`);
+  console.log(`As-of bench: ${options.rows.toLocaleString("en")} history rows over the world import (scripts/world-data.ts), ${options.runs} runs each, uncached.\n`);
   const lines: string[] = ["database   | via     | what                 | known | rows     | p50 ms | p95 ms", "-----------|---------|----------------------|-------|----------|--------|-------"];
   const line = (provider: string, target: Target, result: { count: number; p50: number; p95: number }, rows: string) =>
     `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(20)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
