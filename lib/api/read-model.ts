@@ -1,7 +1,7 @@
 // Database reads for the public API, the embed and the feeds. Takes the client as an
 // argument (no `server-only`, no Next APIs) so the custom server can call it too.
 import type { Db } from "@/lib/db/create";
-import { missionRowSelect, toMissionRow, type MissionRow } from "@/lib/missions/row-select";
+import { missionContactSelect, missionRowSelect, toMissionRow, type MissionRow } from "@/lib/missions/row-select";
 import { upcomingSelect } from "@/lib/missions/scheduled-changes";
 import { HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage, type HistoryCursor } from "@/lib/missions/history-page";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
@@ -32,14 +32,7 @@ export const changeSelect = {
 const missionDetailSelect = {
   ...missionRowSelect,
   archivedAt: true,
-  name: true,
-  address: true,
-  latitude: true,
-  longitude: true,
-  phone: true,
-  email: true,
-  website: true,
-  wikidataId: true,
+  ...missionContactSelect,
   statusSetBy: true,
 } as const;
 

@@ -1,5 +1,6 @@
 // Validated mission writes. Each runs in one transaction with its history and audit rows,
 // checks the author's host scope, and announces the change after commit.
+import { missionContactSelect } from "./row-select";
 import "server-only";
 import { appendAudit, auditData, type Actor } from "@/lib/audit/audit";
 import { canEditHost, type SessionUser } from "@/lib/auth/sessions";
@@ -268,14 +269,7 @@ const missionEditSelect = {
   hostCode: true,
   city: true,
   type: true,
-  name: true,
-  address: true,
-  latitude: true,
-  longitude: true,
-  phone: true,
-  email: true,
-  website: true,
-  wikidataId: true,
+  ...missionContactSelect,
   timeZone: true,
   archivedAt: true,
   version: true,

@@ -7,6 +7,18 @@ import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import type { Status } from "@/lib/status/schema";
 import type { MissionType } from "./types";
 
+/** A mission's place and contacts: what its page shows, its editor edits and the export writes. */
+export const missionContactSelect = {
+  name: true,
+  address: true,
+  latitude: true,
+  longitude: true,
+  phone: true,
+  email: true,
+  website: true,
+  wikidataId: true,
+} as const;
+
 export const missionRowSelect = {
   id: true,
   slug: true,
