@@ -42,11 +42,17 @@ async function missionWithHistory(times: Array<[number, number]>) {
 /** A second client on the test database that records the parameters of every history read. */
 function clientRecordingHistoryReads(url: string) {
   const reads: unknown[][] = [];
-  const log = [{ emit: "event", level: "query" }] as const;
-  const client = databaseProviderOf(url) === "sqlite" ? new SqliteClient({ adapter: sqliteAdapter(url), log: [...log] }) : new PostgresClient({ adapter: postgresAdapter(url), log: [...log] });
-  (client as SqliteClient).$on("query", (event) => {
+  const record = (event: { query: string; params: string }) => {
     if (/\bFROM\s+\S*StatusChange\b/.test(event.query)) reads.push(JSON.parse(event.params) as unknown[]);
-  });
+  };
+  const log = [{ emit: "event" as const, level: "query" as const }];
+  if (databaseProviderOf(url) === "sqlite") {
+    const client = new SqliteClient({ adapter: sqliteAdapter(url), log });
+    client.$on("query", record);
+    return { db: client as unknown as Db, reads };
+  }
+  const client = new PostgresClient({ adapter: postgresAdapter(url), log });
+  client.$on("query", record);
   return { db: client as unknown as Db, reads };
 }
 
