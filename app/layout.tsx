@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { LanguageSwitch } from "@/components/language-switch";
+import { StatusIconSprite } from "@/components/status-badge";
 import { getI18n } from "@/lib/i18n/request";
 import "./globals.css";
 
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dir}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <StatusIconSprite />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
           {t("layout.skip")}
         </a>

@@ -8,16 +8,16 @@ export function CountryName({ code, name, localName }: { code: string; name: str
   const { locale } = useI18n();
   const flag = flagImagePath(code);
   return (
-    <span className="inline-flex items-baseline gap-1.5">
+    <span className="country">
       {flag ? (
         // A plain lazy <img>: an SVG needs no resizing, and flags below the fold cost nothing
         // on a first visit (next/image would add its client runtime and an optimiser route).
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={flag} alt="" width={18} height={12} loading="lazy" decoding="async" className="inline-block h-3 w-[18px] shrink-0 self-center rounded-[1px] outline outline-1 -outline-offset-1 outline-black/15" />
+        <img src={flag} alt="" width={18} height={12} loading="lazy" decoding="async" className="flag" />
       ) : (
-        <span aria-hidden="true" data-flag="none" className="inline-block h-3 w-[18px] shrink-0 self-center rounded-[1px] border border-dashed border-current opacity-50" />
+        <span aria-hidden="true" data-flag="none" className="flag flag-none" />
       )}
-      <span>{localName ?? countryNameIn(code, locale, name)}</span>
+      {localName ?? countryNameIn(code, locale, name)}
     </span>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { MissionTypeSchema } from "@/lib/missions/types";
@@ -10,6 +9,11 @@ import { CountryName } from "./country-name";
 import { DateTime } from "./date-time";
 import { SourceLink } from "./source-link";
 import { StatusWithFreshness } from "./status-with-freshness";
+
+// Plain <a>, not next/link: a Link is a client component, rendered twice per row (the RSC
+// payload, then the HTML), and the lite edition drops the runtime it would navigate with
+// (decisions 024, 035). Cells take their padding and the row header its look from `.missions`
+// in app/globals.css rather than a dozen utilities each.
 
 export type MissionColumn = "sending" | "host" | "city" | "type" | "status" | "since" | "reason" | "source" | "verified";
 
@@ -43,23 +47,23 @@ function SortHeader({ column, filters, basePath, keep, i18n }: { column: Mission
   const { t } = i18n;
   const label = t(`table.${column}`);
   const sort = SORTS[column];
-  if (!sort) return <th scope="col" className="px-3 py-2 text-start font-semibold">{label}</th>;
+  if (!sort) return <th scope="col" className="text-start font-semibold">{label}</th>;
   const active = filters.sort === sort;
   const nextDir = active && filters.dir === "asc" ? "desc" : "asc";
   const query = withKept(filtersToSearchParams({ ...filters, sort, dir: nextDir }), keep);
   return (
     <th
       scope="col"
-      className="px-3 py-2 text-start font-semibold"
+      className="text-start font-semibold"
       aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link href={i18n.href(`${basePath}${query ? `?${query}` : ""}`)} className="inline-flex items-center gap-1 hover:underline">
+      <a href={i18n.href(`${basePath}${query ? `?${query}` : ""}`)} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden="true" className="text-xs text-slate-500">
           {active ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
         <span className="sr-only">{active ? t(filters.dir === "asc" ? "table.sortedAscending" : "table.sortedDescending") : t("table.activateToSort")}</span>
-      </Link>
+      </a>
     </th>
   );
 }
@@ -80,28 +84,28 @@ function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn
   switch (column) {
     case "sending":
       return (
-        <th scope="row" className="px-3 py-2 text-start font-normal">
-          <Link href={i18n.href(`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`)} className="font-medium underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+        <th scope="row">
+          <a href={i18n.href(`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`)}>
             <CountryName code={row.sendingCode} name={row.sendingName} />
-          </Link>
+          </a>
         </th>
       );
     case "host":
-      return <td className="px-3 py-2"><CountryName code={row.hostCode} name={row.hostName} /></td>;
+      return <td><CountryName code={row.hostCode} name={row.hostName} /></td>;
     case "city":
-      return <td className="px-3 py-2">{cityNameIn(row.city, locale)}</td>;
+      return <td>{cityNameIn(row.city, locale)}</td>;
     case "type":
-      return <td className="px-3 py-2">{missionTypeIn(row.type, i18n)}</td>;
+      return <td>{missionTypeIn(row.type, i18n)}</td>;
     case "status":
-      return <td className="px-3 py-2"><StatusWithFreshness facts={row} now={now} /></td>;
+      return <td><StatusWithFreshness facts={row} now={now} /></td>;
     case "since":
-      return <td className="px-3 py-2 text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
+      return <td className="text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
     case "reason":
-      return <td className="max-w-xs px-3 py-2 text-sm">{row.statusReason ? <Reason reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} i18n={i18n} /> : "—"}</td>;
+      return <td className="max-w-xs text-sm">{row.statusReason ? <Reason reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} i18n={i18n} /> : "—"}</td>;
     case "source":
-      return <td className="max-w-[14rem] px-3 py-2 text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
+      return <td className="max-w-[14rem] text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
     case "verified":
-      return <td className="px-3 py-2 text-sm whitespace-nowrap">{row.verifiedAt ? <DateTime value={row.verifiedAt} variant="age" locale={locale} /> : t("table.never")}</td>;
+      return <td className="text-sm whitespace-nowrap">{row.verifiedAt ? <DateTime value={row.verifiedAt} variant="age" locale={locale} /> : t("table.never")}</td>;
   }
 }
 
@@ -132,7 +136,7 @@ export function MissionTable({
   const i18n = useI18n();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table id={id} className="w-full border-collapse text-start">
+      <table id={id} className="missions w-full border-collapse text-start">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-sm">
           <tr>
@@ -143,7 +147,7 @@ export function MissionTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.id} data-mission={row.slug} className="align-top">
+            <tr key={row.id} data-mission={row.slug}>
               {columns.map((column) => (
                 <Cell key={column} column={column} row={row} now={now} keep={keep} i18n={i18n} reasons={reasons} />
               ))}

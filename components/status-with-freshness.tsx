@@ -8,13 +8,18 @@ export function StatusWithFreshness({ facts, now, size = "md" }: { facts: Status
   const i18n = useI18n();
   const wording = describeStatus(facts, now, i18n);
   const until = wording.headline !== wording.label ? wording.headline.slice(wording.label.length).trim() : null;
+  const badge = <StatusBadge status={facts.status} label={wording.label} size={size} unconfirmed={facts.status !== null && !isConfirmed(facts.freshness)} />;
   return (
-    <span className="inline-flex flex-col items-start gap-1" data-freshness={facts.freshness ?? "none"}>
-      <span className="inline-flex flex-wrap items-center gap-x-1.5">
-        <StatusBadge status={facts.status} label={wording.label} size={size} unconfirmed={facts.status !== null && !isConfirmed(facts.freshness)} />
-        {until && <span className={size === "lg" ? "text-base" : "text-sm"}>{until}</span>}
-      </span>
-      {wording.freshness && <span className={`text-slate-700 ${size === "lg" ? "text-base" : "text-xs"}`}>{capitalised(wording.freshness)}</span>}
+    <span className={size === "lg" ? "status status-lg" : "status"} data-freshness={facts.freshness ?? "none"}>
+      {until ? (
+        <span className="status-line">
+          {badge}
+          <span>{until}</span>
+        </span>
+      ) : (
+        badge
+      )}
+      {wording.freshness && <span className="status-note">{capitalised(wording.freshness)}</span>}
     </span>
   );
 }

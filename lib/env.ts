@@ -116,6 +116,11 @@ const BenchEnvSchema = z.object({
   BENCH_SECONDS: wholeNumber(1, 3600, "seconds").default(6),
   BENCH_CONNECTIONS: wholeNumber(1, 10_000, "connections").default(50),
   BENCH_PORT: wholeNumber(1, 65535, "a TCP port").default(3210),
+  /** Prefixes the bench's PostgreSQL databases, as it does the tests', so benches side by side stay apart. */
+  TEST_DB_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, "must be lower-case letters, digits and underscores")
+    .default("chancery_"),
 });
 
 /** The knobs of `npm run bench`. */

@@ -15,7 +15,9 @@
 //          --cold-seconds=400 --loop-seconds=180 (bounds: the cold rounds stop after 5 once past it;
 //          the loop stops sending; both say so in the table)
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL)
+//          --parts=cold,loop,hot (which parts to run) --only=<text> (cold targets whose name contains it; comma-separated)
 // Env: BENCH_PORT (the app; the plain server +1), BENCH_SECONDS, BENCH_CONNECTIONS (hot paths),
+//      TEST_DB_PREFIX (prefixes the PostgreSQL database's name, so benches run side by side stay apart),
 //      RESPONSE_CACHE_MB (passed to the app: the cache size the RSS goal is judged with).
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -42,13 +44,22 @@ const OptionsSchema = z.object({
   "loop-seconds": z.coerce.number().int().min(10).max(36_000).default(180),
   fresh: z.coerce.boolean().default(false),
   postgres: z.string().default("postgresql://postgres@127.0.0.1:5432/postgres"),
+  parts: z
+    .string()
+    .default("cold,loop,hot")
+    .transform((text) => new Set(text.split(",")))
+    .pipe(z.set(z.enum(["cold", "loop", "hot"]))),
+  only: z
+    .string()
+    .optional()
+    .transform((text) => text?.split(",").filter(Boolean)),
 });
 type Options = z.infer<typeof OptionsSchema>;
 type Provider = "sqlite" | "postgres";
 
 /** Issue 8's goals. */
 export const GOALS = { coldP95Ms: 100, htmlBytes: 200 * 1024, rssMegabytes: 600, hotP99Ms: 25 };
-const POSTGRES_DATABASE = "chancery_bench_world";
+const POSTGRES_DATABASE = `${benchEnv().TEST_DB_PREFIX}bench_world`;
 /** A URL asked again only after its entry (if any) has expired: entries live MAX_AGE_MS from being stored. */
 const SPACING_MS = MAX_AGE_MS + 500;
 const MADE_UP_CONNECTIONS = 10;
@@ -318,17 +329,24 @@ export async function runWorldBench(argv: string[] = process.argv.slice(2)) {
       const cookie = await login(app.url, editor);
       const cursors = await cursorPages(app.url, "/api/v1/missions?sort=city&limit=100", 60);
       let phase = performance.now();
-      const cold = await coldPath(app.url, coldTargets(facts, cursors, cookie), options.samples, options["cold-seconds"]);
-      console.log(`\nCold path (${provider}): ms per request, uncached, one at a time, Accept-Encoding: gzip; goals p95 ≤ ${GOALS.coldP95Ms} ms, HTML ≤ ${kilobytes(GOALS.htmlBytes)} (${((performance.now() - phase) / 1000).toFixed(0)} s)`);
-      printTable(["target", "n", "p50", "p95", "p99", "largest body", "transferred", "goals", "non-200"], cold);
-      phase = performance.now();
-      const madeUp = await madeUpLoop(app.url, app.process.pid!, facts, options.urls, options["loop-seconds"]);
-      console.log(`Made-up URLs (${provider}), cache size RESPONSE_CACHE_MB=${env().RESPONSE_CACHE_MB} (${((performance.now() - phase) / 1000).toFixed(0)} s)`);
-      printTable(["part", "time", "figure", "non-200", "goal"], madeUp);
-      phase = performance.now();
-      const hot = await hotPathRatios(app.url, port + 1, HOT_TARGETS, seconds, connections);
-      console.log(`Hot paths (${provider}), ${connections} connections, ${seconds} s per run (${((performance.now() - phase) / 1000).toFixed(0)} s)`);
-      printTable(HOT_PATH_HEADER, hot);
+      if (options.parts.has("cold")) {
+        const targets = coldTargets(facts, cursors, cookie).filter((target) => !options.only || options.only.some((part) => target.name.includes(part)));
+        const cold = await coldPath(app.url, targets, options.samples, options["cold-seconds"]);
+        console.log(`\nCold path (${provider}): ms per request, uncached, one at a time, Accept-Encoding: gzip; goals p95 ≤ ${GOALS.coldP95Ms} ms, HTML ≤ ${kilobytes(GOALS.htmlBytes)} (${((performance.now() - phase) / 1000).toFixed(0)} s, load average ${load()})`);
+        printTable(["target", "n", "p50", "p95", "p99", "largest body", "transferred", "goals", "non-200"], cold);
+      }
+      if (options.parts.has("loop")) {
+        phase = performance.now();
+        const madeUp = await madeUpLoop(app.url, app.process.pid!, facts, options.urls, options["loop-seconds"]);
+        console.log(`Made-up URLs (${provider}), cache size RESPONSE_CACHE_MB=${env().RESPONSE_CACHE_MB} (${((performance.now() - phase) / 1000).toFixed(0)} s)`);
+        printTable(["part", "time", "figure", "non-200", "goal"], madeUp);
+      }
+      if (options.parts.has("hot")) {
+        phase = performance.now();
+        const hot = await hotPathRatios(app.url, port + 1, HOT_TARGETS, seconds, connections);
+        console.log(`Hot paths (${provider}), ${connections} connections, ${seconds} s per run (${((performance.now() - phase) / 1000).toFixed(0)} s)`);
+        printTable(HOT_PATH_HEADER, hot);
+      }
     } finally {
       await stop(app.process);
     }

@@ -17,7 +17,7 @@ export interface HostTableLabels {
 /** `query` (a moment, for a past view) is kept on every link; the words come in the reader's language. */
 export function HostTable({ rows, query, labels, pathPrefix = "/countries/" }: { rows: HostRow[]; query?: string; labels: HostTableLabels; pathPrefix?: string }) {
   return (
-    <table className="w-full max-w-3xl text-sm">
+    <table className="hosts w-full max-w-3xl text-sm">
       <caption className="sr-only">{labels.caption}</caption>
       <thead>
         <tr className="text-start">
@@ -30,12 +30,12 @@ export function HostTable({ rows, query, labels, pathPrefix = "/countries/" }: {
       </thead>
       <tbody className="tabular-nums">
         {rows.map(([code, name, ...counts]) => (
-          <tr key={code} className="border-t border-slate-200">
-            <th scope="row" className="text-start font-normal">
+          <tr key={code}>
+            <th scope="row">
               <a href={`${pathPrefix}${code}${query ? `?${query}` : ""}`} className="underline">{name}</a>
             </th>
             {counts.map((count, index) => (
-              <td key={index} className="text-end">{count}</td>
+              <td key={index}>{count}</td>
             ))}
           </tr>
         ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { DataUpdated } from "@/components/data-updated";
 import { MissionFilterForm, type FilterChoices } from "@/components/mission-filter-form";
 import { MissionTable, type MissionColumn } from "@/components/mission-table";
@@ -74,14 +73,14 @@ export function MissionsView({
       {(nextCursor || pageNumberHint === "later") && (
         <nav aria-label={t("view.pages")} className="flex gap-4 text-sm">
           {pageNumberHint === "later" && (
-            <Link href={pageHref(basePath, filters, keep, null)} className="underline">
+            <a href={pageHref(basePath, filters, keep, null)} className="underline">
               {t("view.firstPage")}
-            </Link>
+            </a>
           )}
           {nextCursor && (
-            <Link href={pageHref(basePath, filters, keep, nextCursor)} rel="next" className="underline">
+            <a href={pageHref(basePath, filters, keep, nextCursor)} rel="next" className="underline">
               {t("view.nextPage", { count: rows.length })}
-            </Link>
+            </a>
           )}
         </nav>
       )}

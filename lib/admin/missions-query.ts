@@ -11,6 +11,11 @@ import { apiFetch } from "./api-client";
 
 export type AdminRow = MissionRow;
 
+/** Missions per page of the editor's list, on the server's first page and the client's next ones.
+ * 50, not the public tables' 100: each row is sent twice (HTML and the page's payload), and 100
+ * made `/admin` 250 KB with the world imported (decision 036). */
+export const ADMIN_PAGE_SIZE = 50;
+
 type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type AdminRowWire = Wire<AdminRow>;
 

@@ -42,13 +42,25 @@ export async function loadMissionDetail(db: Db, slug: string, page: { before?: H
     where: { slug },
     select: {
       ...missionDetailSelect,
-      history: { ...historyPageArgs(page.before, page.limit), select: { ...changeSelect, authorName: true, event: { select: { slug: true, name: true } } } },
       scheduledChanges: { where: { state: "pending" }, orderBy: [{ effectiveAt: "asc" }, { id: "asc" }], select: upcomingSelect },
     },
   });
   if (!mission || mission.archivedAt) return null;
-  const { entries, nextCursor } = toHistoryPage(mission.history, page.limit);
-  return { ...mission, history: entries, nextCursor };
+  const history = await loadHistoryPage(db, mission.id, page);
+  return { ...mission, ...history };
+}
+
+/**
+ * One page of a mission's history, in a query of its own rather than nested in the mission's
+ * `findUnique`: Prisma batches the `findUnique`s of one tick (a page's metadata and its body)
+ * into one `findMany`, and then applies a nested `take` in memory after reading every entry
+ * (46,518 for the busiest mission at world scale, ~1 s). Here the LIMIT reaches the database.
+ */
+async function loadHistoryPage(db: Db, missionId: number, page: { before?: HistoryCursor | null; limit: number }) {
+  const args = historyPageArgs(page.before, page.limit);
+  const fetched = await db.statusChange.findMany({ ...args, where: { ...args.where, missionId }, select: { ...changeSelect, authorName: true, event: { select: { slug: true, name: true } } } });
+  const { entries, nextCursor } = toHistoryPage(fetched, page.limit);
+  return { history: entries, nextCursor };
 }
 
 /** The same as the API shows it: the table row, the history page and what is scheduled. */

@@ -28,7 +28,9 @@ export async function getAdminFilterChoices(db: Db, user: Pick<SessionUser, "hos
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
   return {
     hosts: hosts.map((group) => named(group.hostCode)).sort(byName),
-    cities: cities.map((group) => group.city).sort((a, b) => a.localeCompare(b, "en")),
+    // Cities once there is one host to choose them in: every city of the world would be a
+    // <select> of ~1,000 options, sent twice (HTML and the page's payload) on every load (decision 036).
+    cities: host || user.hostScope?.length === 1 ? cities.map((group) => group.city).sort((a, b) => a.localeCompare(b, "en")) : undefined,
     sending: senders.map((group) => named(group.sendingCode)).sort(byName),
   };
 }

@@ -3,7 +3,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
-import { getDb } from "@/lib/db/client";
+import { loadMissionDetail } from "@/lib/api/read-model";
+import { postgresAdapter, sqliteAdapter } from "@/lib/db/adapters";
+import { getDb, type Db } from "@/lib/db/client";
+import { databaseProviderOf } from "@/lib/env";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
 import { getMissionBySlug } from "@/lib/missions/queries";
 import { createMission } from "../factories";
@@ -34,7 +39,39 @@ async function missionWithHistory(times: Array<[number, number]>) {
   return { slug: mission.slug, expected: expected.map((entry) => entry.id) };
 }
 
+/** A second client on the test database that records the parameters of every history read. */
+function clientRecordingHistoryReads(url: string) {
+  const reads: unknown[][] = [];
+  const record = (event: { query: string; params: string }) => {
+    if (/\bFROM\s+\S*StatusChange\b/.test(event.query)) reads.push(JSON.parse(event.params) as unknown[]);
+  };
+  const log = [{ emit: "event" as const, level: "query" as const }];
+  if (databaseProviderOf(url) === "sqlite") {
+    const client = new SqliteClient({ adapter: sqliteAdapter(url), log });
+    client.$on("query", record);
+    return { db: client as unknown as Db, reads };
+  }
+  const client = new PostgresClient({ adapter: postgresAdapter(url), log });
+  client.$on("query", record);
+  return { db: client as unknown as Db, reads };
+}
+
 describe("history pages", () => {
+  it("reads only one page of history from the database, even when reads of one tick are batched", async () => {
+    const { slug } = await missionWithHistory(Array.from({ length: HISTORY_PAGE_SIZE * 3 }, (_, index) => [index, index]));
+    const { db, reads } = clientRecordingHistoryReads(process.env.DATABASE_URL!);
+    try {
+      // A page's metadata and its body ask in the same tick: Prisma batches those findUniques.
+      const pages = await Promise.all([loadMissionDetail(db, slug, { limit: HISTORY_PAGE_SIZE }), loadMissionDetail(db, slug, { limit: HISTORY_PAGE_SIZE })]);
+      expect(pages.map((page) => page?.history.length)).toEqual([HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE]);
+      expect(reads.length).toBeGreaterThan(0);
+      // The LIMIT sent is the page and one more; a nested `take` applied in memory sends none (-1 on SQLite).
+      for (const params of reads) expect(params.map(Number)).toContain(HISTORY_PAGE_SIZE + 1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("walk every entry exactly once, newest first, never more than the limit (property)", async () => {
     await fc.assert(
       fc.asyncProperty(

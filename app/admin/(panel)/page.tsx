@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { MissionFilterForm } from "@/components/mission-filter-form";
 import { requireUser } from "@/lib/auth/current-user";
+import { ADMIN_PAGE_SIZE } from "@/lib/admin/missions-query";
 import { getDb } from "@/lib/db/client";
 import { getAdminFilterChoices, getAdminMissionPage } from "@/lib/missions/admin-queries";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
@@ -8,13 +9,11 @@ import { AdminMissions } from "./_components/admin-missions";
 
 export const metadata: Metadata = { title: "Missions" };
 
-const PAGE_SIZE = 100;
-
 export default async function AdminMissionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [user, params] = await Promise.all([requireUser(), searchParams]);
   const filters = parseMissionFiltersLeniently(params);
   const [page, choices] = await Promise.all([
-    getAdminMissionPage(getDb(), user, { filters, limit: PAGE_SIZE, after: null, archived: false }),
+    getAdminMissionPage(getDb(), user, { filters, limit: ADMIN_PAGE_SIZE, after: null, archived: false }),
     getAdminFilterChoices(getDb(), user, filters.host),
   ]);
   return (

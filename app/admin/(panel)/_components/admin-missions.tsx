@@ -4,15 +4,13 @@ import Link from "next/link";
 import { Fragment, useMemo, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTotals } from "@/components/status-totals";
-import { pageFromWire, useAdminMissionPage, useChangeMissionStatus, useVerifyMission, type AdminMissionPageWire, type AdminRow } from "@/lib/admin/missions-query";
+import { ADMIN_PAGE_SIZE, pageFromWire, useAdminMissionPage, useChangeMissionStatus, useVerifyMission, type AdminMissionPageWire, type AdminRow } from "@/lib/admin/missions-query";
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { FRESHNESS_LABELS } from "@/lib/status/wording";
 import { formatAge, formatDateTime } from "@/lib/time";
 import { BulkEventForm } from "./bulk-event-form";
 import { StatusForm, VerifyForm } from "./status-form";
-
-const PAGE_SIZE = 100;
 
 function SortHeader({ label, sort, filters }: { label: string; sort: MissionSort; filters: MissionFilters }) {
   const active = filters.sort === sort;
@@ -36,14 +34,14 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors.at(-1) ?? null;
   const initialData = useMemo(() => pageFromWire(initialPage), [initialPage]);
-  const query = useAdminMissionPage({ filters, cursor, limit: PAGE_SIZE }, cursor === null ? initialData : undefined);
+  const query = useAdminMissionPage({ filters, cursor, limit: ADMIN_PAGE_SIZE }, cursor === null ? initialData : undefined);
   const page = query.data ?? initialData;
   const shown = page.missions;
   const [panel, setPanel] = useState<Panel>(null);
   const [selected, setSelected] = useState<Map<number, AdminRow>>(new Map());
   const change = useChangeMissionStatus();
   const verify = useVerifyMission();
-  const firstShown = cursors.length === 1 ? 1 : (cursors.length - 1) * PAGE_SIZE + 1;
+  const firstShown = cursors.length === 1 ? 1 : (cursors.length - 1) * ADMIN_PAGE_SIZE + 1;
 
   const allShownSelected = shown.length > 0 && shown.every((row) => selected.has(row.id));
   const toggle = (row: AdminRow) =>
@@ -77,7 +75,7 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
       <BulkEventForm selected={selectedRows} onApplied={() => setSelected(new Map())} />
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="admin-missions w-full text-left text-sm">
           <caption className="sr-only">Missions to edit</caption>
           <thead className="bg-slate-100">
             <tr>
@@ -96,23 +94,23 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
               const open = panel?.missionId === row.id ? panel.kind : null;
               return (
                 <Fragment key={row.id}>
-                  <tr className="border-t border-slate-200 align-top">
-                    <td className="p-2">
-                      <input type="checkbox" aria-label={`Select ${row.sendingName}, ${row.city}`} checked={selected.has(row.id)} onChange={() => toggle(row)} className="h-4 w-4" />
+                  <tr>
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${row.sendingName}, ${row.city}`} checked={selected.has(row.id)} onChange={() => toggle(row)} />
                     </td>
-                    <th scope="row" className="p-2 font-medium">{row.sendingName}</th>
-                    <td className="p-2">
+                    <th scope="row">{row.sendingName}</th>
+                    <td>
                       <Link href={`/admin/missions/${row.id}`} className="underline">
                         {missionTypeLabel(row.type)}, {row.city}
                       </Link>
                       <span className="block text-slate-600">{row.hostName}</span>
                     </td>
-                    <td className="p-2">
+                    <td>
                       <StatusBadge status={row.status} />
                       {row.freshness && <span className="block text-xs font-medium">{FRESHNESS_LABELS[row.freshness]}</span>}
                       {row.statusReason && <span className="block text-slate-600">{row.statusReason}</span>}
                     </td>
-                    <td className="p-2">
+                    <td>
                       {row.verifiedAt ? (
                         <time dateTime={row.verifiedAt.toISOString()} title={formatDateTime(row.verifiedAt, row.timeZone)} suppressHydrationWarning>
                           {formatAge(row.verifiedAt)}
@@ -121,13 +119,12 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
                         "never"
                       )}
                     </td>
-                    <td className="space-x-2 whitespace-nowrap p-2">
+                    <td className="space-x-2 whitespace-nowrap">
                       <button
                         type="button"
                         aria-expanded={open === "status"}
                         aria-label={`Change status of ${row.sendingName}, ${row.city}`}
                         onClick={() => setPanel(open === "status" ? null : { missionId: row.id, kind: "status" })}
-                        className="rounded border border-slate-300 px-2 py-1"
                       >
                         Change status
                       </button>
@@ -137,7 +134,6 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
                           aria-expanded={open === "verify"}
                           aria-label={`Re-verify ${row.sendingName}, ${row.city}`}
                           onClick={() => setPanel(open === "verify" ? null : { missionId: row.id, kind: "verify" })}
-                          className="rounded border border-slate-300 px-2 py-1"
                         >
                           Re-verify
                         </button>
@@ -164,12 +160,12 @@ export function AdminMissions({ initialPage, filters }: { initialPage: AdminMiss
       <nav aria-label="Pages of missions" className="flex gap-2">
         {cursors.length > 1 && (
           <button type="button" onClick={() => setCursors((current) => current.slice(0, -1))} className="rounded border border-slate-300 px-3 py-1">
-            Previous {PAGE_SIZE}
+            Previous {ADMIN_PAGE_SIZE}
           </button>
         )}
         {page.nextCursor && (
           <button type="button" onClick={() => setCursors((current) => [...current, page.nextCursor])} className="rounded border border-slate-300 px-3 py-1">
-            Next {PAGE_SIZE}
+            Next {ADMIN_PAGE_SIZE}
           </button>
         )}
       </nav>
