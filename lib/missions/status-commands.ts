@@ -34,7 +34,6 @@ export const expiryJobKey = (changeId: number) => `${STATUS_EXPIRY_QUEUE}:${chan
 export type EntryKind = "change" | "verify" | "expiry" | "scheduled";
 
 export const NEWEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }];
-const OLDEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }];
 
 interface EntryKey {
   id: number;
@@ -55,16 +54,6 @@ function beforeKey(key: EntryKey): Prisma.StatusChangeWhereInput {
       { effectiveAt: { lt: key.effectiveAt } },
       { effectiveAt: key.effectiveAt, recordedAt: { lt: key.recordedAt } },
       { effectiveAt: key.effectiveAt, recordedAt: key.recordedAt, id: { lt: key.id } },
-    ],
-  };
-}
-
-function afterKey(key: EntryKey): Prisma.StatusChangeWhereInput {
-  return {
-    OR: [
-      { effectiveAt: { gt: key.effectiveAt } },
-      { effectiveAt: key.effectiveAt, recordedAt: { gt: key.recordedAt } },
-      { effectiveAt: key.effectiveAt, recordedAt: key.recordedAt, id: { gt: key.id } },
     ],
   };
 }
