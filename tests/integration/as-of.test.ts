@@ -177,6 +177,33 @@ describe("the Kyiv seed through time", () => {
     expect(csv.response.body).toContain(",open,limited,");
   });
 
+  it("pages the changes with cursors, each mission exactly once and in the order of the CSV; refuses a cursor not ours and a page size on the CSV", async () => {
+    const query = `from=${encodeURIComponent("2024-11-19T12:00:00+02:00")}&to=${encodeURIComponent("2024-11-20T10:00:00+02:00")}&host=UA&city=Kyiv`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const { response, json } = await get(`/api/v1/changes?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, () => new Date());
+      expect(response.status).toBe(200);
+      expectDocumented("/changes", 200, json);
+      const body = json as ApiChangesBetween;
+      expect(body.matching).toBe(5);
+      expect(body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...body.data.map((change) => change.mission.slug));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    const csv = await get(`/api/v1/changes.csv?${query}`, () => new Date());
+    expect(csv.response.body.trim().split("\r\n").slice(1).map((line) => line.split(",")[0])).toEqual(seen);
+    const badCursor = await get(`/api/v1/changes?${query}&cursor=nonsense`, () => new Date());
+    expect(badCursor.response.status).toBe(400);
+    expect(JSON.stringify(badCursor.json)).toContain("cursor");
+    const csvPage = await get(`/api/v1/changes.csv?${query}&limit=2`, () => new Date());
+    expect(csvPage.response.status).toBe(400);
+    expect(JSON.stringify(csvPage.json)).toContain("limit");
+  });
+
   it("caches a settled view for good and keeps its ETag; a view as known now revalidates", async () => {
     const at = encodeURIComponent("2024-11-20T10:00:00+02:00");
     const then = await get(`/api/v1/missions?host=UA&at=${at}&known=then`, () => new Date());
