@@ -163,7 +163,7 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   const options = parseOptions(argv);
   const providers = options.db === "both" ? (["sqlite", "postgres"] as const) : ([options.db] as const);
   console.log(`As-of bench: ${options.rows.toLocaleString("en")} history rows over the world import (scripts/world-data.ts), ${options.runs} runs each, uncached.\n`);
-  const lines: string[] = ["database   | via     | what                 | known | rows     | p50 ms | p95 ms", "-----------|---------|----------------------|-------|----------|--------|-------"];
+  const lines: string[] = ["database   | via     | what                   | known | rows     | p50 ms | p95 ms", "-----------|---------|------------------------|-------|----------|--------|-------"];
   const line = (provider: string, target: Target, result: { count: number; p50: number; p95: number }, rows: string) =>
     `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(22)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
   // Each line as soon as it is measured, and the whole table again at the end, with the machine's load.
