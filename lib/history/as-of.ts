@@ -4,8 +4,9 @@
 // and applied scheduled changes are history entries too, so they replay like reports.
 //
 // One statement per table, for both databases: one lookup per mission on the history-order
-// index, stopped at its first row, and the entry's stored run start (decision 039). A row_number() window over the history is 10-40×
-// slower at a million rows (docs/decisions/022-time-travel.md, 030-as-of-at-scale.md, 039-stored-run-start.md).
+// index, stopped at its first row, and the entry's stored run start (decision 039). A
+// row_number() window over the history is 10-40× slower at a million rows
+// (docs/decisions/022-time-travel.md, 030-as-of-at-scale.md, 039-stored-run-start-and-paged-moments.md).
 // Takes the client as an argument (no `server-only`): the custom server's API calls it too.
 import type { Db } from "@/lib/db/create";
 import { storedHistoryStatus, storedMissionType } from "@/lib/db/stored-values";
