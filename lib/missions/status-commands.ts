@@ -58,7 +58,7 @@ function beforeKey(key: EntryKey): Prisma.StatusChangeWhereInput {
   };
 }
 
-const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true } as const;
+const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true, runStartedAt: true, recordedUpTo: true } as const;
 
 /** Rows arrive with "unreported" read as null (lib/db/stored-values.ts); the column itself is never null. */
 const storedAs = (status: Status | null): HistoryStatus => status ?? "unreported";
@@ -192,8 +192,11 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
     const now = await tx.mission.findUnique({ where: { id: mission.id }, select: { version: true } });
     throw new VersionConflictError(mission.id, mission.version, now?.version ?? -1);
   }
-  const change = await tx.statusChange.create({ data });
-  await refreshRunColumns(tx, mission.id, change);
+  // Appended after an entry whose run columns are known: they follow from it (no walk needed).
+  const runSeed = latest?.runStartedAt && latest.recordedUpTo ? { newStatus: latest.newStatus, runStartedAt: latest.runStartedAt, recordedUpTo: latest.recordedUpTo } : null;
+  const appended = isLatest && (!latest || runSeed) ? runColumnsAfter(runSeed, data) : null;
+  const change = await tx.statusChange.create({ data: { ...data, ...appended } });
+  if (!appended) await refreshRunColumns(tx, mission.id, change);
   // The reason is searchable (lib/missions/search-text.ts).
   if (isLatest) await refreshFoldedColumns(tx, { id: mission.id });
   // A back-dated entry may split the current run of the status (it held, then not, then again).
