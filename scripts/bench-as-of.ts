@@ -3,21 +3,27 @@
 // Data: the world import and its generated history (scripts/world-data.ts). Not a test: it only prints.
 // Each table is measured in the library (loadMissionsAsOf) and over HTTP through the built app
 // (scripts/bench-as-of-http.ts: /api/v1/missions?at=…), and so is what changed in a day
-// (loadChangesBetween, /api/v1/changes).
+// (loadChangesPage, /api/v1/changes: its first page of 100; /api/v1/changes.csv: every one).
 // Options: --rows=1000000 --missions=12000 (spreads the history's time span) --runs=20 --db=both|sqlite|postgres --http=yes|no
+//          --reuse=yes (measure the previous run's database) --only=all|tables|changes
 //          --postgres=postgresql://postgres@127.0.0.1:5432/postgres (an admin URL; a bench database is created)
 // Env: BENCH_PORT (the app's port for the HTTP runs).
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { createDb, type Db } from "@/lib/db/create";
 import { benchEnv } from "@/lib/env";
 import { loadMissionsAsOf, type AsOfScope } from "@/lib/history/as-of";
-import { loadChangesBetween } from "@/lib/history/changes";
+import { loadMissionPageAsOf } from "@/lib/history/as-of-page";
+import { loadChangesPage } from "@/lib/history/changes";
+import { DEFAULT_PAGE_SIZE } from "@/lib/missions/list-query";
+import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
+import { CHANGES_PAGE_SIZE } from "@/lib/history/changes-page";
 import type { Known } from "@/lib/history/moment";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { startApp, timeGet } from "./bench-as-of-http";
-import { prepareWorldDatabase } from "./world-data";
+import { prepareWorldDatabase, worldFacts } from "./world-data";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TMP = path.join(ROOT, "tests/.tmp");
@@ -29,6 +35,9 @@ const OptionsSchema = z.object({
   db: z.enum(["both", "sqlite", "postgres"]).default("both"),
   http: z.enum(["yes", "no"]).default("yes"),
   postgres: z.string().default("postgresql://postgres@127.0.0.1:5432/postgres"),
+  // yes: measure the database a previous run generated, when it holds the rows asked for (a quicker loop while iterating).
+  reuse: z.enum(["yes", "no"]).default("no"),
+  only: z.enum(["all", "tables", "changes"]).default("all"),
 });
 type Options = z.infer<typeof OptionsSchema>;
 
@@ -45,13 +54,36 @@ const STEP_SECONDS = 6 * 3600;
 // spread over the span the moments below are taken from.
 const worldOptions = (options: Options) => ({ historyRows: options.rows, start: new Date(START_SECONDS * 1000), end: new Date((START_SECONDS + Math.ceil(options.rows / options.missions) * STEP_SECONDS) * 1000) });
 
-async function prepareSqlite(options: Options): Promise<{ url: string; largestHost: string }> {
-  const { url, largestHost } = await prepareWorldDatabase({ provider: "sqlite", file: path.join(TMP, "bench-as-of.db") }, worldOptions(options));
-  return { url, largestHost };
+const SQLITE_FILE = path.join(TMP, "bench-as-of.db");
+const POSTGRES_DATABASE = "chancery_bench_as_of";
+
+function benchUrl(provider: "sqlite" | "postgres", options: Options): string {
+  if (provider === "sqlite") return `file:${SQLITE_FILE}`;
+  const parsed = new URL(options.postgres);
+  parsed.pathname = `/${POSTGRES_DATABASE}`;
+  return parsed.toString();
 }
 
-async function preparePostgres(options: Options): Promise<{ url: string; largestHost: string }> {
-  const { url, largestHost } = await prepareWorldDatabase({ provider: "postgres", adminUrl: options.postgres, database: "chancery_bench_as_of" }, worldOptions(options));
+/** A previous run's database, when `--reuse=yes` and it holds at least the rows asked for. */
+async function reusable(provider: "sqlite" | "postgres", options: Options): Promise<{ url: string; largestHost: string } | null> {
+  if (options.reuse !== "yes" || (provider === "sqlite" && !fs.existsSync(SQLITE_FILE))) return null;
+  const url = benchUrl(provider, options);
+  const db = createDb(url);
+  try {
+    if ((await db.statusChange.count()) < options.rows) return null;
+    return { url, largestHost: (await worldFacts(db)).largestHost };
+  } catch {
+    return null;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function prepare(provider: "sqlite" | "postgres", options: Options): Promise<{ url: string; largestHost: string }> {
+  const reused = await reusable(provider, options);
+  if (reused) return reused;
+  const target = provider === "sqlite" ? ({ provider, file: SQLITE_FILE } as const) : ({ provider, adminUrl: options.postgres, database: POSTGRES_DATABASE } as const);
+  const { url, largestHost } = await prepareWorldDatabase(target, worldOptions(options));
   return { url, largestHost };
 }
 
@@ -89,7 +121,22 @@ async function libraryTargets(db: Db, largestHost: string): Promise<Target[]> {
   const targets: Target[] = tables.flatMap(([label, scope]: readonly [string, AsOfScope]) =>
     (["now", "then"] as const).map((known) => ({ label, known, via: "library" as const, run: async (at: Date) => (await loadMissionsAsOf(db, scope, { at, known }, freshness)).length })),
   );
-  targets.push({ label: "world changes, 1 day", known: "now", via: "library", run: async (at) => (await loadChangesBetween(db, { scope: {}, from: new Date(at.getTime() - DAY_MS), to: at, known: "now" }, freshness)).length });
+  // What the API answers: the first page of 100 of the world's table (lib/history/as-of-page.ts).
+  const filters = parseMissionFiltersLeniently({});
+  targets.push(
+    ...(["now", "then"] as const).map((known) => ({
+      label: "world, page of 100",
+      known,
+      via: "library" as const,
+      run: async (at: Date) => (await loadMissionPageAsOf(db, { at, known }, { filters, limit: DEFAULT_PAGE_SIZE, after: null }, freshness)).matching,
+    })),
+  );
+  targets.push({
+    label: "world changes, 1 day",
+    known: "now",
+    via: "library",
+    run: async (at) => (await loadChangesPage(db, { scope: {}, from: new Date(at.getTime() - DAY_MS), to: at, known: "now" }, { after: null, limit: CHANGES_PAGE_SIZE }, freshness)).matching,
+  });
   return targets;
 }
 
@@ -106,12 +153,9 @@ function httpTargets(origin: string, largestHost: string): Target[] {
       run: async (at: Date) => (await timeGet(list(at, known, host))).bytes,
     })),
   );
-  targets.push({
-    label: "world changes, 1 day",
-    known: "now",
-    via: "HTTP",
-    run: async (at) => (await timeGet(`${origin}/api/v1/changes?from=${new Date(at.getTime() - DAY_MS).toISOString()}&to=${at.toISOString()}`)).bytes,
-  });
+  const day = (at: Date) => `from=${new Date(at.getTime() - DAY_MS).toISOString()}&to=${at.toISOString()}`;
+  targets.push({ label: "world changes, 1 day", known: "now", via: "HTTP", run: async (at) => (await timeGet(`${origin}/api/v1/changes?${day(at)}`)).bytes });
+  targets.push({ label: "world changes CSV", known: "now", via: "HTTP", run: async (at) => (await timeGet(`${origin}/api/v1/changes.csv?${day(at)}`)).bytes });
   return targets;
 }
 
@@ -119,9 +163,9 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   const options = parseOptions(argv);
   const providers = options.db === "both" ? (["sqlite", "postgres"] as const) : ([options.db] as const);
   console.log(`As-of bench: ${options.rows.toLocaleString("en")} history rows over the world import (scripts/world-data.ts), ${options.runs} runs each, uncached.\n`);
-  const lines: string[] = ["database   | via     | what                 | known | rows     | p50 ms | p95 ms", "-----------|---------|----------------------|-------|----------|--------|-------"];
+  const lines: string[] = ["database   | via     | what                   | known | rows     | p50 ms | p95 ms", "-----------|---------|------------------------|-------|----------|--------|-------"];
   const line = (provider: string, target: Target, result: { count: number; p50: number; p95: number }, rows: string) =>
-    `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(20)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
+    `${provider.padEnd(10)} | ${target.via.padEnd(7)} | ${target.label.padEnd(22)} | ${target.known.padEnd(5)} | ${rows.padStart(8)} | ${result.p50.toFixed(1).padStart(6)} | ${result.p95.toFixed(1).padStart(6)}`;
   // Each line as soon as it is measured, and the whole table again at the end, with the machine's load.
   const report = (text: string) => {
     lines.push(text);
@@ -131,12 +175,13 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
   for (const provider of providers) {
     console.log(`${provider}: load average ${load()}`);
     const started = performance.now();
-    const { url, largestHost } = provider === "sqlite" ? await prepareSqlite(options) : await preparePostgres(options);
+    const { url, largestHost } = await prepare(provider, options);
     console.log(`${provider}: data generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const db = createDb(url);
     const history = await db.statusChange.count();
     console.log(`${provider}: ${history.toLocaleString("en")} history rows`);
-    for (const target of await libraryTargets(db, largestHost)) {
+    const wanted = (target: Target) => options.only === "all" || (options.only === "changes") === target.label.includes("changes");
+    for (const target of (await libraryTargets(db, largestHost)).filter(wanted)) {
       const result = await measure(options, target.run);
       report(line(provider, target, result, target.label.includes("changes") ? `${result.count} diff` : String(result.count)));
     }
@@ -144,7 +189,7 @@ export async function runAsOfBench(argv: string[] = process.argv.slice(2)) {
     if (options.http === "yes") {
       const app = await startApp(url, benchEnv().BENCH_PORT);
       try {
-        for (const target of httpTargets(app.origin, largestHost)) {
+        for (const target of httpTargets(app.origin, largestHost).filter(wanted)) {
           const result = await measure(options, target.run);
           report(line(provider, target, result, `${Math.round(result.count / 1024)} KB`));
         }

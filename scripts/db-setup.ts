@@ -6,6 +6,7 @@ import { createDb } from "@/lib/db/create";
 import { runDueJobsOnce } from "@/lib/jobs/registry";
 import { seed } from "@/prisma/seed";
 import { backfillFoldedColumns } from "@/lib/missions/folded-columns";
+import { backfillRunColumns } from "@/lib/history/run-columns";
 
 async function main() {
   const { DATABASE_URL, databaseProvider, SEED_DEMO_EDITOR, SEED_DEMO_EDITOR_PASSWORD } = parseEnv();
@@ -23,6 +24,8 @@ async function main() {
     if (databaseProvider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // Rows a migration added or emptied get their folded search and sort columns (decision 027).
     const folded = await backfillFoldedColumns(db);
+    // History entries written before their run columns existed get them (decision 039).
+    const runs = await backfillRunColumns(db);
     const summary = await seed(db, {
       demoEditorPassword: SEED_DEMO_EDITOR ? (SEED_DEMO_EDITOR_PASSWORD ?? "") : undefined,
     });
@@ -30,7 +33,7 @@ async function main() {
     // first page is served, each at its own until time.
     const jobs = await runDueJobsOnce(db);
     console.log(
-      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports, ${jobs.done} due jobs run, ${folded} missions folded for search`,
+      `Database ready (${databaseProvider}): +${summary.countriesAdded} countries, +${summary.missionsAdded} missions, +${summary.statusesAdded} status reports, ${jobs.done} due jobs run, ${folded} missions folded for search, ${runs} history entries given their run columns`,
     );
   } finally {
     await db.$disconnect();

@@ -18,6 +18,7 @@ import zlib from "node:zlib";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb, isPostgresClient, type Db } from "@/lib/db/create";
+import { backfillRunColumns } from "@/lib/history/run-columns";
 import { applyImport } from "@/lib/import/apply";
 import { readImportFile } from "@/lib/import/read-upload";
 
@@ -137,6 +138,9 @@ export async function generateWorld(db: Db, options: WorldOptions): Promise<Omit
     log(`  ${statement.slice(0, 40).replace(/\s+/g, " ")}… (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   await db.$executeRawUnsafe(`DROP TABLE ${COUNTS_TABLE}`);
+  // The entries were written in SQL: their run columns (decision 039) as a write would set them.
+  await backfillRunColumns(db);
+  log(`  run columns filled (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   await db.$executeRawUnsafe("ANALYZE");
   log(`history: ${options.historyRows} reports (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return { ...(await worldFacts(db)), milliseconds: Math.round(performance.now() - started) };

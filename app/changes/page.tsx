@@ -6,7 +6,9 @@ import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { parseChangesQuery } from "@/lib/history/changes-api";
 import { instantInZone } from "@/lib/history/moment";
-import { getChangesBetween } from "@/lib/history/page-reads";
+import { encodeChangesCursor } from "@/lib/history/changes-page";
+import { getChangesPage } from "@/lib/history/page-reads";
+import { getI18n } from "@/lib/i18n/request";
 import { wallTimeToInstant, instantToWallTime } from "@/lib/zoned-time";
 
 export const metadata: Metadata = { title: "What changed between two moments" };
@@ -43,9 +45,15 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const asked = Object.keys(record).length > 0;
   if (asked && !record.to) record.to = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const parsed = asked ? parseChangesQuery(record) : null;
-  const changes = parsed?.ok ? await getChangesBetween(parsed.query) : [];
+  const page = parsed?.ok ? await getChangesPage(parsed.query, parsed.page) : null;
+  const changes = page?.changes ?? [];
+  const { t } = await getI18n();
+  const without = (names: string[]) => Object.fromEntries(Object.entries(record).filter(([name]) => !names.includes(name)));
+  // Links through the pages keep the query and replace the cursor; the downloads hold every page.
+  const pageHref = (cursor: string | null) => `/changes?${new URLSearchParams({ ...without(["cursor"]), ...(cursor ? { cursor } : {}) }).toString()}`;
+  const downloadQuery = without(["cursor", "limit"]);
   const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
-  const apiQuery = new URLSearchParams(record).toString();
+  const apiQuery = new URLSearchParams(downloadQuery).toString();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">What changed between two moments</h1>
@@ -88,7 +96,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       {parsed?.ok && (
         <section aria-labelledby="changed" className="space-y-3">
           <h2 id="changed" className="text-lg font-semibold">
-            {changes.length} {changes.length === 1 ? "mission" : "missions"} changed between <DateTime value={parsed.query.from} /> and <DateTime value={parsed.query.to} />
+            {page?.matching ?? 0} {page?.matching === 1 ? "mission" : "missions"} changed between <DateTime value={parsed.query.from} /> and <DateTime value={parsed.query.to} />
             {parsed.query.known === "then" ? " (as the public saw it then)" : ""}
           </h2>
           <p className="text-sm">
@@ -131,6 +139,20 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
             </table>
             {changes.length === 0 && <p className="p-4 text-slate-600">No mission changed status between these moments.</p>}
           </div>
+          {page && (page.next || parsed.page.after) && (
+            <nav aria-label={t("view.pages")} className="flex gap-4 text-sm">
+              {parsed.page.after && (
+                <Link href={pageHref(null)} className="underline">
+                  {t("view.firstPage")}
+                </Link>
+              )}
+              {page.next && (
+                <Link href={pageHref(encodeChangesCursor(page.next))} rel="next" className="underline">
+                  {t("view.nextPage", { count: changes.length })}
+                </Link>
+              )}
+            </nav>
+          )}
         </section>
       )}
     </div>

@@ -7,7 +7,7 @@ import { withLocalNames } from "@/lib/i18n/api-names";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
-import { filterMissions, pageMissions } from "@/lib/missions/filter-missions";
+import { filterMissions } from "@/lib/missions/filter-missions";
 import { eachMissionRow, loadMissionPage, DEFAULT_PAGE_SIZE, type MissionPage } from "@/lib/missions/list-query";
 import type { SortPosition } from "@/lib/missions/order";
 import type { MissionRow } from "@/lib/missions/row-select";
@@ -29,6 +29,7 @@ import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/li
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
+import { loadMissionPageAsOf } from "@/lib/history/as-of-page";
 import { produceChangesResponse } from "@/lib/history/changes-api";
 import { asksForMoment, loadRecentChangesAsOf, produceCountriesAsOf, produceMissionAsOf } from "@/lib/history/api-at";
 import { momentCacheHeaders } from "@/lib/history/http";
@@ -87,13 +88,12 @@ function parseListQuery(ctx: ApiContext, params: URLSearchParams): { ok: true; v
 const listTags = (filters: Pick<MissionFilters, "host" | "sending">): CacheTag[] =>
   scopeTags({ hostCodes: filters.host ? [filters.host] : [], sendingCodes: filters.sending });
 
-/** A page of the list: in the database today, in memory for a moment (the as-of table is replayed). */
+/** A page of the list: in the database today; for a moment, from the statuses then (lib/history/as-of-page.ts). */
 async function selectMissionPage(ctx: ApiContext, request: ListRequest, after: SortPosition | null): Promise<MissionPage & { now: Date }> {
   const freshness = await freshnessFor(ctx);
   const { moment, changedSince } = request;
   if (!moment) return { ...(await loadMissionPage(ctx.db, freshness, { filters: request.filters, limit: request.limit, after, scope: { changedSince } })), now: freshness.now };
-  const rows = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, moment, freshness)).filter((row) => !changedSince || row.updatedAt >= changedSince);
-  return { ...pageMissions(rows, request.filters, { limit: request.limit, after }), now: moment.at };
+  return { ...(await loadMissionPageAsOf(ctx.db, moment, { filters: request.filters, limit: request.limit, after, changedSince }, freshness)), now: moment.at };
 }
 
 async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {

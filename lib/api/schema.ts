@@ -2,6 +2,7 @@
 // document is generated from these schemas and the contract tests validate against it.
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { CHANGES_PAGE_SIZE, MAX_CHANGES_PAGE_SIZE } from "@/lib/history/changes-page";
 import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
 import { INSTANT_RANGE, InstantSchema } from "@/lib/input/instant";
 import { MissionFiltersSchema } from "@/lib/missions/filters";
@@ -219,6 +220,8 @@ export const ChangesQuerySchema = z
     host: filterFields.host.meta({ description: "Host country code; omitted: the world", example: "UA" }),
     city: filterFields.city.meta({ description: "Host city (case-insensitive)", example: "Kyiv" }),
     known: z.enum(["now", "then"]).optional().meta({ description: "now (default): as known today; then: only what had been recorded by each moment" }),
+    limit: z.coerce.number().int().min(1).max(MAX_CHANGES_PAGE_SIZE).optional().meta({ description: `Missions per page, 1-${MAX_CHANGES_PAGE_SIZE} (default ${CHANGES_PAGE_SIZE}); not for the CSV, which holds every one` }),
+    cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page; not for the CSV" }),
   })
   .strict();
 
@@ -245,7 +248,9 @@ export const ChangesBetweenSchema = z
     from: Timestamp,
     to: Timestamp,
     known: z.enum(["now", "then"]),
-    data: z.array(MissionChangeSchema).meta({ description: "Every mission whose status at `to` differs from its status at `from`" }),
+    data: z.array(MissionChangeSchema).meta({ description: "One page of the missions whose status at `to` differs from their status at `from`, by sending country, city and id" }),
+    matching: z.int().meta({ description: "How many missions differ in all" }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page" }),
   })
   .meta({ id: "ChangesBetween" });
 

@@ -3,9 +3,10 @@
 // id), of those effective at or before T, and for known=then also recorded by T. Expiries
 // and applied scheduled changes are history entries too, so they replay like reports.
 //
-// One statement per table, for both databases: three lookups per mission on the history-order
-// index, each stopped at its first row. A row_number() window over the history is 10-40×
-// slower at a million rows (docs/decisions/022-time-travel.md, 030-as-of-index.md).
+// One statement per table, for both databases: one lookup per mission on the history-order
+// index, stopped at its first row, and the entry's stored run start (decision 039). A
+// row_number() window over the history is 10-40× slower at a million rows
+// (docs/decisions/022-time-travel.md, 030-as-of-at-scale.md, 039-stored-run-start-and-paged-moments.md).
 // Takes the client as an argument (no `server-only`): the custom server's API calls it too.
 import type { Db } from "@/lib/db/create";
 import { storedHistoryStatus, storedMissionType } from "@/lib/db/stored-values";
@@ -79,19 +80,31 @@ function entries(alias: string, moment: Moment, direction: "ASC" | "DESC", extra
 }
 
 /**
- * One statement for both databases. Per mission, three lookups on the history-order index
- * (missionId, effectiveAt, recordedAt, id, newStatus), each stopped by LIMIT 1 at its first
- * row: the standing entry s; the latest earlier entry with another status d; the entry right
- * after d, whose effective time is when the standing status's run began ("since"), or the
- * first entry when no status differs. Only s is read from the table; the other two never
- * leave the index (docs/decisions/030-as-of-index.md).
+ * Whether the standing entry's stored run start is its "since" at T (decision 039). It is over
+ * every entry before it, all effective by T; as known then, also all recorded by T, which
+ * recordedUpTo ≤ T says. Otherwise (a back-dated report recorded after T, or columns not
+ * filled yet) the run is replayed from the index.
+ */
+function storedRunHolds(moment: Moment): Prisma.Sql {
+  const filled = Prisma.sql`s."runStartedAt" IS NOT NULL AND s."recordedUpTo" IS NOT NULL`;
+  return moment.known === "then" ? Prisma.sql`${filled} AND s."recordedUpTo" <= ${moment.at}` : filled;
+}
+
+/**
+ * One statement for both databases. Per mission, one lookup on the history-order index
+ * (missionId, effectiveAt, recordedAt, id, newStatus), stopped by LIMIT 1 at its first row:
+ * the standing entry s, whose stored run start is "since" (decision 039). Only when that does
+ * not hold at T, two more: the latest earlier entry with another status d, and the entry right
+ * after d, whose effective time is when the standing status's run began, or the first entry
+ * when no status differs; neither leaves the index (docs/decisions/030-as-of-at-scale.md).
  */
 export function asOfStatement(scope: AsOfScope, moment: Moment): Prisma.Sql {
   const differs = Prisma.sql`AND d."newStatus" <> s."newStatus"`;
   const afterDiffering = Prisma.sql`AND (f."effectiveAt", f."recordedAt", f."id") > (SELECT d."effectiveAt", d."recordedAt", d."id" ${entries("d", moment, "DESC", differs)})`;
+  const replayed = Prisma.sql`COALESCE((SELECT f."effectiveAt" ${entries("f", moment, "ASC", afterDiffering)}), (SELECT f."effectiveAt" ${entries("f", moment, "ASC")}))`;
   return Prisma.sql`
     SELECT ${COLUMNS},
-      COALESCE((SELECT f."effectiveAt" ${entries("f", moment, "ASC", afterDiffering)}), (SELECT f."effectiveAt" ${entries("f", moment, "ASC")})) AS "since"
+      CASE WHEN ${storedRunHolds(moment)} THEN s."runStartedAt" ELSE ${replayed} END AS "since"
     FROM "Mission" m
     LEFT JOIN "StatusChange" s ON s."id" = (SELECT x."id" ${entries("x", moment, "DESC")})
     WHERE ${scopeWhere(scope, moment)}`;

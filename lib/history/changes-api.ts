@@ -1,4 +1,5 @@
-// GET /api/v1/changes and /api/v1/changes.csv: what changed between two moments.
+// GET /api/v1/changes (a page of missions, with a cursor) and /api/v1/changes.csv (every one):
+// what changed between two moments.
 import { toApiChange } from "@/lib/api/serialize";
 import { ChangesQuerySchema, type ApiChangesBetween } from "@/lib/api/schema";
 import { queryRecord } from "@/lib/api/query";
@@ -9,7 +10,8 @@ import { csvLine } from "@/lib/http/escape";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
-import { loadChangesBetween, type ChangesQuery, type MissionChange } from "./changes";
+import { eachChangeBetween, loadChangesPage, type ChangesPage, type ChangesQuery, type MissionChange } from "./changes";
+import { CHANGES_PAGE_SIZE, decodeChangesCursor, encodeChangesCursor, type ChangesPosition } from "./changes-page";
 import { momentCacheHeaders } from "./http";
 import { atSchema } from "./moment";
 
@@ -23,8 +25,16 @@ const badRequest = (fields: FieldError[]): Produced => ({
   tags: [],
 });
 
-/** Strict: each bad parameter named; `from` must come before `to`, neither in the future. */
-export function parseChangesQuery(record: Record<string, string>, now: () => Date = () => new Date()): { ok: true; query: ChangesQuery } | { ok: false; errors: FieldError[] } {
+export interface ChangesPageRequest {
+  after: ChangesPosition | null;
+  limit: number;
+}
+
+/** Strict: each bad parameter named; `from` must come before `to`, neither in the future; a cursor must be one of ours. */
+export function parseChangesQuery(
+  record: Record<string, string>,
+  now: () => Date = () => new Date(),
+): { ok: true; query: ChangesQuery; page: ChangesPageRequest } | { ok: false; errors: FieldError[] } {
   const shape = ChangesQuerySchema.safeParse(record);
   if (!shape.success) return { ok: false, errors: parameterErrors(shape.error) };
   const errors: FieldError[] = [];
@@ -32,10 +42,12 @@ export function parseChangesQuery(record: Record<string, string>, now: () => Dat
     const checked = atSchema(now).safeParse(record[field]);
     if (!checked.success) errors.push({ field, message: checked.error.issues[0]?.message ?? "is invalid" });
   }
-  const { from, to, host, city, known } = shape.data;
+  const { from, to, host, city, known, limit, cursor } = shape.data;
   if (!errors.length && from >= to) errors.push({ field: "to", message: "must be after from" });
+  const after = cursor === undefined ? null : decodeChangesCursor(cursor);
+  if (cursor !== undefined && !after) errors.push({ field: "cursor", message: "is not a cursor returned by this API" });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, query: { scope: host ? { hostCode: host } : {}, city, from, to, known: known ?? "now" } };
+  return { ok: true, query: { scope: host ? { hostCode: host } : {}, city, from, to, known: known ?? "now" }, page: { after, limit: limit ?? CHANGES_PAGE_SIZE } };
 }
 
 const standing = (row: MissionChange["before"]) => ({
@@ -45,28 +57,31 @@ const standing = (row: MissionChange["before"]) => ({
   sourceUrl: row?.sourceUrl ?? null,
 });
 
-export function toApiChangesBetween(query: ChangesQuery, changes: MissionChange[]): ApiChangesBetween {
+const toApiMissionChange = ({ before, after, between }: MissionChange): ApiChangesBetween["data"][number] => ({
+  mission: { slug: after.slug, sendingCountry: { code: after.sendingCode, name: after.sendingName }, hostCode: after.hostCode, city: after.city, type: after.type },
+  from: standing(before),
+  to: standing(after),
+  changes: between.map((entry) => toApiChange(entry)),
+});
+
+export function toApiChangesBetween(query: ChangesQuery, page: ChangesPage): ApiChangesBetween {
   return {
     from: query.from.toISOString(),
     to: query.to.toISOString(),
     known: query.known,
-    data: changes.map(({ before, after, between }) => ({
-      mission: { slug: after.slug, sendingCountry: { code: after.sendingCode, name: after.sendingName }, hostCode: after.hostCode, city: after.city, type: after.type },
-      from: standing(before),
-      to: standing(after),
-      changes: between.map((entry) => toApiChange(entry)),
-    })),
+    data: page.changes.map(toApiMissionChange),
+    matching: page.matching,
+    nextCursor: page.next ? encodeChangesCursor(page.next) : null,
   };
 }
 
 export const CHANGES_CSV_COLUMNS = ["slug", "sending_code", "sending_name", "host_code", "city", "type", "status_from", "status_to", "since_to", "reason_to", "changes_between", "changes"] as const;
 
-function changesCsv(body: ApiChangesBetween): string {
-  return (
-    csvLine([...CHANGES_CSV_COLUMNS]) +
-    body.data
-      .map((change) =>
-        csvLine([
+/** The CSV's lines of some changes. */
+function changesCsvLines(changes: ApiChangesBetween["data"]): string {
+  return changes
+    .map((change) =>
+      csvLine([
           change.mission.slug,
           change.mission.sendingCountry.code,
           change.mission.sendingCountry.name,
@@ -78,26 +93,34 @@ function changesCsv(body: ApiChangesBetween): string {
           change.to.statusSince,
           change.to.statusReason,
           change.changes.length,
-          change.changes.map((entry) => `${entry.effectiveAt} ${entry.newStatus ?? "unreported"}`).join("; "),
-        ]),
-      )
-      .join("")
-  );
+        change.changes.map((entry) => `${entry.effectiveAt} ${entry.newStatus ?? "unreported"}`).join("; "),
+      ]),
+    )
+    .join("");
+}
+
+/** Every change, read a chunk of missions at a time, so that no read holds the world's entries at once. */
+async function changesCsv(ctx: Context, query: ChangesQuery, freshness: Awaited<ReturnType<typeof loadFreshnessContext>>): Promise<string> {
+  const parts = [csvLine([...CHANGES_CSV_COLUMNS])];
+  for await (const chunk of eachChangeBetween(ctx.db, query, freshness)) parts.push(changesCsvLines(chunk.map(toApiMissionChange)));
+  return parts.join("");
 }
 
 export async function produceChangesResponse(ctx: Context, params: URLSearchParams, format: "json" | "csv"): Promise<Produced> {
   const parsed = parseChangesQuery(queryRecord(params), ctx.now);
   if (!parsed.ok) return badRequest(parsed.errors);
-  const { query } = parsed;
+  const { query, page } = parsed;
+  if (format === "csv" && (params.has("limit") || params.has("cursor"))) {
+    return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every mission that changed" }]);
+  }
   const now = ctx.now?.() ?? new Date();
-  const changes = await loadChangesBetween(ctx.db, query, await loadFreshnessContext(ctx.db, now));
-  const body = toApiChangesBetween(query, changes);
+  const freshness = await loadFreshnessContext(ctx.db, now);
   // Settled when B is past and only what was recorded by then counts.
   const headers = momentCacheHeaders({ at: query.to, known: query.known }, now);
   const tags = query.scope.hostCode ? dataTags({ hostCodes: [query.scope.hostCode] }) : (["*"] as const);
-  if (format === "json") return { response: jsonResponse(200, body, headers), tags: [...tags] };
+  if (format === "json") return { response: jsonResponse(200, toApiChangesBetween(query, await loadChangesPage(ctx.db, query, page, freshness)), headers), tags: [...tags] };
   return {
-    response: publicResponse(200, "text/csv; charset=utf-8; header=present", changesCsv(body), { "Content-Disposition": 'inline; filename="changes.csv"', ...headers }),
+    response: publicResponse(200, "text/csv; charset=utf-8; header=present", await changesCsv(ctx, query, freshness), { "Content-Disposition": 'inline; filename="changes.csv"', ...headers }),
     tags: [...tags],
   };
 }

@@ -1,13 +1,17 @@
 // What changed between two moments A < B: every mission whose status at B differs from its
 // status at A, with both standing entries and the history entries in between (effective in
-// (A, B], and for known=then recorded by B). Built on the as-of table, so both agree.
+// (A, B], and for known=then recorded by B), a page at a time. Which missions differ is one
+// statement over the history-order index; only a page's missions are then read in full, by
+// the as-of table's own read, so both agree (decision 039).
 import type { Db } from "@/lib/db/create";
 import { storedHistoryStatus } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { compareCodePoints } from "@/lib/missions/search-text";
 import type { Status } from "@/lib/status/schema";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { matchesCity } from "@/lib/text/fold";
+import { foldText } from "@/lib/text/fold";
 import { loadMissionsAsOf, type AsOfRow, type AsOfScope } from "./as-of";
+import type { ChangesPosition } from "./changes-page";
 import { queryJsonRows } from "./json-rows";
 import type { Known } from "./moment";
 
@@ -25,10 +29,6 @@ export interface MissionChange {
   /** Newest last, in the history's order. */
   between: EntryBetween[];
 }
-
-// The order of localeCompare(…, "en"), without building a collator per comparison (at world
-// scale that sort took a second).
-const ENGLISH = new Intl.Collator("en");
 
 // Keeps each IN list well under both databases' bounds on bound parameters.
 const CHUNK = 5000;
@@ -93,23 +93,87 @@ async function loadEntriesBetween(db: Db, missionIds: number[], query: ChangesQu
     .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id);
 }
 
-/** Missions whose status differs between `from` and `to`, ordered by sending country then city. */
-export async function loadChangesBetween(db: Db, query: ChangesQuery, freshness: FreshnessContext): Promise<MissionChange[]> {
-  const [before, after] = await Promise.all([
-    loadMissionsAsOf(db, query.scope, { at: query.from, known: query.known }, freshness),
-    loadMissionsAsOf(db, query.scope, { at: query.to, known: query.known }, freshness),
+export interface ChangesPage {
+  changes: MissionChange[];
+  /** How many missions differ in all (every page). */
+  matching: number;
+  /** Where the next page starts (null: this is the last). */
+  next: ChangesPosition | null;
+}
+
+type DifferingRow = [id: number, sendingKey: string, cityKey: string];
+
+/** The mission's status at a moment as the diff compares it: unreported and no entry alike. */
+function statusAt(alias: string, at: Date, known: Known): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  const recorded = known === "then" ? Prisma.sql`AND ${table}."recordedAt" <= ${at}` : Prisma.empty;
+  return Prisma.sql`COALESCE(NULLIF((SELECT ${table}."newStatus" FROM "StatusChange" ${table} WHERE ${table}."missionId" = m."id" AND ${table}."effectiveAt" <= ${at} ${recorded}
+    ORDER BY ${table}."effectiveAt" DESC, ${table}."recordedAt" DESC, ${table}."id" DESC LIMIT 1), 'unreported'), '-')`;
+}
+
+const comparePositions = (a: ChangesPosition, b: ChangesPosition) => compareCodePoints(a.sendingKey, b.sendingKey) || compareCodePoints(a.cityKey, b.cityKey) || a.id - b.id;
+
+/**
+ * Every mission of the scope (as it stood at B) whose status at B differs from its status at A,
+ * in the order of the page: one statement, two lookups per mission on the history-order index
+ * that never leave it (the statuses are in the index). A mission not yet in the table at A (as
+ * known then) had no status then, so the comparison of statuses alone decides.
+ */
+async function loadDifferingMissions(db: Db, query: ChangesQuery): Promise<ChangesPosition[]> {
+  const conditions = [Prisma.sql`(m."archivedAt" IS NULL OR m."archivedAt" > ${query.to})`, Prisma.sql`${statusAt("b", query.to, query.known)} <> ${statusAt("a", query.from, query.known)}`];
+  if (query.scope.hostCode !== undefined) conditions.push(Prisma.sql`m."hostCode" = ${query.scope.hostCode}`);
+  if (query.city) conditions.push(Prisma.sql`m."cityKey" = ${foldText(query.city)}`);
+  const rows = await queryJsonRows<DifferingRow>(db, Prisma.sql`SELECT m."id", m."sendingKey", m."cityKey" FROM "Mission" m WHERE ${Prisma.join(conditions, " AND ")}`, [
+    { name: "id" },
+    { name: "sendingKey" },
+    { name: "cityKey" },
+  ]);
+  return rows.map(([id, sendingKey, cityKey]) => ({ id, sendingKey, cityKey })).sort(comparePositions);
+}
+
+/** Both standing rows and the entries in between of the given missions (a page, or a chunk of the CSV). */
+async function loadChangesOf(db: Db, query: ChangesQuery, missionIds: number[], freshness: FreshnessContext): Promise<MissionChange[]> {
+  if (!missionIds.length) return [];
+  const [before, after, entries] = await Promise.all([
+    loadMissionsAsOf(db, { missionIds }, { at: query.from, known: query.known }, freshness),
+    loadMissionsAsOf(db, { missionIds }, { at: query.to, known: query.known }, freshness),
+    loadEntriesBetween(db, missionIds, query),
   ]);
   const beforeById = new Map(before.map((row) => [row.id, row]));
-  const inCity = (row: AsOfRow) => !query.city || matchesCity(row.city, query.city);
-  const differing = after.filter((row) => inCity(row) && (beforeById.get(row.id)?.status ?? null) !== row.status);
-  const entries = await loadEntriesBetween(db, differing.map((row) => row.id), query);
-  const byMission = new Map<number, typeof entries>();
+  const afterById = new Map(after.map((row) => [row.id, row]));
+  const byMission = new Map<number, EntryBetween[]>();
   for (const entry of entries) {
     const list = byMission.get(entry.missionId);
     if (list) list.push(entry);
     else byMission.set(entry.missionId, [entry]);
   }
-  return differing
-    .map((row) => ({ before: beforeById.get(row.id) ?? null, after: row, between: byMission.get(row.id) ?? [] }))
-    .sort((a, b) => ENGLISH.compare(a.after.sendingName, b.after.sendingName) || ENGLISH.compare(a.after.city, b.after.city) || a.after.id - b.after.id);
+  return missionIds.flatMap((id) => {
+    const row = afterById.get(id);
+    return row ? [{ before: beforeById.get(id) ?? null, after: row, between: byMission.get(id) ?? [] }] : [];
+  });
+}
+
+/**
+ * One page of the missions whose status differs between `from` and `to`, ordered by sending
+ * country, city and id (the folded keys, as every mission list: decision 027), starting after
+ * `after`. Only the page's missions are read in full (decision 039).
+ */
+export async function loadChangesPage(db: Db, query: ChangesQuery, page: { after: ChangesPosition | null; limit: number }, freshness: FreshnessContext): Promise<ChangesPage> {
+  const differing = await loadDifferingMissions(db, query);
+  const start = page.after ? differing.findIndex((position) => comparePositions(position, page.after!) > 0) : 0;
+  const selected = start < 0 ? [] : differing.slice(start, start + page.limit);
+  const hasMore = start >= 0 && start + page.limit < differing.length;
+  return {
+    changes: await loadChangesOf(db, query, selected.map((position) => position.id), freshness),
+    matching: differing.length,
+    next: hasMore ? (selected.at(-1) ?? null) : null,
+  };
+}
+
+/** Every change, a chunk of missions at a time (the CSV): each chunk is read as a page is. */
+export async function* eachChangeBetween(db: Db, query: ChangesQuery, freshness: FreshnessContext, chunk = 1000): AsyncGenerator<MissionChange[]> {
+  const differing = await loadDifferingMissions(db, query);
+  for (let index = 0; index < differing.length; index += chunk) {
+    yield await loadChangesOf(db, query, differing.slice(index, index + chunk).map((position) => position.id), freshness);
+  }
 }

@@ -4,7 +4,8 @@ import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "@/lib/missions/history-page";
 import { loadHistoryAsOf } from "./api-at";
 import { loadMissionsAsOf, type AsOfRow, type AsOfScope } from "./as-of";
-import { loadChangesBetween, type ChangesQuery } from "./changes";
+import { loadChangesPage, type ChangesQuery } from "./changes";
+import type { ChangesPageRequest } from "./changes-api";
 import type { Moment } from "./moment";
 
 /** The pages' form of loadMissionsAsOf, on the app's database. */
@@ -13,9 +14,10 @@ export async function getMissionRowsAsOf(scope: AsOfScope, moment: Moment): Prom
   return loadMissionsAsOf(db, scope, moment, await loadFreshnessContext(db, moment.at));
 }
 
-export async function getChangesBetween(query: ChangesQuery) {
+/** One page of what changed between two moments. */
+export async function getChangesPage(query: ChangesQuery, page: ChangesPageRequest) {
   const db = getDb();
-  return loadChangesBetween(db, query, await loadFreshnessContext(db, query.to));
+  return loadChangesPage(db, query, page, await loadFreshnessContext(db, query.to));
 }
 
 /** One page of a mission's history as known at the moment (`before`: a cursor of the previous page). */

@@ -4,6 +4,7 @@
 // only joins the history). Callers pass the transaction.
 import type { Tx } from "@/lib/db/create";
 import { refreshFoldedColumns } from "./folded-columns";
+import { refreshRunColumns, runColumnsAfter } from "@/lib/history/run-columns";
 import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
 import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
@@ -33,7 +34,6 @@ export const expiryJobKey = (changeId: number) => `${STATUS_EXPIRY_QUEUE}:${chan
 export type EntryKind = "change" | "verify" | "expiry" | "scheduled";
 
 export const NEWEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }];
-const OLDEST_FIRST: Prisma.StatusChangeOrderByWithRelationInput[] = [{ effectiveAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }];
 
 interface EntryKey {
   id: number;
@@ -58,17 +58,7 @@ function beforeKey(key: EntryKey): Prisma.StatusChangeWhereInput {
   };
 }
 
-function afterKey(key: EntryKey): Prisma.StatusChangeWhereInput {
-  return {
-    OR: [
-      { effectiveAt: { gt: key.effectiveAt } },
-      { effectiveAt: key.effectiveAt, recordedAt: { gt: key.recordedAt } },
-      { effectiveAt: key.effectiveAt, recordedAt: key.recordedAt, id: { gt: key.id } },
-    ],
-  };
-}
-
-const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true } as const;
+const keySelect = { id: true, effectiveAt: true, recordedAt: true, newStatus: true, runStartedAt: true, recordedUpTo: true } as const;
 
 /** Rows arrive with "unreported" read as null (lib/db/stored-values.ts); the column itself is never null. */
 const storedAs = (status: Status | null): HistoryStatus => status ?? "unreported";
@@ -112,8 +102,11 @@ export function recordStatusChange(tx: Tx, input: StatusChangeInput) {
   return appendHistoryEntry(tx, { ...input, kind: "report", recordedAt: input.recordedAt ?? new Date() });
 }
 
+/** An entry's own fields: the run columns are derived after it is written (lib/history/run-columns.ts). */
+type EntryFields = Omit<StatusChange, "runStartedAt" | "recordedUpTo">;
+
 /** The mission's current fields as the latest entry (as written) says them. */
-function currentFieldsOf(latest: StatusChange, since: Date) {
+function currentFieldsOf(latest: EntryFields, since: Date) {
   return {
     status: latest.newStatus === "unreported" ? null : latest.newStatus,
     statusReason: latest.reason,
@@ -130,19 +123,6 @@ function currentFieldsOf(latest: StatusChange, since: Date) {
     statusFollows: latest.follows,
     expectedAfter: latest.kind === "expiry" ? latest.previousStatus : null,
   };
-}
-
-/** When the current run of the latest status began: the first entry after the last different one. */
-async function currentRunStart(tx: Tx, missionId: number): Promise<Date | null> {
-  const latest = await latestEntry(tx, missionId);
-  if (!latest) return null;
-  const lastDifferent = await latestEntry(tx, missionId, { newStatus: { not: latest.newStatus } });
-  const first = await tx.statusChange.findFirst({
-    where: { missionId, ...(lastDifferent ? afterKey(lastDifferent) : {}) },
-    orderBy: OLDEST_FIRST,
-    select: { effectiveAt: true },
-  });
-  return first?.effectiveAt ?? null;
 }
 
 /** "previous" is the status before the one reported began (not a re-verification of it). */
@@ -212,7 +192,11 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
     const now = await tx.mission.findUnique({ where: { id: mission.id }, select: { version: true } });
     throw new VersionConflictError(mission.id, mission.version, now?.version ?? -1);
   }
-  const change = await tx.statusChange.create({ data });
+  // Appended after an entry whose run columns are known: they follow from it (no walk needed).
+  const runSeed = latest?.runStartedAt && latest.recordedUpTo ? { newStatus: latest.newStatus, runStartedAt: latest.runStartedAt, recordedUpTo: latest.recordedUpTo } : null;
+  const appended = isLatest && (!latest || runSeed) ? runColumnsAfter(runSeed, data) : null;
+  const change = await tx.statusChange.create({ data: { ...data, ...appended } });
+  if (!appended) await refreshRunColumns(tx, mission.id, change);
   // The reason is searchable (lib/missions/search-text.ts).
   if (isLatest) await refreshFoldedColumns(tx, { id: mission.id });
   // A back-dated entry may split the current run of the status (it held, then not, then again).
@@ -221,6 +205,12 @@ export async function appendHistoryEntry(tx: Tx, entry: HistoryEntryInput) {
   // Subscribers and webhooks hear of a new current status (not of re-verifications or back-dated entries).
   if (isLatest && kind !== "verify") await recordChangeNotice(tx, change);
   return change;
+}
+
+/** When the current run of the latest status began: the latest entry's run start (lib/history/run-columns.ts). */
+async function currentRunStart(tx: Tx, missionId: number): Promise<Date | null> {
+  const latest = await tx.statusChange.findFirst({ where: { missionId }, orderBy: NEWEST_FIRST, select: { runStartedAt: true } });
+  return latest?.runStartedAt ?? null;
 }
 
 /** The status a mission had at a moment, from its history (null if none was reported). */
@@ -261,10 +251,15 @@ export async function appendReports(
   const inputs = missions.map((mission) => ({ mission, input: report(mission) }));
   const ids = missions.map((mission) => mission.id);
   const withHistory = new Set<number>();
+  // The latest recordedAt of each mission's history: the recordedUpTo its next entry follows.
+  const recordedUpTo = new Map<number, Date>();
   const hasNewerEntry = new Set<number>();
   for (let start = 0; start < ids.length; start += BATCH_CHUNK) {
     const chunk = ids.slice(start, start + BATCH_CHUNK);
-    for (const row of await tx.statusChange.groupBy({ by: ["missionId"], where: { missionId: { in: chunk } } })) withHistory.add(row.missionId);
+    for (const row of await tx.statusChange.groupBy({ by: ["missionId"], where: { missionId: { in: chunk } }, _max: { recordedAt: true } })) {
+      withHistory.add(row.missionId);
+      if (row._max.recordedAt) recordedUpTo.set(row.missionId, row._max.recordedAt);
+    }
     const { effectiveAt, recordedAt } = inputs[start]!.input;
     const newer = await tx.statusChange.findMany({
       where: { missionId: { in: chunk }, OR: [{ effectiveAt: { gt: effectiveAt } }, { effectiveAt, recordedAt: { gt: recordedAt } }] },
@@ -313,7 +308,7 @@ export async function appendReports(
       eventId: input.eventId ?? null,
       missionId: 0,
       version: 0,
-    } satisfies Omit<StatusChange, "id">;
+    } satisfies Omit<EntryFields, "id">;
     const { statusSince, ...current } = currentFieldsOf({ ...entry, id: NOT_YET_INSERTED }, input.effectiveAt);
     for (let start = 0; start < group.length; start += BATCH_CHUNK) {
       const chunk = group.slice(start, start + BATCH_CHUNK);
@@ -329,7 +324,12 @@ export async function appendReports(
       }
       await refreshFoldedColumns(tx, { id: { in: chunk.map(({ mission }) => mission.id) } });
       await tx.statusChange.createMany({
-        data: chunk.map(({ mission, previousStatus }) => ({ ...entry, previousStatus, missionId: mission.id, version: mission.version + 1 })),
+        data: chunk.map(({ mission, previousStatus }) => {
+          // Appended at the end: it follows the latest entry, whose run began at the mission's "since".
+          const upTo = recordedUpTo.get(mission.id);
+          const latest = previousStatus === null || !upTo ? null : { newStatus: previousStatus, runStartedAt: mission.statusSince ?? input.effectiveAt, recordedUpTo: upTo };
+          return { ...entry, previousStatus, missionId: mission.id, version: mission.version + 1, ...runColumnsAfter(latest, entry) };
+        }),
       });
       // Every earlier entry whose end lies at or after this one's start is made void by it (the
       // new entries have no end, so they are not among them).

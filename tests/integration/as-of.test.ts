@@ -11,7 +11,9 @@ import type { Db } from "@/lib/db/create";
 import { SETTLED_CACHE_CONTROL } from "@/lib/history/http";
 import { freshnessOf, DEFAULT_POLICY } from "@/lib/status/freshness";
 import { seed } from "@/prisma/seed";
+import { backfillRunColumns, refreshRunColumns } from "@/lib/history/run-columns";
 import { createMission } from "../factories";
+import { storedAndReplayedRuns } from "../run-columns-model";
 import { expectDocumented } from "../openapi-contract";
 
 const ORIGIN = "http://chancery.test";
@@ -65,10 +67,13 @@ const entry = fc.record({
 });
 
 describe("the table as of a moment", () => {
-  it("equals a naive replay of the history for random histories and moments, as known now and as known then", async () => {
+  // The run columns (decision 039) are left empty (the statement replays the run from the
+  // index), filled by the backfill, or kept by refreshRunColumns after each write.
+  it("equals a naive replay of the history for random histories and moments, as known now and as known then, with the run columns empty, backfilled or kept on write", async () => {
     const db = getDb();
+    const fill = fc.constantFrom("empty", "backfilled", "written");
     await fc.assert(
-      fc.asyncProperty(fc.array(entry, { maxLength: 14 }), fc.array(moment, { minLength: 1, maxLength: 4 }), async (entries, moments) => {
+      fc.asyncProperty(fc.array(entry, { maxLength: 14 }), fc.array(moment, { minLength: 1, maxLength: 4 }), fill, async (entries, moments, runColumns) => {
         const host = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
         await db.country.upsert({ where: { code: host }, create: { code: host, name: `Host ${host}`, isIso: false }, update: {} });
         await db.statusChange.deleteMany({ where: { mission: { hostCode: host } } });
@@ -78,7 +83,7 @@ describe("the table as of a moment", () => {
         await db.mission.updateMany({ where: { hostCode: host }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
         let version = 0;
         for (const generated of entries) {
-          await db.statusChange.create({
+          const written = await db.statusChange.create({
             data: {
               missionId: missions[generated.mission]!.id,
               kind: generated.kind,
@@ -93,8 +98,16 @@ describe("the table as of a moment", () => {
               follows: generated.until ? "open" : null,
             },
           });
+          if (runColumns === "written") await refreshRunColumns(db, written.missionId, written);
         }
+        if (runColumns === "backfilled") await backfillRunColumns(db);
         const histories = await Promise.all(missions.map((mission) => db.statusChange.findMany({ where: { missionId: mission.id } })));
+        if (runColumns !== "empty") {
+          for (const history of histories) {
+            const runs = storedAndReplayedRuns(history);
+            expect(runs.map((run) => run.stored), `run columns (${runColumns})`).toEqual(runs.map((run) => run.replayed));
+          }
+        }
         for (const at of moments) {
           for (const known of ["now", "then"] as const) {
             const { response, json } = await get(`/api/v1/missions?host=${host}&limit=500&at=${at.toISOString()}&known=${known}`);
@@ -162,6 +175,33 @@ describe("the Kyiv seed through time", () => {
     expect(csv.response.headers["Content-Type"]).toContain("text/csv");
     expect(csv.response.body.trim().split("\r\n")).toHaveLength(6);
     expect(csv.response.body).toContain(",open,limited,");
+  });
+
+  it("pages the changes with cursors, each mission exactly once and in the order of the CSV; refuses a cursor not ours and a page size on the CSV", async () => {
+    const query = `from=${encodeURIComponent("2024-11-19T12:00:00+02:00")}&to=${encodeURIComponent("2024-11-20T10:00:00+02:00")}&host=UA&city=Kyiv`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const { response, json } = await get(`/api/v1/changes?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, () => new Date());
+      expect(response.status).toBe(200);
+      expectDocumented("/changes", 200, json);
+      const body = json as ApiChangesBetween;
+      expect(body.matching).toBe(5);
+      expect(body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...body.data.map((change) => change.mission.slug));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    const csv = await get(`/api/v1/changes.csv?${query}`, () => new Date());
+    expect(csv.response.body.trim().split("\r\n").slice(1).map((line) => line.split(",")[0])).toEqual(seen);
+    const badCursor = await get(`/api/v1/changes?${query}&cursor=nonsense`, () => new Date());
+    expect(badCursor.response.status).toBe(400);
+    expect(JSON.stringify(badCursor.json)).toContain("cursor");
+    const csvPage = await get(`/api/v1/changes.csv?${query}&limit=2`, () => new Date());
+    expect(csvPage.response.status).toBe(400);
+    expect(JSON.stringify(csvPage.json)).toContain("limit");
   });
 
   it("caches a settled view for good and keeps its ETag; a view as known now revalidates", async () => {

@@ -1,7 +1,8 @@
 // Property: whatever editors and the schedule do (reports, re-verifications, back-dated
 // reports, bulk events, reports with an end, scheduled changes, their edits and cancellations,
 // time passing), a mission's current status is a replay of its history, and the status at any
-// moment T is a naive replay of the entries effective at or before T.
+// moment T is a naive replay of the entries effective at or before T, and every entry's stored
+// run start and recordedUpTo are a replay of the history before it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/sessions";
@@ -16,6 +17,7 @@ import { statusAsOf } from "@/lib/missions/status-commands";
 import type { Follows, Status } from "@/lib/status/schema";
 import { HOUR, ManualClock, MINUTE } from "../clock";
 import { createMission } from "../factories";
+import { storedAndReplayedRuns } from "../run-columns-model";
 
 const START = "2031-03-01T06:00:00Z";
 const source = { sourceUrl: "https://example.org/report", sourceTitle: "Report" };
@@ -76,6 +78,9 @@ async function expectMissionIsItsHistory(db: Db, missionId: number) {
   const history = await db.statusChange.findMany({ where: { missionId } });
   expect(mission).toMatchObject(naiveCurrent(history));
   expect(mission.version).toBe(history.length);
+  // Every write keeps each entry's run columns a replay of the history (decision 039).
+  const runs = storedAndReplayedRuns(history);
+  expect(runs.map((run) => run.stored), `run columns of mission ${missionId}`).toEqual(runs.map((run) => run.replayed));
   const moments = history.flatMap((entry) => [entry.effectiveAt, new Date(entry.effectiveAt.getTime() - 1), new Date(entry.effectiveAt.getTime() + 1)]);
   for (const at of [new Date("2000-01-01T00:00:00Z"), ...moments]) {
     expect(await statusAsOf(db, missionId, at), `status of mission ${missionId} at ${at.toISOString()}`).toBe(naiveAsOf(history, at));
