@@ -49,7 +49,7 @@ type Provider = "sqlite" | "postgres";
 /** Issue 8's goals. */
 export const GOALS = { coldP95Ms: 100, htmlBytes: 200 * 1024, rssMegabytes: 600, hotP99Ms: 25 };
 // Sessions sharing one PostgreSQL server keep their world apart by TEST_DB_PREFIX, as the tests do.
-const POSTGRES_DATABASE = `${(process.env.TEST_DB_PREFIX ?? "chancery_").replace(/[^a-z0-9_]/g, "")}bench_world`;
+const POSTGRES_DATABASE = `${benchEnv().TEST_DB_PREFIX}bench_world`;
 /** A URL asked again only after its entry (if any) has expired: entries live MAX_AGE_MS from being stored. */
 const SPACING_MS = MAX_AGE_MS + 500;
 const MADE_UP_CONNECTIONS = 10;
