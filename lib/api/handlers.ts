@@ -44,7 +44,8 @@ export interface ApiContext {
 
 const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
-export const API_PREFIX = "/api/v1";
+import { API_PREFIX } from "./prefix";
+export { API_PREFIX };
 
 const badRequest = (fields: FieldError[]): Produced => ({
   response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),
