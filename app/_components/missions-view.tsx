@@ -74,12 +74,12 @@ export function MissionsView({
       {(nextCursor || pageNumberHint === "later") && (
         <nav aria-label={t("view.pages")} className="flex gap-4 text-sm">
           {pageNumberHint === "later" && (
-            <Link href={pageHref(basePath, filters, keep, null)} className="underline">
+            <Link href={i18n.href(pageHref(basePath, filters, keep, null))} className="underline">
               {t("view.firstPage")}
             </Link>
           )}
           {nextCursor && (
-            <Link href={pageHref(basePath, filters, keep, nextCursor)} rel="next" className="underline">
+            <Link href={i18n.href(pageHref(basePath, filters, keep, nextCursor))} rel="next" className="underline">
               {t("view.nextPage", { count: rows.length })}
             </Link>
           )}
