@@ -1,6 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import { importGraphPlugin } from "./eslint-rules/import-graph.mjs";
+import { noLiteralTextPlugin } from "./eslint-rules/no-literal-text.mjs";
 
 const ENV_READ = { selector: "MemberExpression[object.object.name='process'][object.property.name='env']", message: "Read variables through env() from lib/env.ts." };
 
@@ -23,6 +24,14 @@ const config = [
     // Shared UI never reaches the database, directly or through any other module.
     files: ["components/**/*.{ts,tsx}"],
     rules: { "chancery/no-database-reach": "error" },
+  },
+  {
+    // Public pages and the shared components have no words in code (issue 14, decision 040):
+    // they come from messages/<locale>.json. The admin stays English (decision 040).
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["app/admin/**", "app/api/**"],
+    plugins: { i18n: noLiteralTextPlugin },
+    rules: { "i18n/no-literal-text": "error" },
   },
   {
     // Every variable is read and validated in lib/env.ts (a bad value stops the start, named).

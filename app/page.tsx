@@ -18,6 +18,7 @@ import { getI18n } from "@/lib/i18n/request";
 import { cityNameIn } from "@/lib/i18n/city-names";
 import { countryNameIn } from "@/lib/i18n/country-names";
 import { statusLabelsIn } from "@/lib/status/wording";
+import { sortByName } from "@/lib/i18n/collate";
 
 const MAX_CARDS = 6;
 
@@ -40,7 +41,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const i18n = await getI18n();
   const { t, locale, href } = i18n;
   const statusLabels = statusLabelsIn(i18n);
-  const localRows = rows.map(([code, name, ...counts]): HostRow => [code, countryNameIn(code, locale, name), ...counts] as HostRow);
+  const localRows = sortByName(
+    rows.map(([code, name, ...counts]): HostRow => [code, countryNameIn(code, locale, name), ...counts] as HostRow),
+    (row) => row[1],
+    locale,
+  );
   return (
     <div className="space-y-8">
       <section aria-labelledby="intro" className="space-y-3">

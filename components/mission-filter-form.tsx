@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { sortByName } from "@/lib/i18n/collate";
 import type { MissionFilters } from "@/lib/missions/filters";
 import { MISSION_TYPES } from "@/lib/missions/types";
 import { STATUS_FILTERS } from "@/lib/status/schema";
@@ -32,7 +33,7 @@ export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { f
           {t("filters.host")}
           <select name="host" defaultValue={filters.host ?? ""} className={field}>
             <option value="">{t("filters.allHosts")}</option>
-            {choices.hosts.map((country) => (
+            {sortByName(choices.hosts, (country) => countryNameIn(country.code, locale, country.name), locale).map((country) => (
               <option key={country.code} value={country.code}>{countryNameIn(country.code, locale, country.name)}</option>
             ))}
           </select>
@@ -43,7 +44,7 @@ export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { f
           {t("filters.city")}
           <select name="city" defaultValue={filters.city ?? ""} className={field}>
             <option value="">{t("filters.allCities")}</option>
-            {choices.cities.map((city) => (
+            {sortByName(choices.cities, (city) => cityNameIn(city, locale), locale).map((city) => (
               <option key={city} value={city}>{cityNameIn(city, locale)}</option>
             ))}
           </select>
@@ -54,7 +55,7 @@ export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { f
           {t("filters.sending")}
           <select name="sending" defaultValue={filters.sending[0] ?? ""} className={field}>
             <option value="">{t("filters.allSending")}</option>
-            {choices.sending.map((country) => (
+            {sortByName(choices.sending, (country) => countryNameIn(country.code, locale, country.name), locale).map((country) => (
               <option key={country.code} value={country.code}>{countryNameIn(country.code, locale, country.name)}</option>
             ))}
           </select>

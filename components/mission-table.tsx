@@ -1,9 +1,10 @@
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { MissionRow } from "@/lib/missions/filter-missions";
-import { MissionTypeSchema } from "@/lib/missions/types";
+import { missionTypeIn } from "@/lib/status/wording";
 import { cityNameIn } from "@/lib/i18n/city-names";
 import { useI18n, type RequestI18n } from "@/lib/i18n/request";
-import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import type { ReasonVersions } from "@/lib/i18n/reason-text";
+import { ReasonText } from "./reason-text";
 import { reasonKey } from "@/lib/i18n/reason-key";
 import { CountryName } from "./country-name";
 import { DateTime } from "./date-time";
@@ -28,12 +29,6 @@ const SORTS: Record<MissionColumn, MissionSort | undefined> = {
   source: undefined,
   verified: "verified",
 };
-
-/** A mission type in the reader's language (the stored value when it is not one of ours). */
-export function missionTypeIn(type: string, { t }: RequestI18n): string {
-  const parsed = MissionTypeSchema.safeParse(type);
-  return parsed.success ? t(`types.${parsed.data}`) : type;
-}
 
 /** Parameters every link keeps besides the filters (the moment shown, lib/history/moment.ts). */
 export type KeptParams = Record<string, string>;
@@ -68,17 +63,6 @@ function SortHeader({ column, filters, basePath, keep, i18n }: { column: Mission
   );
 }
 
-/** The reason in the reader's language, or the original with its language named. */
-function Reason({ reason, versions, i18n }: { reason: string; versions: ReasonVersions | undefined; i18n: RequestI18n }) {
-  const shown = reasonFor(versions ?? { original: reason, language: "en" }, i18n.locale);
-  return (
-    <>
-      <span lang={shown.language}>{shown.text}</span>
-      {shown.note && <span className="block text-xs text-slate-600">{shown.note}</span>}
-    </>
-  );
-}
-
 function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams; i18n: RequestI18n; reasons?: ReadonlyMap<string, ReasonVersions> }) {
   const { t, locale } = i18n;
   switch (column) {
@@ -101,7 +85,7 @@ function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn
     case "since":
       return <td className="text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
     case "reason":
-      return <td className="max-w-xs text-sm">{row.statusReason ? <Reason reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} i18n={i18n} /> : "—"}</td>;
+      return <td className="max-w-xs text-sm">{row.statusReason ? <ReasonText reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} /> : "—"}</td>;
     case "source":
       return <td className="max-w-[14rem] text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
     case "verified":

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Moment } from "@/lib/history/moment";
+import { useI18n } from "@/lib/i18n/request";
 import { formatDateTime, formatLocalAndUtc } from "@/lib/time";
 
 /**
@@ -19,31 +20,31 @@ export function MomentBanner({
   switchKnownHref?: string;
   changesHref?: string;
 }) {
-  const local = timeZone === "UTC" ? `${formatDateTime(moment.at, "UTC")} UTC` : formatLocalAndUtc(moment.at, timeZone);
+  const { t, locale, href } = useI18n();
+  const local = timeZone === "UTC" ? `${formatDateTime(moment.at, "UTC", locale)} UTC` : formatLocalAndUtc(moment.at, timeZone, locale);
+  const shown = { strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>, time: (chunks: React.ReactNode) => <time dateTime={moment.at.toISOString()} className="font-semibold">{chunks}</time>, at: local };
   return (
-    <section aria-label="Moment shown" className="space-y-1 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-amber-950" data-testid="moment-banner">
-      <p>
-        <strong>A past view:</strong> as it stood at{" "}
-        <time dateTime={moment.at.toISOString()} className="font-semibold">{local}</time>
-        {moment.known === "then" ? ", exactly as the public was shown it then (later corrections left out)." : ", as known now (including later corrections)."}
-      </p>
+    <section aria-label={t("moment.label")} className="space-y-1 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-amber-950" data-testid="moment-banner">
+      <p>{moment.known === "then" ? t.rich("moment.pastThen", shown) : t.rich("moment.pastNow", shown)}</p>
       <p className="flex flex-wrap gap-x-4 text-sm">
-        <Link href={nowHref} className="font-medium underline">See today&apos;s statuses</Link>
+        <Link href={href(nowHref)} className="font-medium underline">{t("moment.seeToday")}</Link>
         {switchKnownHref && (
-          <Link href={switchKnownHref} className="underline">
-            {moment.known === "then" ? "Include later corrections" : "Show it as the public saw it then"}
+          <Link href={href(switchKnownHref)} className="underline">
+            {moment.known === "then" ? t("moment.includeCorrections") : t("moment.asSeenThen")}
           </Link>
         )}
-        {changesHref && <Link href={changesHref} className="underline">What changed since then</Link>}
+        {changesHref && <Link href={href(changesHref)} className="underline">{t("moment.changesSince")}</Link>}
       </p>
     </section>
   );
 }
 
+/** `problem` names the parameter and what is wrong with it (the API's words, kept as code). */
 export function MomentProblem({ problem }: { problem: string }) {
+  const { t } = useI18n();
   return (
     <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-      The moment asked for could not be shown ({problem}); showing today&apos;s statuses.
+      {t.rich("moment.problem", { problem: () => <code lang="en">{problem}</code> })}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { Moment } from "@/lib/history/moment";
+import { useI18n } from "@/lib/i18n/request";
 import { instantToWallTime } from "@/lib/zoned-time";
 
 /**
@@ -17,26 +18,36 @@ export function MomentForm({
   timeZone: string;
   /** Other parameters of the page (filters) to keep. */
   keep: Record<string, string>;
+  /** The place whose clock the control uses, in the reader's language ("Київ"), or the zone's name. */
   zoneLabel: string;
 }) {
+  const { t, href } = useI18n();
   const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
-    <form method="get" action={action} aria-label="Go to a moment" data-print="hide" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form method="get" action={href(action)} aria-label={t("moment.formLabel")} data-print="hide" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <label className="text-sm font-medium">
-        Show as it stood at ({zoneLabel} time)
+        {t("moment.showAt", { zone: zoneLabel })}
         <input type="datetime-local" name="at_local" required defaultValue={moment ? instantToWallTime(moment.at, timeZone) : ""} className={field} />
       </label>
-      <label className="text-sm font-medium">
-        Knowledge
-        <select name="known" defaultValue={moment?.known ?? "now"} className={field}>
-          <option value="now">As known now</option>
-          <option value="then">As the public saw it then</option>
-        </select>
-      </label>
-      <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">Show</button>
+      <KnownSelect value={moment?.known ?? "now"} className={field} />
+      <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">{t("moment.show")}</button>
     </form>
+  );
+}
+
+/** "As known now" or "as the public saw it then": the one choice of the two time-travel forms. */
+export function KnownSelect({ value, className }: { value: string; className: string }) {
+  const { t } = useI18n();
+  return (
+    <label className="text-sm font-medium">
+      {t("moment.knowledge")}
+      <select name="known" defaultValue={value} className={className}>
+        <option value="now">{t("moment.knownNow")}</option>
+        <option value="then">{t("moment.knownThen")}</option>
+      </select>
+    </label>
   );
 }

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { CountryName } from "@/components/country-name";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
-import { missionTypeLabel, type MissionType } from "@/lib/missions/types";
+import type { MissionType } from "@/lib/missions/types";
 import type { Status } from "@/lib/status/schema";
+import { describeStatus, missionTypeIn, statusLabel, type StatusFacts } from "@/lib/status/wording";
+import { useI18n } from "@/lib/i18n/request";
+import { cityNameIn } from "@/lib/i18n/city-names";
 
 export interface ChangeListItem {
   id: number;
@@ -13,37 +16,42 @@ export interface ChangeListItem {
   reason: string | null;
   effectiveAt: Date;
   mission: { slug: string; city: string; type: MissionType; timeZone: string; sendingCode: string; sending: { name: string } };
-  /** The mission's status today, in words (a report in the list may be years old). */
-  statusNow: string;
+  /** The mission's status today (a report in the list may be years old), worded in the reader's language. */
+  factsNow: StatusFacts;
+  /** The moment `factsNow` was judged at. */
+  judgedAt: Date;
 }
 
 export function ChangeList({ changes }: { changes: ChangeListItem[] }) {
-  if (!changes.length) return <p className="text-slate-600">No status reports yet.</p>;
+  const i18n = useI18n();
+  const { t, locale, href } = i18n;
+  if (!changes.length) return <p className="text-slate-600">{t("history.noReports")}</p>;
+  const badge = (status: string | null) => <StatusBadge status={status} label={statusLabel(status, i18n)} />;
   return (
     <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {changes.map((change) => (
         <li key={change.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
-          <Link href={`/missions/${change.mission.slug}`} className="font-medium underline decoration-slate-300 underline-offset-2">
+          <Link href={href(`/missions/${change.mission.slug}`)} className="font-medium underline decoration-slate-300 underline-offset-2">
             <CountryName code={change.mission.sendingCode} name={change.mission.sending.name} />
-            <span className="font-normal"> — {missionTypeLabel(change.mission.type)}, {change.mission.city}</span>
+            <span className="font-normal"> — {missionTypeIn(change.mission.type, i18n)}, {cityNameIn(change.mission.city, locale)}</span>
           </Link>
           <span className="inline-flex items-center gap-1.5">
             {change.kind === "verify" ? (
               <>
-                <StatusBadge status={change.newStatus} /> <span className="text-sm">confirmed</span>
+                {badge(change.newStatus)} <span className="text-sm">{t("history.confirmed")}</span>
               </>
             ) : (
               <>
-                {change.previousStatus && <StatusBadge status={change.previousStatus} />}
-                {change.previousStatus && <span aria-label="changed to">→</span>}
-                <StatusBadge status={change.newStatus} />
+                {change.previousStatus && badge(change.previousStatus)}
+                {change.previousStatus && <span aria-label={t("history.changedTo")}>→</span>}
+                {badge(change.newStatus)}
               </>
             )}
           </span>
           <span className="text-sm text-slate-600">
-            <DateTime value={change.effectiveAt} timeZone={change.mission.timeZone} />
+            <DateTime value={change.effectiveAt} timeZone={change.mission.timeZone} locale={locale} />
           </span>
-          <span className="basis-full text-sm text-slate-700">Now: {change.statusNow}</span>
+          <span className="basis-full text-sm text-slate-700">{t("history.now", { status: describeStatus(change.factsNow, change.judgedAt, i18n).text })}</span>
         </li>
       ))}
     </ol>

@@ -73,12 +73,12 @@ export function MissionsView({
       {(nextCursor || pageNumberHint === "later") && (
         <nav aria-label={t("view.pages")} className="flex gap-4 text-sm">
           {pageNumberHint === "later" && (
-            <a href={pageHref(basePath, filters, keep, null)} className="underline">
+            <a href={i18n.href(pageHref(basePath, filters, keep, null))} className="underline">
               {t("view.firstPage")}
             </a>
           )}
           {nextCursor && (
-            <a href={pageHref(basePath, filters, keep, nextCursor)} rel="next" className="underline">
+            <a href={i18n.href(pageHref(basePath, filters, keep, nextCursor))} rel="next" className="underline">
               {t("view.nextPage", { count: rows.length })}
             </a>
           )}

@@ -7,8 +7,11 @@ import { getMissionRowsAsOf } from "@/lib/history/page-reads";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getLastUpdated, getMissionPage, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
 import { AFTER_PARAM, MissionsView } from "../_components/missions-view";
+import { getI18n } from "@/lib/i18n/request";
 
-export const metadata: Metadata = { title: "Search missions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t("search.metaTitle") };
+}
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams;
@@ -22,10 +25,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [page, lastUpdated] = asOf
     ? [pageOfRows(asOf, filters, after), lastUpdatedOf(asOf)]
     : await Promise.all([getMissionPage(filters, after, now), getLastUpdated({ all: true })]);
+  const { t } = await getI18n();
   const links = momentPageLinks("/search", Object.fromEntries(filtersToSearchParams(filters)), moment);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{filters.q ? `Missions matching “${filters.q}”` : "All missions"}</h1>
+      <h1 className="text-2xl font-bold">{filters.q ? t("search.matching", { q: filters.q }) : t("search.all")}</h1>
       {problem && <MomentProblem problem={problem} />}
       {moment && <MomentBanner moment={moment} timeZone="UTC" nowHref={links.nowHref} switchKnownHref={links.switchKnownHref} />}
       <MissionsView
@@ -38,7 +42,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         basePath="/search"
         columns={["sending", "host", "city", "type", "status", "since", "source", "verified"]}
         choices={{}}
-        caption="Diplomatic missions matching the search, and their status"
+        caption={t("search.caption")}
       />
     </div>
   );

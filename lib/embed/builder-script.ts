@@ -17,6 +17,6 @@ var view=root.querySelector('select[name="view"]');if(view&&view.value!=="table"
 var frozen=root.querySelector('input[name="frozen"]');if(frozen&&frozen.checked){p.set("at",frozen.dataset.frozenAt);p.set("known","then")}return p.toString()}
 function update(){var q=query();code.value=d.embedTemplate.replace("__QUERY__",esc(q));link.href="/embed?"+q;if(frame)frame.src="/embed?"+q}
 root.addEventListener("change",update);
-root.addEventListener("toggle",function(){if(root.open&&!frame){frame=document.createElement("iframe");frame.title="Preview of the embedded table";frame.className="h-96 w-full rounded border border-slate-200";root.querySelector("[data-embed-preview]").appendChild(frame);update()}});
-root.querySelector("[data-embed-copy]").addEventListener("click",function(){navigator.clipboard.writeText(code.value).then(function(){status.textContent="Copied to the clipboard."},function(){status.textContent="Copying failed: select the code and copy it yourself."})});
+root.addEventListener("toggle",function(){if(root.open&&!frame){frame=document.createElement("iframe");frame.title=d.embedPreviewTitle;frame.className="h-96 w-full rounded border border-slate-200";root.querySelector("[data-embed-preview]").appendChild(frame);update()}});
+root.querySelector("[data-embed-copy]").addEventListener("click",function(){navigator.clipboard.writeText(code.value).then(function(){status.textContent=d.embedCopied},function(){status.textContent=d.embedCopyFailed})});
 update()})})();`;

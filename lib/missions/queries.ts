@@ -78,7 +78,9 @@ type ChangeMission = Pick<LoadedChange["mission"], "hostCode" | "timeZone" | "st
 function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { policyFor, now }: FreshnessContext) {
   return changes.map((change) => {
     const freshness = freshnessOf(change.mission, policyFor(change.mission.hostCode), now);
-    return { ...change, statusNow: describeStatus({ ...change.mission, freshness }, now).text };
+    const factsNow = { ...change.mission, freshness };
+    // statusNow in English (feeds, API); factsNow for a page to word in its reader's language.
+    return { ...change, statusNow: describeStatus(factsNow, now).text, factsNow, judgedAt: now };
   });
 }
 

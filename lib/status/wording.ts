@@ -2,9 +2,10 @@
 // CSV, feeds). Times are in the host city's zone with UTC beside them. Pure: "now" is passed
 // in, because "18:00" alone is only clear on the day it refers to.
 import type { Freshness } from "./freshness";
-import { STATUS_LABELS, StatusSchema, statusFilterOf, type StatusFilter } from "./schema";
+import { StatusSchema, statusFilterOf, type StatusFilter } from "./schema";
 import { calendarDay, formatDate, formatLocalAndUtc, formatTimeLocalAndUtc } from "@/lib/time";
 import { i18nFor, type I18n } from "@/lib/i18n/translator";
+import { MissionTypeSchema } from "@/lib/missions/types";
 
 const ENGLISH = i18nFor("en");
 
@@ -40,6 +41,12 @@ export interface StatusWording {
   follows: string | null;
   /** headline · freshness: the one line every plain-text format uses */
   text: string;
+}
+
+/** A mission type in a language (the stored value when it is not one of ours). */
+export function missionTypeIn(type: string, i18n: I18n = ENGLISH): string {
+  const parsed = MissionTypeSchema.safeParse(type);
+  return parsed.success ? i18n.t(`types.${parsed.data}`) : type;
 }
 
 /** Short names of the freshness states, for a column or a filter. */
@@ -119,21 +126,23 @@ export function describeStatus(facts: StatusFacts, now: Date, i18n: I18n = ENGLI
   return { label, headline, freshness, follows: followsPhrase(facts, i18n), text: freshness ? `${headline} · ${freshness}` : headline };
 }
 
-/** A history entry in a few words: "changed to Closed", "confirmed Closed", … */
-export function describeChange(change: { kind: string; previousStatus: string | null; newStatus: string | null }): string {
-  const reported = StatusSchema.safeParse(change.newStatus).success;
-  const next = STATUS_LABELS[statusFilterOf(change.newStatus)];
+/** A history entry in a few words: "changed to Closed", "confirmed Closed", … (English unless a language is given). */
+export function describeChange(change: { kind: string; previousStatus: string | null; newStatus: string | null }, i18n: I18n = ENGLISH): string {
+  const { t } = i18n;
+  const status = statusLabel(change.newStatus, i18n);
   switch (change.kind) {
     case "verify":
-      return `confirmed ${next}`;
-    case "expiry":
-      return `${endedNoun(change.previousStatus)} ended; ${reported ? `${next} expected, not confirmed` : "no status reported since"}`;
+      return t("history.confirmedStatus", { status });
+    case "expiry": {
+      const ended = t("freshness.ended", { what: endedNoun(change.previousStatus, i18n) });
+      return StatusSchema.safeParse(change.newStatus).success ? t("history.expiryExpected", { ended, status }) : t("history.expiryNone", { ended });
+    }
     case "scheduled":
-      return `changed to ${next} as scheduled`;
+      return t("history.scheduled", { status });
     default:
-      return change.previousStatus ? `changed to ${next}` : `first reported ${next}`;
+      return change.previousStatus ? t("history.changed", { status }) : t("history.first", { status });
   }
 }
 
 /** A phrase as the start of a line: "Not confirmed since …". */
-export const capitalised = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
+export const capitalised = (phrase: string, locale = "en") => phrase.charAt(0).toLocaleUpperCase(locale) + phrase.slice(1);

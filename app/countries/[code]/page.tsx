@@ -66,7 +66,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const headingParts = around(t("host.heading", { place: SLOT }));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("layout.breadcrumb")} className="text-sm">
         <Link href={href("/")} className="underline">{t("host.allCountries")}</Link>
         {filters.city && (
           <>
@@ -82,7 +82,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
       </h1>
       {problem && <MomentProblem problem={problem} />}
       {moment && <MomentBanner moment={moment} timeZone={timeZone} {...links} />}
-      <MomentForm action={basePath} moment={moment} timeZone={timeZone} keep={filterParams} zoneLabel={zoneLabel(timeZone, filters.city)} />
+      <MomentForm action={basePath} moment={moment} timeZone={timeZone} keep={filterParams} zoneLabel={filters.city ? cityNameIn(filters.city, locale) : timeZone} />
       <MissionsView
         keep={keep}
         now={now}
@@ -105,9 +105,4 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
       <EmbedBuilder at={moment?.at.toISOString()} host={country.code} city={filters.city} sending={filters.sending} status={filters.status} type={filters.type} confirmed={filters.confirmed} placeName={heading} />
     </div>
   );
-}
-
-/** "Kyiv" when a city is chosen; otherwise the zone's own name ("Europe/Kyiv"). */
-function zoneLabel(timeZone: string, city: string | undefined): string {
-  return city ?? timeZone;
 }

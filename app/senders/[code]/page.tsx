@@ -12,6 +12,10 @@ import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
 import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { getI18n } from "@/lib/i18n/request";
+import { getReasonVersions } from "@/lib/i18n/reason-queries";
+import { around, SLOT } from "@/lib/i18n/translator";
+import { countryNameIn } from "@/lib/i18n/country-names";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -19,8 +23,8 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const country = await getCountry((await params).code.toUpperCase());
-  return { title: country ? `Missions of ${country.name}` : "Country not found" };
+  const [country, { t, locale }] = await Promise.all([getCountry((await params).code.toUpperCase()), getI18n()]);
+  return { title: country ? t("sender.metaTitle", { country: countryNameIn(country.code, locale, country.name) }) : t("host.notFound") };
 }
 
 export default async function SendingCountryPage({ params, searchParams }: Props) {
@@ -42,14 +46,20 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   const [page, facts] = await Promise.all([asOf ? pageOfRows(asOf, filters, after) : getMissionPage(filters, after, now), asOf ? null : getScopeFacts({ sendingCode: country.code })]);
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, sending: [] }));
   const links = momentPageLinks(basePath, filterParams, moment);
+  const { t, locale, href } = await getI18n();
   const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : (facts?.cities ?? []);
+  const reasons = await getReasonVersions(page.rows);
+  const countryName = countryNameIn(country.code, locale, country.name);
+  const headingParts = around(t("sender.heading", { country: SLOT }));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="underline">All countries</Link>
+      <nav aria-label={t("layout.breadcrumb")} className="text-sm">
+        <Link href={href("/")} className="underline">{t("host.allCountries")}</Link>
       </nav>
       <h1 className="text-2xl font-bold">
-        Missions of <CountryName code={country.code} name={country.name} /> abroad
+        {headingParts[0]}
+        <CountryName code={country.code} name={country.name} />
+        {headingParts[1]}
       </h1>
       {problem && <MomentProblem problem={problem} />}
       {moment && <MomentBanner moment={moment} timeZone="UTC" nowHref={links.nowHref} switchKnownHref={links.switchKnownHref} />}
@@ -63,9 +73,10 @@ export default async function SendingCountryPage({ params, searchParams }: Props
         basePath={basePath}
         columns={["host", "city", "type", "status", "since", "reason", "source", "verified"]}
         choices={{ cities }}
-        caption={`Diplomatic missions of ${country.name} and their status`}
+        caption={t("sender.caption", { country: countryName })}
+        reasons={reasons}
       />
-      <SubscribeForm scope={{ "scope.kind": "sending", "scope.sendingCode": country.code }} label={`any mission of ${country.name}`} />
+      <SubscribeForm scope={{ "scope.kind": "sending", "scope.sendingCode": country.code }} label={t("sender.follow", { country: countryName })} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { getI18n } from "@/lib/i18n/request";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t("subscriptions.unsubscribe"), robots: { index: false } };
+}
 
 interface Props {
   searchParams: Promise<{ token?: string; done?: string }>;
@@ -8,21 +11,22 @@ interface Props {
 
 export default async function UnsubscribePage({ searchParams }: Props) {
   const { token = "", done } = await searchParams;
+  const { t } = await getI18n();
   if (done) {
     return (
       <div className="max-w-2xl space-y-3">
-        <h1 className="text-2xl font-bold">You are unsubscribed</h1>
-        <p role="status">No more mails will be sent, and your address has been deleted.</p>
+        <h1 className="text-2xl font-bold">{t("subscriptions.unsubscribedTitle")}</h1>
+        <p role="status">{t("subscriptions.unsubscribedBody")}</p>
       </div>
     );
   }
   return (
     <div className="max-w-2xl space-y-3">
-      <h1 className="text-2xl font-bold">Unsubscribe</h1>
-      <p>This ends every subscription of this address and deletes it.</p>
+      <h1 className="text-2xl font-bold">{t("subscriptions.unsubscribe")}</h1>
+      <p>{t("subscriptions.unsubscribeBody")}</p>
       <form method="post" action={`/api/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-        <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">Unsubscribe</button>
+        <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-medium text-white">{t("subscriptions.unsubscribe")}</button>
       </form>
     </div>
   );
