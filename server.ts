@@ -1,22 +1,18 @@
-// Production server (decision 037): this serving process keeps the response cache and answers
-// every hit (API, embed, public pages) from memory; every miss, editor request and write goes
-// to its render process (render-server.ts: Next, the database, the job worker), which it
-// starts, restarts when it dies and stops with itself. Renders and synchronous queries block
-// only that process's event loop, never the answers to hits.
+// Production server: answers the hot public paths (API, embed) from the in-memory response
+// cache before Next's per-request pipeline, and hands everything else to Next.
 // Run by `npm start` (tsx server.ts) after `next build`.
 import http from "node:http";
-import path from "node:path";
+import next from "next";
 import { env, type Env } from "@/lib/env";
-import { dispatchDataChangeLocally } from "@/lib/events/listeners";
+import { createDb, type Db } from "@/lib/db/create";
+import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
+import { startAppJobWorker } from "@/lib/jobs/registry";
 import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "@/lib/http/hot-paths";
 import { errorResponse } from "@/lib/http/response";
-import { expectRelayedChanges, getResponseCache } from "@/lib/http/response-cache";
 import { sendResponse, sendWire } from "@/lib/http/send";
 import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
 import { applyProxyTrust } from "@/lib/http/client-ip";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
-import { passOn, producerVia } from "@/lib/process/render-client";
-import { startRenderProcess } from "@/lib/process/render-process";
 import { transportSecurityHeaders } from "@/lib/security/headers";
 
 /** A bad variable stops the start here, named, rather than failing some later request. */
@@ -34,21 +30,15 @@ const { HOSTNAME: hostname, PORT: port } = config;
 // Set before any handler writes its own headers, so every answer carries them.
 const everyResponseHeaders = Object.entries(transportSecurityHeaders(config.PUBLIC_ORIGIN));
 
+// One Prisma client per process: lib/db/client.ts (used by Next's pages) picks this one up.
+const holder = globalThis as unknown as { chanceryDb?: Db };
+const db = () => (holder.chanceryDb ??= createDb(config.DATABASE_URL));
+
 async function main() {
-  expectRelayedChanges();
-  const cache = getResponseCache();
-  const render = startRenderProcess({
-    entry: path.join(import.meta.dirname, "render-server.ts"),
-    // This process's own flags (the TypeScript loader) and the render process's heap limit.
-    execArgv: [...process.execArgv, `--max-old-space-size=${config.RENDER_HEAP_MB}`],
-    // Fewer malloc arenas: the render process's native memory (zlib, SQLite, Prisma) stays ~25 MB smaller.
-    env: { MALLOC_ARENA_MAX: "2", ...process.env },
-    onChange: dispatchDataChangeLocally,
-    onRestart: () => cache.invalidate({ missionIds: [], hostCodes: [], sendingCodes: [], everything: true }),
-  });
-  await render.ready;
-  const target = () => render.target();
-  const produce = producerVia(target);
+  const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  if (config.databaseProvider === "postgres") await startCrossInstanceInvalidation(config.DATABASE_URL).ready;
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of everyResponseHeaders) res.setHeader(name, value);
@@ -58,13 +48,13 @@ async function main() {
     const pathname = pathEnd === -1 ? rawUrl : rawUrl.slice(0, pathEnd);
     if (!isDecodablePath(pathname)) return sendResponse(req, res, malformedPathResponse(pathname));
     if (!isHotPath(pathname)) {
-      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, target, () => passOn(target, req, res));
-      return passOn(target, req, res);
+      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, server, () => void handle(req, res));
+      return void handle(req, res);
     }
     const method = req.method ?? "GET";
     if (method === "OPTIONS") return sendResponse(req, res, PREFLIGHT);
     if (method !== "GET" && method !== "HEAD") return sendResponse(req, res, METHOD_NOT_ALLOWED);
-    const entry = cachedHotResponseForRaw(produce, req.headers.host, rawUrl);
+    const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
     if (!(entry instanceof Promise)) return sendWire(req, res, entry.response.status, entry.wire);
     entry.then(
       (produced) => sendWire(req, res, produced.response.status, produced.wire),
@@ -75,11 +65,15 @@ async function main() {
     );
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`Chancery ready on http://${hostname}:${port} (${config.databaseProvider}; render process ${render.pid()})`));
+  // Due changes (expiries, scheduled changes) are applied here; on SQLite this process is the
+  // only worker, so jobs a crashed predecessor left running are taken over at once.
+  const worker = await startAppJobWorker(db(), { takeOverRunningJobs: config.databaseProvider === "sqlite" });
+  server.listen(port, hostname, () => console.log(`Chancery ready on http://${hostname}:${port} (${config.databaseProvider})`));
   const stop = () => {
-    server.close(() => void render.stop().then(() => process.exit(0)));
+    void worker.stop();
+    server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 6000).unref();
+    setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -63,8 +63,6 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: wholeNumber(8, 4 * 1024 * 1024, "KiB").default(19456),
   /** Memory the response cache may hold, in MiB (decision 013); least recently used entries go first. */
   RESPONSE_CACHE_MB: wholeNumber(1, 64 * 1024, "MiB of cached responses").default(64),
-  /** The render process's V8 heap limit in MiB (decision 037): past it, V8 collects sooner rather than growing. */
-  RENDER_HEAP_MB: wholeNumber(128, 64 * 1024, "MiB of JavaScript heap for the render process").default(320),
   SEED_DEMO_EDITOR: z.enum(["0", "1"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1"),
   SEED_DEMO_EDITOR_PASSWORD: z.string().optional(),
   /** Where mails go; unset, they stay in the outbox admins read at /admin/outbox. */

@@ -69,7 +69,7 @@ export function ensureBuild() {
   }
 }
 
-/** The built app on `port` for `databaseUrl`, as `npm run serve` runs it: the serving process, whose tree (its render process too) is the server's RSS. */
+/** The built app on `port` for `databaseUrl`, as `npm run serve` runs it, in one process (so its RSS is the server's). */
 export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
   const child = start(process.execPath, ["--import", "tsx", "server.ts"], { DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv });
   const url = `http://127.0.0.1:${port}`;

@@ -9,7 +9,7 @@
 //      peak and after, and the p99 of hot cached answers asked meanwhile;
 //   3. the hot-path ratios against plain node:http.
 // Not a test: it only prints. The generated databases are kept in tests/.tmp (PostgreSQL:
-// database `<TEST_DB_PREFIX>bench_world`, `chancery_bench_world` by default) and reused while the migrations, the generator and
+// database `chancery_bench_world`) and reused while the migrations, the generator and
 // --history are unchanged (--fresh regenerates).
 // Options: --db=both|sqlite|postgres --history=1000000 --samples=20 --urls=10000 --fresh
 //          --cold-seconds=400 --loop-seconds=180 (bounds: the cold rounds stop after 5 once past it;
@@ -89,7 +89,7 @@ async function postgresDatabaseExists(adminUrl: string): Promise<boolean> {
   }
 }
 
-export async function worldDatabase(provider: Provider, options: Options): Promise<{ url: string; facts: WorldFacts; reused: boolean }> {
+async function worldDatabase(provider: Provider, options: Options): Promise<{ url: string; facts: WorldFacts; reused: boolean }> {
   const marker = path.join(TMP, `bench-world-${provider}.json`);
   const file = path.join(TMP, "bench-world.db");
   const key = generationKey(provider, options);

@@ -44,8 +44,7 @@ export interface ApiContext {
 
 const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
-import { API_PREFIX } from "./prefix";
-export { API_PREFIX };
+export const API_PREFIX = "/api/v1";
 
 const badRequest = (fields: FieldError[]): Produced => ({
   response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),

@@ -1,10 +1,11 @@
-// The public, cacheable paths (API, embed, embed scripts): which requests they are and how a
-// request finds its cached answer. What produces an answer is passed in: the render process's
-// code (lib/http/hot-produce.ts) there and in Next route handlers, a request to the render
-// process in the serving process (decision 037), so that the serving process loads neither.
-import { API_PREFIX } from "@/lib/api/prefix";
-import { MethodNotAllowedError } from "@/lib/errors";
-import { CORS_HEADERS, errorResponse, type HttpResponse } from "./response";
+// The public, cacheable paths (API, embed, embed scripts): one entry point used by both the
+// custom server (before Next's pipeline) and the Next route handlers (so `next dev` works).
+import type { Db } from "@/lib/db/create";
+import { MethodNotAllowedError, NotFoundError } from "@/lib/errors";
+import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
+import { produceEmbedResponse } from "@/lib/embed/render";
+import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
+import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse } from "./response";
 import { publicOrigin } from "./origin";
 import { cacheKey, getResponseCache, type CachedResponse, type Produced } from "./response-cache";
 
@@ -12,8 +13,19 @@ export function isHotPath(pathname: string): boolean {
   return pathname.startsWith(`${API_PREFIX}/`) || pathname === "/embed" || pathname === "/embed.js" || pathname.startsWith("/embed/");
 }
 
-/** Makes the answer to a hot path: the public origin and the parsed URL in, the answer and its tags out. */
-export type HotProducer = (origin: string, url: URL) => Promise<Produced>;
+/** The answer to a hot path; a thrown error (a busy database, say) is answered, never cached. */
+export async function produceHotResponse(db: Db, origin: string, url: URL): Promise<Produced> {
+  const path = url.pathname;
+  try {
+    if (path === "/embed.js") return scriptResponse(LOADER_SCRIPT);
+    if (path === "/embed/resize.js") return scriptResponse(RESIZE_SCRIPT);
+    if (path === "/embed" || path === "/embed/") return await produceEmbedResponse({ db, origin }, url);
+    if (path.startsWith(`${API_PREFIX}/`)) return await produceApiResponse({ db, origin }, url);
+    return { response: errorResponse(new NotFoundError("Not found")), tags: [] };
+  } catch (error) {
+    return { response: errorResponse(error), tags: [] };
+  }
+}
 
 export const PREFLIGHT: HttpResponse = { status: 204, headers: { ...CORS_HEADERS }, body: "" };
 const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
@@ -21,9 +33,14 @@ const notAllowed = errorResponse(new MethodNotAllowedError(ALLOWED_METHODS));
 export const METHOD_NOT_ALLOWED: HttpResponse = { ...notAllowed, headers: { ...notAllowed.headers, Allow: ALLOWED_METHODS.join(", ") } };
 
 /** Cached entry for a request (producing it on a miss). */
-export function cachedHotResponse(produce: HotProducer, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {
+export function cachedHotResponse(db: () => Db, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {
   const origin = publicOrigin(host);
-  return getResponseCache().lookup(cacheKey(origin, url), () => produce(origin, url));
+  return cachedFor(db, origin, url, cacheKey(origin, url));
+}
+
+function cachedFor(db: () => Db, origin: string, url: URL, key: string): CachedResponse | Promise<CachedResponse> {
+  const cache = getResponseCache();
+  return cache.lookup(key, () => produceHotResponse(db(), origin, url));
 }
 
 interface ParsedRequest {
@@ -36,7 +53,7 @@ const parsedByRaw = new Map<string, ParsedRequest>();
 const MAX_PARSED = 10_000;
 
 /** For the custom server: the cached entry for a raw request line (a path: it always parses). */
-export function cachedHotResponseForRaw(produce: HotProducer, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> {
+export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> {
   const raw = `${host ?? ""} ${rawUrl}`;
   let parsed = parsedByRaw.get(raw);
   if (!parsed) {
@@ -46,6 +63,15 @@ export function cachedHotResponseForRaw(produce: HotProducer, host: string | und
     if (parsedByRaw.size >= MAX_PARSED) parsedByRaw.clear();
     parsedByRaw.set(raw, parsed);
   }
-  const { origin, url, key } = parsed;
-  return getResponseCache().lookup(key, () => produce(origin, url));
+  return cachedFor(db, parsed.origin, parsed.url, parsed.key);
+}
+
+/** For Next route handlers: the same cached answer as the custom server gives. */
+export async function handleHotRequest(request: Request, db: () => Db): Promise<Response> {
+  if (request.method === "OPTIONS") return toWebResponse(PREFLIGHT);
+  if (request.method !== "GET" && request.method !== "HEAD") return toWebResponse(METHOD_NOT_ALLOWED);
+  const url = new URL(request.url);
+  const entry = await cachedHotResponse(db, request.headers.get("host"), url);
+  // Next compresses responses itself.
+  return toWebResponse(conditional(entry.response, request.headers.get("if-none-match")), request.method);
 }

@@ -1,8 +1,7 @@
 // Dashboard pages through the custom server: an anonymous GET of a public page is rendered by
-// Next once (via a request to the render process's socket, decision 037, or to a server's own
-// address, marked with a per-process token, decision 014), kept in the response cache under
-// the same tags and expiry as the API, and served with a fresh CSP nonce spliced in for every
-// response.
+// Next once (via a request to this same server, marked with a per-process token), kept in the
+// response cache under the same tags and expiry as the API, and served with a fresh CSP nonce
+// spliced in for every response. Decision 014.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
@@ -77,15 +76,12 @@ interface Upstream {
   body: string;
 }
 
-/** Where pages are rendered: Next's server, a TCP address or (the render process, decision 037) a unix socket. */
-export type RenderTarget = { host: string; port: number } | { socketPath: string };
-
-function renderRequest(target: RenderTarget, path: string, hostHeader: string | undefined, locale: Locale): Promise<Upstream> {
-  const fallbackHost = "socketPath" in target ? "localhost" : `${target.host}:${target.port}`;
-  // node:http, not fetch: Next patches the global fetch in the process it runs in.
+function renderRequest(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Upstream> {
+  const { host, port } = selfAddress(server);
+  // node:http, not fetch: Next patches the global fetch in this process.
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { ...target, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? fallbackHost, "accept-encoding": "identity", "accept-language": locale } },
+      { host, port, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? `${host}:${port}`, "accept-encoding": "identity", "accept-language": locale } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -98,8 +94,8 @@ function renderRequest(target: RenderTarget, path: string, hostHeader: string | 
   });
 }
 
-async function renderThroughNext(target: RenderTarget, path: string, hostHeader: string | undefined, locale: Locale): Promise<Produced> {
-  const response = await renderRequest(target, path, hostHeader, locale);
+async function renderThroughNext(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Produced> {
+  const response = await renderRequest(server, path, hostHeader, locale);
   const headers: Record<string, string> = {};
   for (const name of COPIED_HEADERS) {
     const value = response.headers[name];
@@ -161,14 +157,14 @@ async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: 
 }
 
 /** Serves a cacheable page request; falls back to `next` when the render may not be shared. */
-export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, render: () => Promise<RenderTarget>, next: () => void, cache: ResponseCache = getResponseCache()) {
+export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, server: http.Server, next: () => void, cache: ResponseCache = getResponseCache()) {
   const path = canonicalPagePath(rawUrl);
   // A prefixed page is in its language; an unprefixed one in the reader's best of ours, so it
   // is kept once per language (a handful), not once per Accept-Language header (decision 032).
   const prefix = splitLocalePrefix(path).locale;
   const locale = prefix ?? negotiateLocale(req.headers["accept-language"]);
   const key = `page:${req.headers.host ?? ""}|${locale}|${path}`;
-  const entry = cache.lookup(key, async () => renderThroughNext(await render(), path, req.headers.host, locale));
+  const entry = cache.lookup(key, () => renderThroughNext(server, path, req.headers.host, locale));
   const fail = (error: unknown) => {
     console.error(`Could not serve the page ${path} from the cache:`, error);
     if (!res.headersSent) next();

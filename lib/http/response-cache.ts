@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import { promisify } from "node:util";
 import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
-import { onDataChange, type DataChange } from "@/lib/events/listeners";
+import { onDataChange, type DataChange } from "@/lib/events/data-changed";
 import { invalidatedTags, type CacheTag } from "./cache-tags";
 import type { HttpResponse } from "./response";
 
@@ -180,15 +180,7 @@ export class ResponseCache {
   }
 }
 
-const holder = globalThis as unknown as { chanceryResponseCache?: ResponseCache; chanceryChangesRelayed?: boolean };
-
-/**
- * For the serving process (server.ts): its render process relays every change, this instance's
- * and other instances' (decision 037), so the cache made here listens to no database itself.
- */
-export function expectRelayedChanges() {
-  holder.chanceryChangesRelayed = true;
-}
+const holder = globalThis as unknown as { chanceryResponseCache?: ResponseCache };
 
 /** The process-wide cache (shared by the custom server and Next route code), subscribed to writes. */
 export function getResponseCache(): ResponseCache {
@@ -197,7 +189,7 @@ export function getResponseCache(): ResponseCache {
     onDataChange((change) => cache.invalidate(change));
     holder.chanceryResponseCache = cache;
     const url = process.env.DATABASE_URL;
-    if (url && /^postgres(ql)?:\/\//.test(url) && !holder.chanceryChangesRelayed) {
+    if (url && /^postgres(ql)?:\/\//.test(url)) {
       void import("@/lib/events/pg-channel").then(({ startCrossInstanceInvalidation }) => startCrossInstanceInvalidation(url));
     }
   }

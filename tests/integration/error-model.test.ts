@@ -13,7 +13,7 @@ import { createOpenApiDocument } from "@/lib/api/openapi";
 import { getDb } from "@/lib/db/client";
 import { BusyError, ERROR_CODES, NotFoundError } from "@/lib/errors";
 import { HTTP_STATUS, toAppError } from "@/lib/http/errors";
-import { handleHotRequest } from "@/lib/http/hot-produce";
+import { handleHotRequest } from "@/lib/http/hot-paths";
 import { errorResponse } from "@/lib/http/response";
 import { defineRoute } from "@/lib/http/route";
 import { recordStatusChange } from "@/lib/missions/status-commands";

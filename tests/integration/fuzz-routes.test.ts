@@ -25,7 +25,7 @@ import * as logout from "@/app/api/auth/logout/route";
 import { createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { ErrorBodySchema } from "@/lib/http/errors";
-import { handleHotRequest } from "@/lib/http/hot-produce";
+import { handleHotRequest } from "@/lib/http/hot-paths";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { getResponseCache } from "@/lib/http/response-cache";
 import { EXPORT_FORMAT } from "@/lib/import/own-format";

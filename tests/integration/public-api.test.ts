@@ -8,8 +8,7 @@ import { produceApiResponse } from "@/lib/api/handlers";
 import { getDb } from "@/lib/db/client";
 import { announceDataChange, onDataChange, type DataChange } from "@/lib/events/data-changed";
 import { listenForDataChanges, startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
-import { cachedHotResponse } from "@/lib/http/hot-paths";
-import { handleHotRequest, producerFor } from "@/lib/http/hot-produce";
+import { cachedHotResponse, handleHotRequest } from "@/lib/http/hot-paths";
 import { conditional } from "@/lib/http/response";
 import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
 import { JOB_HANDLERS } from "@/lib/jobs/registry";
@@ -209,14 +208,14 @@ describe("HTTP caching", () => {
   it("round-trips ETags to 304 and changes the ETag when the data changes", async () => {
     const { us } = await seed();
     const url = new URL("/api/v1/missions?host=UA", ORIGIN);
-    const first = await cachedHotResponse(producerFor(getDb), "chancery.test", url);
+    const first = await cachedHotResponse(getDb, "chancery.test", url);
     const etag = first.response.headers.ETag;
     expect(first.response.headers["Cache-Control"]).toMatch(/s-maxage=2, stale-while-revalidate=2/);
     expect(first.response.headers["Access-Control-Allow-Origin"]).toBe("*");
     expect(conditional(first.response, etag).status).toBe(304);
 
     await report(us.id, "open", "Reopened");
-    const second = await cachedHotResponse(producerFor(getDb), "chancery.test", url);
+    const second = await cachedHotResponse(getDb, "chancery.test", url);
     expect(second.response.headers.ETag).not.toBe(etag);
     expect(conditional(second.response, etag).status).toBe(200);
     expect(JSON.parse(second.response.body).totals.open).toBe(1);
@@ -241,7 +240,7 @@ describe("HTTP caching", () => {
 
   it("a write drops exactly the cached responses that show what it changed", async () => {
     const { us, fr } = await seed();
-    const cached = (path: string) => cachedHotResponse(producerFor(getDb), "chancery.test", new URL(path, ORIGIN));
+    const cached = (path: string) => cachedHotResponse(getDb, "chancery.test", new URL(path, ORIGIN));
     const ukraine = await cached("/api/v1/missions?host=UA");
     const poland = await cached("/api/v1/missions?host=PL");
     const usDetail = await cached(`/api/v1/missions/${us.slug}`);

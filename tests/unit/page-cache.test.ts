@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { isCacheablePageRequest, RENDER_HEADER, selfAddress, servePage } from "@/lib/http/page-cache";
+import { isCacheablePageRequest, RENDER_HEADER, servePage } from "@/lib/http/page-cache";
 import { ResponseCache } from "@/lib/http/response-cache";
 
 interface Front {
@@ -38,7 +38,7 @@ async function startFront(host: string): Promise<Front> {
     const rawUrl = req.url ?? "/";
     const pathname = rawUrl.split("?")[0] ?? "/";
     const handle = () => renderLikeNext(req, res, front);
-    if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, async () => selfAddress(server), handle, cache);
+    if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, server, handle, cache);
     handle();
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
