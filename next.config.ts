@@ -5,7 +5,7 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The custom server answers the API and the embed itself and renders only the public pages
-  // it is asked for: loading every route's bundle at start held ~75 MB of route code (admin, API route handlers) that production never runs (decision 037).
+  // it is asked for: loading every route's bundle at start held ~75 MB of route code (admin, API route handlers) that production never runs.
   experimental: { preloadEntriesOnStart: false },
   async headers() {
     // Embed routes set their own headers (frame-ancestors *), flags theirs (a CSP of their own,
