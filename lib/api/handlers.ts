@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/create";
 import type { Locale } from "@/lib/i18n/locales";
 import { withLocalNames } from "@/lib/i18n/api-names";
 import { loadLocalReasons } from "@/lib/i18n/api-reasons";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
@@ -104,7 +105,7 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
   const after = request.cursor === undefined ? null : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
   const { rows, totals, matching, nextCursor, now } = await selectMissionPage(ctx, request, after);
-  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), request.lang);
+  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), request.lang, reasonTextsAsOf(request.moment));
   const body: ApiMissionList = { data: rows.map((row) => local(withLocalNames(toApiMission(row, ctx.origin, now), request.lang), row.id, row.statusReason)), matching, totals, nextCursor };
   return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
 }
@@ -129,7 +130,7 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
   }
   const { rows, now } = await allMatchingRows(ctx, parsed.value);
   const { lang } = parsed.value;
-  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), lang);
+  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), lang, reasonTextsAsOf(parsed.value.moment));
   const body = missionsCsv(rows.map((row) => local(withLocalNames(toApiMission(row, ctx.origin, now), lang), row.id, row.statusReason)), { lang: lang !== undefined });
   return {
     response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, {

@@ -31,6 +31,7 @@ import { cityNameIn } from "@/lib/i18n/city-names";
 import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
 import { reasonKey } from "@/lib/i18n/reason-key";
 import { loadReasonVersions } from "@/lib/i18n/reason-texts";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
@@ -200,7 +201,7 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   // One query for the texts of every reason shown, only when the reason column is.
   const reasons = params.columns.includes("reason")
-    ? await loadReasonVersions(ctx.db, shownRows(params, scoped).shown.map((row) => ({ missionId: row.id, reason: row.statusReason })))
+    ? await loadReasonVersions(ctx.db, shownRows(params, scoped).shown.map((row) => ({ missionId: row.id, reason: row.statusReason })), reasonTextsAsOf(frozen))
     : new Map<string, ReasonVersions>();
   const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen, reasons);
   const tags = scopeTags({ hostCodes: params.host ? [params.host] : [], sendingCodes: params.sending });

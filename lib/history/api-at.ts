@@ -8,6 +8,7 @@ import { MissionHistoryLangQuerySchema, type ApiCountryList, type ApiMissionHist
 import { toApiChange, toApiMission } from "@/lib/api/serialize";
 import { withLocalNames } from "@/lib/i18n/api-names";
 import { loadLocalReasons } from "@/lib/i18n/api-reasons";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import type { Db } from "@/lib/db/create";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { dataTags } from "@/lib/http/cache-tags";
@@ -96,7 +97,7 @@ export async function produceMissionAsOf(ctx: Context, rawSlug: string, part: "m
   if (part === "badge") return { response: badgeOf(row, moment, headers), tags };
   const { lang } = historyQuery.data;
   const page = part === "history" ? await loadHistoryAsOf(ctx.db, row.id, moment, { before, limit: historyQuery.data.limit ?? HISTORY_PAGE_SIZE }) : { entries: [], nextCursor: null };
-  const local = await loadLocalReasons(ctx.db, [row.statusReason, ...page.entries.map((change) => change.reason)].map((reason) => ({ missionId: row.id, reason })), lang);
+  const local = await loadLocalReasons(ctx.db, [row.statusReason, ...page.entries.map((change) => change.reason)].map((reason) => ({ missionId: row.id, reason })), lang, reasonTextsAsOf(moment));
   const mission = { ...local(withLocalNames(toApiMission(row, ctx.origin, moment.at), lang), row.id, row.statusReason), upcoming: [] };
   if (part === "mission") return { response: jsonResponse(200, mission, headers), tags };
   const body: ApiMissionHistory = {

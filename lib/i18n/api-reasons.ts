@@ -16,8 +16,9 @@ export function localReasonFields(reason: string | null, versions: ReasonVersion
 }
 
 /** Reasons of one response, loaded in one query, and a lookup by mission and text. */
-export async function loadLocalReasons(db: Db, reasons: ReadonlyArray<{ missionId: number; reason: string | null }>, lang: Locale | undefined) {
-  const versions = lang ? await loadReasonVersions(db, reasons) : new Map<string, ReasonVersions>();
+/** `asOf`: a view as known then reads the texts saved by then (lib/i18n/reason-moment.ts). */
+export async function loadLocalReasons(db: Db, reasons: ReadonlyArray<{ missionId: number; reason: string | null }>, lang: Locale | undefined, asOf?: Date) {
+  const versions = lang ? await loadReasonVersions(db, reasons, asOf) : new Map<string, ReasonVersions>();
   return <T extends object>(value: T, missionId: number, reason: string | null): T | (T & Required<LocalReasonFields>) =>
     lang ? { ...value, ...localReasonFields(reason, reason ? versions.get(reasonKey(missionId, reason)) : undefined, lang) } : value;
 }

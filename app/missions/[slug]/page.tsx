@@ -135,6 +135,7 @@ export default async function MissionPage({ params, searchParams }: Props) {
   // One query for every reason on the page: the current one, the announced ones and the history's.
   const reasons = await getReasonVersions(
     [mission.statusReason, ...mission.scheduledChanges.map((change) => change.reason), ...mission.history.map((change) => change.reason)].map((statusReason) => ({ id: mission.id, statusReason })),
+    moment,
   );
   const versionsOf = (reason: string): ReasonVersions | undefined => reasons.get(reasonKey(mission.id, reason));
   const badge = (status: string | null, unconfirmed = false) => <StatusBadge status={status} label={statusLabel(status, i18n)} unconfirmed={unconfirmed} />;
