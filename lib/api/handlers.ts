@@ -164,8 +164,8 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
   const missionId = loaded.mission.id;
-  const local = await loadLocalReasons(ctx.db, [loaded.mission.statusReason, ...loaded.history.map((change) => change.reason)].map((reason) => ({ missionId, reason })), lang);
-  const mission = { ...local(withLocalNames(toApiMission(loaded.mission, ctx.origin, freshness.now), lang), missionId, loaded.mission.statusReason), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
+  const local = await loadLocalReasons(ctx.db, [loaded.mission.statusReason, ...loaded.upcoming.map((change) => change.reason), ...loaded.history.map((change) => change.reason)].map((reason) => ({ missionId, reason })), lang);
+  const mission = { ...local(withLocalNames(toApiMission(loaded.mission, ctx.origin, freshness.now), lang), missionId, loaded.mission.statusReason), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []).map((change) => local(change, missionId, change.reason)) };
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
   if (part === "badge") {
     const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;

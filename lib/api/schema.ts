@@ -96,6 +96,7 @@ export const UpcomingChangeSchema = z
     until: Timestamp.nullable().meta({ description: "When it ends by itself (UTC); null: until further notice" }),
     follows: z.enum(FOLLOWS).nullable().meta({ description: "What applies at `until`: previous (the status before it), a status, or unreported" }),
     reason: z.string().nullable(),
+    ...LocalReasonFieldsSchema.shape,
     sourceUrl: z.string().nullable().meta({ description: "The notice it comes from" }),
     sourceTitle: z.string().nullable(),
   })

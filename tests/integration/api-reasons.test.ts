@@ -86,6 +86,18 @@ describe("lang= and reasons in the API", () => {
     expect(inGerman.json.history.map((entry: Record<string, unknown>) => entry.localReason)).toEqual([null, null]);
   });
 
+  it("adds them to one mission's upcoming changes", async () => {
+    const db = getDb();
+    const { written } = await seed();
+    await db.scheduledChange.create({
+      data: { missionId: written.id, status: "closed", reason: UK, sourceUrl: "https://example.org/notice", effectiveAt: new Date("2099-12-24T00:00:00Z"), follows: "previous", createdBy: "Editor" },
+    });
+    const detail = await get(`/api/v1/missions/${written.slug}?lang=en`);
+    expectDocumented("/missions/{slug}", 200, detail.json);
+    expect(detail.json.upcoming).toMatchObject([{ reason: UK, reasonLanguage: "uk", localReason: UK_IN_EN }]);
+    expect((await get(`/api/v1/missions/${written.slug}`)).json.upcoming[0]).not.toHaveProperty("localReason");
+  });
+
   it("adds the columns to the CSV only with lang=", async () => {
     const { written } = await seed();
     const csv = await get("/api/v1/missions.csv?host=UA&sending=PL&lang=uk");
