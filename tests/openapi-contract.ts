@@ -20,3 +20,10 @@ export function expectDocumented(path: string, status: number, body: unknown, me
   expect(validate.errors ?? [], `${path} ${status}`).toEqual([]);
   expect(valid).toBe(true);
 }
+
+/** The documented query parameters of a GET path, by name (each with its JSON Schema). */
+export function documentedQuery(path: string): Map<string, { enum?: unknown[]; type?: string }> {
+  const operation = (openApiDocument.paths as Record<string, { get?: { parameters?: Array<{ in: string; name: string; schema?: { enum?: unknown[]; type?: string } }> } }>)[path]?.get;
+  if (!operation) throw new Error(`No documented GET ${path}`);
+  return new Map((operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => [parameter.name, parameter.schema ?? {}]));
+}

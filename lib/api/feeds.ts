@@ -1,7 +1,13 @@
 // Atom and JSON Feed 1.1 of status reports. Reasons are untrusted text: Atom carries them as
 // escaped type="text", JSON Feed as content_text; only http(s) sources become links. An entry
 // is a past report, so each also says, in words, how the status stands when the feed is read.
+// With lang= (decision 048) an entry's reason is the reader's text by the pages' rule
+// (`reasonFor`): a translation, else the original and "(original in …)"; the rest stays English.
 import { escapeXml, safeHttpUrl } from "@/lib/http/escape";
+import { localReasonFields } from "@/lib/i18n/api-reasons";
+import type { Locale } from "@/lib/i18n/locales";
+import { reasonKey } from "@/lib/i18n/reason-key";
+import { reasonFor, type ReasonVersions, type ShownReason } from "@/lib/i18n/reason-text";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { freshnessOf, type Freshness } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
@@ -16,6 +22,19 @@ export interface FeedInput {
   title: string;
   changes: LoadedChange[];
   freshness: FreshnessContext;
+  /** Set with lang=: the reader's language and the texts of the entries' reasons, loaded in one query. */
+  reasons?: { lang: Locale; versions: ReadonlyMap<string, ReasonVersions> };
+}
+
+type FeedReasons = FeedInput["reasons"];
+
+const versionsOf = (change: LoadedChange, reasons: NonNullable<FeedReasons>): ReasonVersions | undefined =>
+  change.reason ? reasons.versions.get(reasonKey(change.mission.id, change.reason)) : undefined;
+
+/** The reason as this reader sees it; null without lang= or without a reason. */
+function shownReason(change: LoadedChange, reasons: FeedReasons): ShownReason | null {
+  if (!reasons || !change.reason) return null;
+  return reasonFor(versionsOf(change, reasons) ?? { original: change.reason, language: "en" }, reasons.lang);
 }
 
 function entryTitle(change: LoadedChange): string {
@@ -33,11 +52,12 @@ function currentStatus(change: LoadedChange, { policyFor, now }: FreshnessContex
   return { freshness, text: describeStatus({ ...change.mission, freshness }, now).text };
 }
 
-function entryText(change: LoadedChange, current: CurrentStatus): string {
+function entryText(change: LoadedChange, current: CurrentStatus, shown: ShownReason | null): string {
   const lines = [
     `${STATUS_LABELS[statusFilterOf(change.previousStatus)]} → ${STATUS_LABELS[statusFilterOf(change.newStatus)]} since ${change.effectiveAt.toISOString()}.`,
   ];
-  if (change.reason) lines.push(`Reason: ${change.reason}`);
+  if (shown) lines.push(`Reason: ${shown.text}${shown.note ? ` ${shown.note}` : ""}`);
+  else if (change.reason) lines.push(`Reason: ${change.reason}`);
   if (change.sourceUrl) lines.push(`Source: ${change.sourceTitle ? `${change.sourceTitle} ` : ""}${change.sourceUrl}`);
   lines.push(`Status now: ${current.text}.`);
   return lines.join("\n");
@@ -45,11 +65,12 @@ function entryText(change: LoadedChange, current: CurrentStatus): string {
 
 const entryId = (origin: string, change: LoadedChange) => `${missionUrl(origin, change.mission.slug)}#change-${change.id}`;
 
-export function atomFeed({ origin, selfPath, title, changes, freshness }: FeedInput): string {
+export function atomFeed({ origin, selfPath, title, changes, freshness, reasons }: FeedInput): string {
   const updated = (changes[0]?.recordedAt ?? new Date(0)).toISOString();
   const entries = changes.map((change) => {
     const link = missionUrl(origin, change.mission.slug);
     const source = safeHttpUrl(change.sourceUrl);
+    const shown = shownReason(change, reasons);
     return [
       "<entry>",
       `<id>${escapeXml(entryId(origin, change))}</id>`,
@@ -59,7 +80,9 @@ export function atomFeed({ origin, selfPath, title, changes, freshness }: FeedIn
       `<published>${change.effectiveAt.toISOString()}</published>`,
       `<updated>${change.recordedAt.toISOString()}</updated>`,
       `<category term="${statusFilterOf(change.newStatus)}"/>`,
-      `<content type="text">${escapeXml(entryText(change, currentStatus(change, freshness)))}</content>`,
+      // The reason alone, marked with the language it is shown in; the note is in the content.
+      shown ? `<summary type="text" xml:lang="${escapeXml(shown.language)}">${escapeXml(shown.text)}</summary>` : "",
+      `<content type="text">${escapeXml(entryText(change, currentStatus(change, freshness), shown))}</content>`,
       "</entry>",
     ].join("");
   });
@@ -77,7 +100,7 @@ export function atomFeed({ origin, selfPath, title, changes, freshness }: FeedIn
   ].join("\n");
 }
 
-export function jsonFeed({ origin, selfPath, title, changes, freshness }: FeedInput): object {
+export function jsonFeed({ origin, selfPath, title, changes, freshness, reasons }: FeedInput): object {
   return {
     version: "https://jsonfeed.org/version/1.1",
     title,
@@ -88,12 +111,14 @@ export function jsonFeed({ origin, selfPath, title, changes, freshness }: FeedIn
     items: changes.map((change) => {
       const source = safeHttpUrl(change.sourceUrl);
       const current = currentStatus(change, freshness);
+      const shown = shownReason(change, reasons);
       return {
         id: entryId(origin, change),
         url: missionUrl(origin, change.mission.slug),
         ...(source ? { external_url: source } : {}),
         title: entryTitle(change),
-        content_text: entryText(change, current),
+        ...(shown ? { summary: shown.text } : {}),
+        content_text: entryText(change, current, shown),
         date_published: change.effectiveAt.toISOString(),
         date_modified: change.recordedAt.toISOString(),
         tags: [statusFilterOf(change.newStatus), change.mission.hostCode, change.mission.sendingCode],
@@ -103,6 +128,8 @@ export function jsonFeed({ origin, selfPath, title, changes, freshness }: FeedIn
           freshness: current.freshness,
           verifiedAt: change.mission.verifiedAt?.toISOString() ?? null,
           statusText: current.text,
+          // With lang=: as in the API, and the language `summary` is written in.
+          ...(reasons ? { ...localReasonFields(change.reason, versionsOf(change, reasons), reasons.lang), summaryLanguage: shown?.language ?? null } : {}),
         },
       };
     }),

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/create";
 import type { Locale } from "@/lib/i18n/locales";
 import { withLocalNames } from "@/lib/i18n/api-names";
 import { loadLocalReasons } from "@/lib/i18n/api-reasons";
+import { loadReasonVersions } from "@/lib/i18n/reason-texts";
 import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
@@ -189,19 +190,20 @@ async function events(ctx: ApiContext, rawSlug: string | undefined, params: URLS
   const checked = rawSlug === undefined ? undefined : slugOrError(rawSlug);
   if (checked && !checked.ok) return checked.produced;
   const slug = checked?.slug;
-  if (!slug) {
-    const unknown = NO_QUERY_ALLOWED(params);
-    if (unknown) return unknown;
-  }
-  const page = historyPageOf(params, EVENT_CHANGES_PAGE_SIZE);
+  // One event pages and takes lang= (its history's schema); the list takes only lang= (one mission's).
+  const shape = (slug ? MissionHistoryLangQuerySchema : MissionDetailQuerySchema).safeParse(queryRecord(params));
+  if (!shape.success) return badRequest(parameterErrors(shape.error));
+  const { lang } = shape.data;
+  const page = historyPageOf(slug ? params : new URLSearchParams(), EVENT_CHANGES_PAGE_SIZE, MissionHistoryLangQuerySchema);
   if (!page.ok) return page.produced;
   const loaded = await loadEvents(ctx.db, slug, page.page);
+  const local = await loadLocalReasons(ctx.db, loaded.flatMap((event) => event.changes), lang);
   const data: ApiEvent[] = loaded.map((event) => ({
     slug: event.slug,
     name: event.name,
     description: event.description,
     occurredAt: event.occurredAt.toISOString(),
-    changes: event.changes.map(({ mission, ...change }) => ({ ...toApiChange(change), mission: toMissionRef(mission) })),
+    changes: event.changes.map(({ mission, missionId, ...change }) => local({ ...toApiChange(change), mission: toMissionRef(mission) }, missionId, change.reason)),
     nextCursor: event.nextCursor,
   }));
   if (slug) {
@@ -236,9 +238,12 @@ async function feed(ctx: ApiContext, params: URLSearchParams, format: "atom" | "
   const { changes, freshness } = moment.moment
     ? await loadRecentChangesAsOf(ctx.db, { hostCodes, sendingCodes }, moment.moment)
     : await Promise.all([loadRecentChanges(ctx.db, { hostCodes, sendingCodes }), freshnessFor(ctx)]).then(([changes, freshness]) => ({ changes, freshness }));
+  // One query for every entry's reason texts (as known then at a moment known=then: decision 043).
+  const { lang } = shape.data;
+  const reasons = lang ? { lang, versions: await loadReasonVersions(ctx.db, changes.map((change) => ({ missionId: change.mission.id, reason: change.reason })), reasonTextsAsOf(moment.moment)) } : undefined;
   const scope = [hostCodes.length ? `in ${hostCodes.join(", ")}` : "", sendingCodes.length ? `of ${sendingCodes.join(", ")}` : ""].filter(Boolean).join(" ");
   const query = params.toString();
-  const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness };
+  const input = { origin: ctx.origin, selfPath: path + (query ? `?${query}` : ""), title: `Chancery: status changes${scope ? ` of missions ${scope}` : ""}`, changes, freshness, reasons };
   const tags = scopeTags({ hostCodes, sendingCodes });
   const headers = momentCacheHeaders(moment.moment, ctx.now?.() ?? new Date());
   const response =

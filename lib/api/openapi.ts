@@ -8,7 +8,6 @@ import {
   EventSchema,
   FeedQuerySchema,
   MissionHistorySchema,
-  MissionHistoryQuerySchema,
   MissionHistoryLangQuerySchema,
   MissionDetailQuerySchema,
   MissionListQuerySchema,
@@ -144,13 +143,13 @@ export function createOpenApiDocument() {
         },
       },
       "/events": {
-        get: { operationId: "listEvents", summary: "Events with their status changes", responses: { "200": ok(EventListSchema, "Events, newest first, each with the newest page of its changes"), ...listErrors } },
+        get: { operationId: "listEvents", summary: "Events with their status changes", requestParams: { query: MissionDetailQuerySchema }, responses: { "200": ok(EventListSchema, "Events, newest first, each with the newest page of its changes"), ...listErrors } },
       },
       "/events/{slug}": {
         get: {
           operationId: "getEvent",
           summary: "One event with a page of its changes, newest first",
-          requestParams: { ...slugParams, query: MissionHistoryQuerySchema },
+          requestParams: { ...slugParams, query: MissionHistoryLangQuerySchema },
           responses: { "200": ok(EventSchema, "The event"), ...errors },
         },
       },
@@ -198,7 +197,7 @@ export function createOpenApiDocument() {
           summary: "JSON Feed 1.1 of the latest 50 status reports (with `at`: the latest 50 recorded by then, each with its mission's status then)",
           requestParams: { query: FeedQuerySchema.extend(MomentQuerySchema.shape) },
           responses: {
-            "200": { description: "JSON Feed 1.1", content: { "application/feed+json": { schema: z.object({ version: z.string(), title: z.string(), items: z.array(z.object({ id: z.string(), content_text: z.string() }).loose()) }).loose() } }, headers: cacheHeaders },
+            "200": { description: "JSON Feed 1.1", content: { "application/feed+json": { schema: z.object({ version: z.string(), title: z.string(), items: z.array(z.object({ id: z.string(), content_text: z.string(), summary: z.string().optional().meta({ description: "With lang=: the reason as shown in that language (see _chancery.summaryLanguage)" }) }).loose()) }).loose() } }, headers: cacheHeaders },
             ...listErrors,
           },
         },

@@ -102,7 +102,7 @@ const eventSelect = (before: HistoryCursor | null | undefined, limit: number) =>
     name: true,
     description: true,
     occurredAt: true,
-    changes: { ...eventChangesArgs(before, limit), select: { ...changeSelect, mission: { select: { ...missionRefSelect, ...currentStatusSelect, timeZone: true } } } },
+    changes: { ...eventChangesArgs(before, limit), select: { ...changeSelect, missionId: true, mission: { select: { ...missionRefSelect, ...currentStatusSelect, timeZone: true } } } },
   }) as const;
 
 /** The latest events, each with the newest page of its reports and the cursor of the next. */
@@ -138,7 +138,8 @@ export async function loadRecentChanges(db: Db, filter: { hostCodes: string[]; s
     take: limit,
     select: {
       ...changeSelect,
-      mission: { select: { ...missionRefSelect, ...currentStatusSelect, host: { select: { name: true } }, timeZone: true } },
+      // The id finds the reason's translations (lang=, lib/i18n/api-reasons.ts).
+      mission: { select: { id: true, ...missionRefSelect, ...currentStatusSelect, host: { select: { name: true } }, timeZone: true } },
     },
   });
 }

@@ -226,6 +226,10 @@ export const FeedQuerySchema = z
   .object({
     host: csv("Host country codes"),
     sending: csv("Sending country codes"),
+    // The same values as everywhere (decision 048): each entry's reason in this language.
+    lang: LangParam.meta({
+      description: `Each entry's reason in this language: a translation (Atom: a summary with xml:lang), else the original and "(original in …)"; JSON Feed also gains _chancery.reasonLanguage and localReason. Titles and the rest stay English: ${LOCALES.join(", ")}`,
+    }),
   })
   .strict();
 

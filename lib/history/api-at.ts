@@ -150,6 +150,7 @@ export async function loadRecentChangesAsOf(db: Db, filter: { hostCodes: string[
     const row = rows.get(missionId);
     if (!row) return [];
     const mission = {
+      id: row.id,
       slug: row.slug,
       sendingCode: row.sendingCode,
       hostCode: row.hostCode,

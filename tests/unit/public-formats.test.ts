@@ -63,6 +63,7 @@ const change = (overrides: Partial<LoadedChange> = {}): LoadedChange => ({
   follows: null,
   endsChangeId: null,
   mission: {
+    id: 1,
     slug: "us-embassy-kyiv",
     sendingCode: "US",
     hostCode: "UA",
