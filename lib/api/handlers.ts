@@ -3,7 +3,7 @@
 // handler can call the same code.
 import type { Db } from "@/lib/db/create";
 import type { Locale } from "@/lib/i18n/locales";
-import { withLocalNames } from "@/lib/i18n/api-names";
+import { withLocalName, withLocalNames } from "@/lib/i18n/api-names";
 import { loadLocalReasons } from "@/lib/i18n/api-reasons";
 import { loadReasonVersions } from "@/lib/i18n/reason-texts";
 import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
@@ -185,6 +185,12 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   return { response: jsonResponse(200, body), tags };
 }
 
+/** A change's mission, its sending country also named in `lang`. */
+function missionRefIn(mission: Parameters<typeof toMissionRef>[0], lang: Locale | undefined) {
+  const ref = toMissionRef(mission);
+  return { ...ref, sendingCountry: withLocalName(ref.sendingCountry, lang) };
+}
+
 /** The latest events, each with the newest page of its reports; one event pages through older reports by `before`. */
 async function events(ctx: ApiContext, rawSlug: string | undefined, params: URLSearchParams): Promise<Produced> {
   const checked = rawSlug === undefined ? undefined : slugOrError(rawSlug);
@@ -203,7 +209,7 @@ async function events(ctx: ApiContext, rawSlug: string | undefined, params: URLS
     name: event.name,
     description: event.description,
     occurredAt: event.occurredAt.toISOString(),
-    changes: event.changes.map(({ mission, missionId, ...change }) => local({ ...toApiChange(change), mission: toMissionRef(mission) }, missionId, change.reason)),
+    changes: event.changes.map(({ mission, missionId, ...change }) => local({ ...toApiChange(change), mission: missionRefIn(mission, lang) }, missionId, change.reason)),
     nextCursor: event.nextCursor,
   }));
   if (slug) {

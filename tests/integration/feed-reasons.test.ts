@@ -71,6 +71,8 @@ describe("lang= on the events endpoint", () => {
       [EN, "en", EN_IN_UK],
     ]);
 
+    expect(list.json.data[0].changes[0].mission.sendingCountry).toEqual({ code: "SE", name: "Sweden", localName: "Швеція" });
+
     const one = await get("/api/v1/events/district-shelling?lang=de&limit=10");
     expect(one.status).toBe(200);
     expectDocumented("/events/{slug}", 200, one.json);
@@ -82,6 +84,7 @@ describe("lang= on the events endpoint", () => {
     // Without lang= no new keys.
     const plain = await get("/api/v1/events/district-shelling");
     expect(plain.json.changes[0]).not.toHaveProperty("localReason");
+    expect(plain.json.changes[0].mission.sendingCountry).not.toHaveProperty("localName");
     expect((await get("/api/v1/events")).json.data[0].changes[0]).not.toHaveProperty("reasonLanguage");
   });
 });
