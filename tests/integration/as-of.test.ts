@@ -15,6 +15,9 @@ import type { ApiChangesBetween, ApiMissionList } from "@/lib/api/schema";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
 import { SETTLED_CACHE_CONTROL } from "@/lib/history/http";
+import { loadLastUpdatedAsOf, loadMissionsAsOf } from "@/lib/history/as-of";
+import { lastUpdatedOf } from "@/lib/missions/queries";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { freshnessOf, DEFAULT_POLICY } from "@/lib/status/freshness";
 import { seed } from "@/prisma/seed";
 import { backfillRunColumns, refreshRunColumns } from "@/lib/history/run-columns";
@@ -122,6 +125,9 @@ describe("the table as of a moment", () => {
           for (const known of ["now", "then"] as const) {
             const { response, json } = await get(`/api/v1/missions?host=${host}&limit=500&at=${at.toISOString()}&known=${known}`);
             expect(response.status).toBe(200);
+            // "Data last updated" of the pages at a moment, aggregated in the database (decision 044).
+            const whole = await loadMissionsAsOf(db, { hostCode: host }, { at, known }, await loadFreshnessContext(db, at));
+            expect(await loadLastUpdatedAsOf(db, { hostCode: host }, { at, known }), `last updated at ${at.toISOString()} (${known})`).toEqual(lastUpdatedOf(whole));
             const list = json as ApiMissionList;
             const bySlug = new Map(list.data.map((row) => [row.slug, row]));
             missions.forEach((mission, index) => {
