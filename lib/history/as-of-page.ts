@@ -40,8 +40,11 @@ function lightStatement(filters: MissionFilters, moment: Moment): Prisma.Sql {
   if (filters.sending.length) conditions.push(Prisma.sql`m."sendingCode" IN (${Prisma.join(filters.sending)})`);
   if (filters.type.length) conditions.push(Prisma.sql`m."type" IN (${Prisma.join(filters.type)})`);
   const inner = Prisma.sql`SELECT m."id", m."sendingKey", m."hostKey", m."cityKey", m."type", m."hostCode", m."createdAt", ${status} AS "status" FROM "Mission" m WHERE ${Prisma.join(conditions, " AND ")}`;
-  // As known then, a mission added after T was not in the table, unless an entry about it had been recorded by then (as-of.ts).
-  return moment.known === "then" ? Prisma.sql`SELECT * FROM (${inner}) u WHERE u."createdAt" <= ${moment.at} OR u."status" IS NOT NULL` : inner;
+  // As known then, a mission added after T was not in the table, unless an entry about it had
+  // been recorded by then (as-of.ts). Materialized: a plain subquery is flattened by both
+  // databases, and the lookup then ran twice per mission, once for the condition and once for
+  // the column (decision 044).
+  return moment.known === "then" ? Prisma.sql`WITH u AS MATERIALIZED (${inner}) SELECT * FROM u WHERE u."createdAt" <= ${moment.at} OR u."status" IS NOT NULL` : inner;
 }
 
 /**
