@@ -58,7 +58,12 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const parsed = asked ? parseChangesQuery(record) : null;
   const page = parsed?.ok ? await getChangesPage(parsed.query, parsed.page) : null;
   const changes = page?.changes ?? [];
-  const reasons = await getReasonVersions(changes.flatMap(({ after, between }) => between.map((entry) => ({ id: after.id, statusReason: entry.reason }))));
+  // As known then: the texts readers saw at moment B.
+  const known = parsed?.ok ? { at: parsed.query.to, known: parsed.query.known } : null;
+  const reasons = await getReasonVersions(
+    changes.flatMap(({ after, between }) => between.map((entry) => ({ id: after.id, statusReason: entry.reason }))),
+    known,
+  );
   const without = (names: string[]) => Object.fromEntries(Object.entries(record).filter(([name]) => !names.includes(name)));
   // Links through the pages keep the query and replace the cursor; the downloads hold every page.
   const pageHref = (cursor: string | null) => href(`/changes?${new URLSearchParams({ ...without(["cursor"]), ...(cursor ? { cursor } : {}) }).toString()}`);

@@ -25,9 +25,12 @@ export const MISSION_CSV_COLUMNS = [
   "expected_after",
 ] as const;
 
-export function missionsCsv(missions: ApiMission[]): string {
+/** With lang=: the reason's language and its text in that language, and the countries' names in it (decision 042). */
+export const MISSION_CSV_LANG_COLUMNS = ["reason_language", "local_reason", "sending_local_name", "host_local_name"] as const;
+
+export function missionsCsv(missions: ApiMission[], options: { lang?: boolean } = {}): string {
   return (
-    csvLine([...MISSION_CSV_COLUMNS]) +
+    csvLine([...MISSION_CSV_COLUMNS, ...(options.lang ? MISSION_CSV_LANG_COLUMNS : [])]) +
     missions
       .map((m) =>
         csvLine([
@@ -51,6 +54,7 @@ export function missionsCsv(missions: ApiMission[]): string {
           m.statusUntil,
           m.statusFollows,
           m.expectedAfter,
+          ...(options.lang ? [m.reasonLanguage ?? null, m.localReason ?? null, m.sendingCountry.localName ?? null, m.hostCountry.localName ?? null] : []),
         ]),
       )
       .join("")

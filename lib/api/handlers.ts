@@ -4,6 +4,8 @@
 import type { Db } from "@/lib/db/create";
 import type { Locale } from "@/lib/i18n/locales";
 import { withLocalNames } from "@/lib/i18n/api-names";
+import { loadLocalReasons } from "@/lib/i18n/api-reasons";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { errorResponse, jsonResponse, publicResponse, type HttpResponse, type StreamedResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
@@ -20,7 +22,7 @@ import { openApiDocumentJson } from "./openapi";
 import { queryRecord } from "./query";
 import { loadHostSummaries } from "@/lib/countries/host-summaries";
 import { EVENT_CHANGES_PAGE_SIZE, loadEvents, loadMissionWithHistory, loadRecentChanges } from "./read-model";
-import { FeedQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
+import { FeedQuerySchema, MissionDetailQuerySchema, MissionHistoryLangQuerySchema, MissionHistoryQuerySchema, MissionListQuerySchema, type ApiCountryList, type ApiEvent, type ApiMissionHistory, type ApiMissionList } from "./schema";
 import { toApiChange, toApiMission, toApiUpcoming, toMissionRef } from "./serialize";
 import { dataTags, scopeTags, type CacheTag } from "@/lib/http/cache-tags";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
@@ -103,7 +105,8 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
   const after = request.cursor === undefined ? null : decodeCursor(request.cursor, request.filters);
   if (typeof after === "string") return badRequest([{ field: "cursor", message: after }]);
   const { rows, totals, matching, nextCursor, now } = await selectMissionPage(ctx, request, after);
-  const body: ApiMissionList = { data: rows.map((row) => withLocalNames(toApiMission(row, ctx.origin, now), request.lang)), matching, totals, nextCursor };
+  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), request.lang, reasonTextsAsOf(request.moment));
+  const body: ApiMissionList = { data: rows.map((row) => local(withLocalNames(toApiMission(row, ctx.origin, now), request.lang), row.id, row.statusReason)), matching, totals, nextCursor };
   return { response: jsonResponse(200, body, momentCacheHeaders(request.moment, ctx.now?.() ?? new Date())), tags: listTags(request.filters) };
 }
 
@@ -126,7 +129,9 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
     return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every matching mission" }]);
   }
   const { rows, now } = await allMatchingRows(ctx, parsed.value);
-  const body = missionsCsv(rows.map((row) => toApiMission(row, ctx.origin, now)));
+  const { lang } = parsed.value;
+  const local = await loadLocalReasons(ctx.db, rows.map((row) => ({ missionId: row.id, reason: row.statusReason })), lang, reasonTextsAsOf(parsed.value.moment));
+  const body = missionsCsv(rows.map((row) => local(withLocalNames(toApiMission(row, ctx.origin, now), lang), row.id, row.statusReason)), { lang: lang !== undefined });
   return {
     response: publicResponse(200, "text/csv; charset=utf-8; header=present", body, {
       "Content-Disposition": 'inline; filename="missions.csv"',
@@ -137,8 +142,8 @@ async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Pro
 }
 
 /** The history page a query asks for, or the 400 naming the bad parameter. */
-function historyPageOf(params: URLSearchParams, defaultLimit = HISTORY_PAGE_SIZE): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
-  const shape = MissionHistoryQuerySchema.safeParse(queryRecord(params));
+function historyPageOf(params: URLSearchParams, defaultLimit = HISTORY_PAGE_SIZE, schema: typeof MissionHistoryQuerySchema = MissionHistoryQuerySchema): { ok: true; page: { before: HistoryCursor | null; limit: number } } | { ok: false; produced: Produced } {
+  const shape = schema.safeParse(queryRecord(params));
   if (!shape.success) return { ok: false, produced: badRequest(parameterErrors(shape.error)) };
   const before = shape.data.before === undefined ? null : decodeHistoryCursor(shape.data.before);
   if (shape.data.before !== undefined && !before) return { ok: false, produced: badRequest([{ field: "before", message: "is not a cursor returned by this API" }]) };
@@ -149,13 +154,18 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   const checked = slugOrError(rawSlug);
   if (!checked.ok) return checked.produced;
   const { slug } = checked;
-  const page = part === "history" ? historyPageOf(params) : { ok: true as const, page: { before: null, limit: 0 } };
+  const page = part === "history" ? historyPageOf(params, HISTORY_PAGE_SIZE, MissionHistoryLangQuerySchema) : { ok: true as const, page: { before: null, limit: 0 } };
   if (!page.ok) return page.produced;
+  // Checked with the rest of the query before (history: above; detail: by the router); the badge takes none.
+  const language = MissionDetailQuerySchema.shape.lang.safeParse(part === "badge" ? undefined : (params.get("lang") ?? undefined));
+  const lang = language.success ? language.data : undefined;
   const freshness = await freshnessFor(ctx);
   const loaded = await loadMissionWithHistory(ctx.db, freshness, slug, page.page);
   if (!loaded) return notFound(`Mission "${slug}"`, { field: "slug", message: "no mission has this slug" });
   const tags = dataTags({ missionIds: [loaded.mission.id] });
-  const mission = { ...toApiMission(loaded.mission, ctx.origin, freshness.now), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []) };
+  const missionId = loaded.mission.id;
+  const local = await loadLocalReasons(ctx.db, [loaded.mission.statusReason, ...loaded.upcoming.map((change) => change.reason), ...loaded.history.map((change) => change.reason)].map((reason) => ({ missionId, reason })), lang);
+  const mission = { ...local(withLocalNames(toApiMission(loaded.mission, ctx.origin, freshness.now), lang), missionId, loaded.mission.statusReason), upcoming: loaded.upcoming.flatMap((change) => toApiUpcoming(change) ?? []).map((change) => local(change, missionId, change.reason)) };
   if (part === "mission") return { response: jsonResponse(200, mission), tags };
   if (part === "badge") {
     const label = `${loaded.mission.sendingName} ${missionTypeLabel(loaded.mission.type).toLowerCase()}, ${loaded.mission.city}`;
@@ -168,7 +178,7 @@ async function missionDetail(ctx: ApiContext, rawSlug: string, part: "mission" |
   }
   const body: ApiMissionHistory = {
     mission,
-    history: loaded.history.map(({ event, ...change }) => ({ ...toApiChange(change), event })),
+    history: loaded.history.map(({ event, ...change }) => local({ ...toApiChange(change), event }, missionId, change.reason)),
     nextCursor: loaded.nextCursor,
   };
   return { response: jsonResponse(200, body), tags };
@@ -263,7 +273,11 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
     const part = !third ? "mission" : third === "history" ? "history" : third === "badge.svg" ? "badge" : null;
     if (!part) return noEndpoint();
     if (asksForMoment(params)) return produceMissionAsOf(ctx, second, part, params);
-    return (part === "history" ? null : noQuery()) ?? missionDetail(ctx, second, part, params);
+    const detailQuery = () => {
+      const shape = MissionDetailQuerySchema.safeParse(queryRecord(params));
+      return shape.success ? null : badRequest(parameterErrors(shape.error));
+    };
+    return (part === "history" ? null : part === "mission" ? detailQuery() : noQuery()) ?? missionDetail(ctx, second, part, params);
   }
   if (first === "events" && !third) return events(ctx, second, params);
   if (first === "countries" && !second) return asksForMoment(params) ? produceCountriesAsOf(ctx, params) : (noQuery() ?? countries(ctx));

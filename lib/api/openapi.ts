@@ -9,6 +9,8 @@ import {
   FeedQuerySchema,
   MissionHistorySchema,
   MissionHistoryQuerySchema,
+  MissionHistoryLangQuerySchema,
+  MissionDetailQuerySchema,
   MissionListQuerySchema,
   MissionDetailSchema,
   MissionListSchema,
@@ -122,7 +124,7 @@ export function createOpenApiDocument() {
         get: {
           operationId: "getMission",
           summary: "One mission, its current status and its upcoming scheduled changes (with `at`: its status then, and no upcoming changes)",
-          requestParams: { ...slugParams, query: momentQuery },
+          requestParams: { ...slugParams, query: momentQuery.extend(MissionDetailQuerySchema.shape) },
           responses: { "200": ok(MissionDetailSchema, "The mission"), ...errors },
         },
       },
@@ -130,7 +132,7 @@ export function createOpenApiDocument() {
         get: {
           operationId: "getMissionHistory",
           summary: "A mission and its status reports, newest first, one page at a time (with `at`: the reports known by then)",
-          requestParams: { ...slugParams, query: MissionHistoryQuerySchema.extend(MomentQuerySchema.shape) },
+          requestParams: { ...slugParams, query: MissionHistoryLangQuerySchema.extend(MomentQuerySchema.shape) },
           responses: { "200": ok(MissionHistorySchema, "The mission's history"), ...errors },
         },
       },

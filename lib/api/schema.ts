@@ -13,6 +13,21 @@ import { FOLLOWS, STATUSES } from "@/lib/status/schema";
 
 const Timestamp = z.iso.datetime().meta({ description: "ISO 8601 timestamp in UTC", example: "2024-11-20T07:00:00.000Z" });
 
+/** With lang=: what a reason reads in that language (lib/i18n/api-reasons.ts, decision 042). */
+const LocalReasonFieldsSchema = z.object({
+  reasonLanguage: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "With lang=: the language the reason was written in (BCP 47 primary tag, en when no editor said otherwise); null when there is no reason", example: "uk" }),
+  localReason: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "With lang=: the reason in that language (the original when written in it, else an editor's or an import's translation); null when there is none", example: "Зачинено до подальшого повідомлення." }),
+});
+export type LocalReasonFields = z.infer<typeof LocalReasonFieldsSchema>;
+
 export const StatusValueSchema = z
   .enum(STATUSES)
   .nullable()
@@ -50,7 +65,8 @@ export const MissionSchema = z
     type: z.enum(MISSION_TYPES),
     timeZone: z.string().meta({ description: "IANA time zone of the host city", example: "Europe/Kyiv" }),
     status: StatusValueSchema,
-    statusReason: z.string().nullable(),
+    statusReason: z.string().nullable().meta({ description: "The reason as written (in reasonLanguage)" }),
+    ...LocalReasonFieldsSchema.shape,
     statusSince: Timestamp.nullable().meta({ description: "When the current status began (UTC)" }),
     verifiedAt: Timestamp.nullable().meta({ description: "When a source last confirmed the current status (UTC); null if none did" }),
     freshness: FreshnessValueSchema,
@@ -80,6 +96,7 @@ export const UpcomingChangeSchema = z
     until: Timestamp.nullable().meta({ description: "When it ends by itself (UTC); null: until further notice" }),
     follows: z.enum(FOLLOWS).nullable().meta({ description: "What applies at `until`: previous (the status before it), a status, or unreported" }),
     reason: z.string().nullable(),
+    ...LocalReasonFieldsSchema.shape,
     sourceUrl: z.string().nullable().meta({ description: "The notice it comes from" }),
     sourceTitle: z.string().nullable(),
   })
@@ -111,6 +128,7 @@ export const StatusChangeSchema = z
     // Null when an end left no status reported, or the stored value is not one Chancery knows: never guessed as open.
     newStatus: StatusValueSchema.meta({ description: "The status from effectiveAt on; null when an end left no status reported" }),
     reason: z.string().nullable(),
+    ...LocalReasonFieldsSchema.shape,
     sourceUrl: z.string().nullable(),
     sourceTitle: z.string().nullable(),
     effectiveAt: Timestamp,
@@ -167,6 +185,11 @@ export const CountryListSchema = z
 const filterFields = MissionFiltersSchema.shape;
 const csv = (description: string) => z.string().optional().meta({ description: `${description}; comma-separated or repeated` });
 
+const LangParam = z
+  .enum(LOCALES)
+  .optional()
+  .meta({ description: `Adds each country's name in this language as localName, and beside each reason reasonLanguage and localReason (keys and other fields stay English): ${LOCALES.join(", ")}` });
+
 /** Query of the missions list and CSV. Field checks come from the dashboard's filter schema. */
 export const MissionListQuerySchema = z
   .object({
@@ -182,9 +205,12 @@ export const MissionListQuerySchema = z
     changed_since: InstantSchema.optional().meta({ description: `Only missions updated at or after this time (ISO 8601 with an offset, ${INSTANT_RANGE})` }),
     limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "Page size, 1-500 (default 100)" }),
     cursor: z.string().max(2000).optional().meta({ description: "nextCursor of the previous page" }),
-    lang: z.enum(LOCALES).optional().meta({ description: `Adds each country's name in this language as localName: ${LOCALES.join(", ")}` }),
+    lang: LangParam,
   })
   .strict();
+
+/** Query of one mission: only the language of its names and reason. */
+export const MissionDetailQuerySchema = z.object({ lang: LangParam }).strict();
 
 export const MissionHistoryQuerySchema = z
   .object({
@@ -192,6 +218,9 @@ export const MissionHistoryQuerySchema = z
     limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional().meta({ description: `Page size, 1-${MAX_HISTORY_PAGE_SIZE} (default ${HISTORY_PAGE_SIZE})` }),
   })
   .strict();
+
+/** Query of a mission's history: its pages, and the language of names and reasons. */
+export const MissionHistoryLangQuerySchema = MissionHistoryQuerySchema.extend(MissionDetailQuerySchema.shape);
 
 export const FeedQuerySchema = z
   .object({

@@ -28,6 +28,10 @@ import { legendSwatch, statusMapSvg } from "@/lib/map/render-map";
 import { i18nFor, type I18n } from "@/lib/i18n/translator";
 import { countryNameIn } from "@/lib/i18n/country-names";
 import { cityNameIn } from "@/lib/i18n/city-names";
+import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { reasonKey } from "@/lib/i18n/reason-key";
+import { loadReasonVersions } from "@/lib/i18n/reason-texts";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { EMBED_COLUMN_LABELS, EmbedParamsSchema, type EmbedColumn, type EmbedParams } from "./params";
 
 const MAX_ROWS = 500;
@@ -83,7 +87,17 @@ function errorPage(fields: FieldError[]): Produced {
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
 }
 
-function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date, i18n: I18n): string {
+/** Reasons loaded for the shown rows (lib/i18n/reason-texts.ts); none: every reason counts as English. */
+type Reasons = ReadonlyMap<string, ReasonVersions>;
+
+/** The reader's translation, or the original marked with its language and named (decision 034). */
+function reasonCell(reason: string, versions: ReasonVersions | undefined, i18n: I18n): string {
+  const shown = reasonFor(versions ?? { original: reason, language: "en" }, i18n.locale);
+  const note = shown.note ? `<span class="f">${h(shown.note)}</span>` : "";
+  return `<td><span lang="${h(shown.language)}">${h(shown.text)}</span>${note}</td>`;
+}
+
+function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date, i18n: I18n, reasons: Reasons): string {
   const { t, locale } = i18n;
   switch (column) {
     case "sending":
@@ -103,7 +117,7 @@ function cell(column: EmbedColumn, row: MissionRow, origin: string, now: Date, i
     case "since":
       return `<td>${row.statusSince ? `<time datetime="${row.statusSince.toISOString()}">${h(formatLocalAndUtc(row.statusSince, row.timeZone, locale))}</time>` : "—"}</td>`;
     case "reason":
-      return `<td>${row.statusReason ? h(row.statusReason) : "—"}</td>`;
+      return row.statusReason ? reasonCell(row.statusReason, reasons.get(reasonKey(row.id, row.statusReason)), i18n) : "<td>—</td>";
     case "source": {
       const url = safeHttpUrl(row.sourceUrl);
       const label = h(row.sourceTitle || (url ? new URL(url).hostname : "—"));
@@ -123,13 +137,19 @@ function mapSection(hostCode: string, hostName: string, place: string, rows: Mis
   return `<figure class="map">${svg}<figcaption><ul class="legend" aria-label="${h(t("map.legend"))}">${items}<li>${legendSwatch("host")} ${h(t("map.host", { country: hostName }))}</li></ul></figcaption></figure>`;
 }
 
+/** The rows the table shows, in order: the page's filters, at most MAX_ROWS. */
+function shownRows(params: EmbedParams, allRows: MissionRow[]) {
+  const filters: MissionFilters = { ...params, q: undefined };
+  const result = filterMissions(allRows, filters);
+  return { result, shown: result.rows.slice(0, MAX_ROWS) };
+}
+
 /** `now` is the moment the rows' freshness was judged at. */
-export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: string, now: Date, moment: Moment | null = null): string {
+export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: string, now: Date, moment: Moment | null = null, reasons: Reasons = new Map()): string {
   const filters: MissionFilters = { ...params, q: undefined };
   const i18n = i18nFor(params.lang);
   const { t, locale } = i18n;
-  const result = filterMissions(allRows, filters);
-  const shown = result.rows.slice(0, MAX_ROWS);
+  const { result, shown } = shownRows(params, allRows);
   const hostName = params.host ? countryNameIn(params.host, locale, allRows[0]?.hostName ?? params.host) : undefined;
   const place = [params.city && cityNameIn(params.city, locale), hostName].filter(Boolean).join(", ");
   const title = params.title || (place ? t("embed.titleIn", { place }) : t("embed.title"));
@@ -149,7 +169,7 @@ export function renderEmbed(params: EmbedParams, allRows: MissionRow[], origin: 
   const confirmation = reported ? t("embed.confirmation", { confirmed, reported }) : "";
   const head = params.columns.map((column) => `<th scope="col">${h(locale === "en" ? EMBED_COLUMN_LABELS[column] : t(`embed.columns.${column}`))}</th>`).join("");
   const body = shown.length
-    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now, i18n)).join("")}</tr>`).join("\n")
+    ? shown.map((row) => `<tr>${params.columns.map((column) => cell(column, row, origin, now, i18n, reasons)).join("")}</tr>`).join("\n")
     : `<tr><td colspan="${params.columns.length}">${h(t("table.empty"))}</td></tr>`;
   return `<!doctype html>
 <html lang="${params.lang}" dir="${i18n.dir}" data-theme="${params.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(title)} — Chancery</title><style>${STYLE}</style></head>
@@ -179,7 +199,11 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   const allRows = frozen ? await loadMissionsAsOf(ctx.db, { hostCode: params.host }, frozen, freshness) : await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
-  const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen);
+  // One query for the texts of every reason shown, only when the reason column is.
+  const reasons = params.columns.includes("reason")
+    ? await loadReasonVersions(ctx.db, shownRows(params, scoped).shown.map((row) => ({ missionId: row.id, reason: row.statusReason })), reasonTextsAsOf(frozen))
+    : new Map<string, ReasonVersions>();
+  const html = renderEmbed(params, scoped, ctx.origin, frozen?.at ?? freshness.now, frozen, reasons);
   const tags = scopeTags({ hostCodes: params.host ? [params.host] : [], sendingCodes: params.sending });
   const headers = { ...EMBED_HEADERS, ...momentCacheHeaders(frozen, ctx.now?.() ?? new Date()) };
   return { response: publicResponse(200, "text/html; charset=utf-8", html, headers, { embeddable: true }), tags };

@@ -4,8 +4,11 @@
 import { statusBadgeSvg } from "@/lib/api/badge";
 import { queryRecord } from "@/lib/api/query";
 import type { LoadedChange } from "@/lib/api/read-model";
-import { MissionHistoryQuerySchema, type ApiCountryList, type ApiMissionHistory } from "@/lib/api/schema";
+import { MissionHistoryLangQuerySchema, type ApiCountryList, type ApiMissionHistory } from "@/lib/api/schema";
 import { toApiChange, toApiMission } from "@/lib/api/serialize";
+import { withLocalNames } from "@/lib/i18n/api-names";
+import { loadLocalReasons } from "@/lib/i18n/api-reasons";
+import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import type { Db } from "@/lib/db/create";
 import { BadRequestError, NotFoundError, parameterErrors, type FieldError } from "@/lib/errors";
 import { dataTags } from "@/lib/http/cache-tags";
@@ -73,10 +76,10 @@ const freshnessAt = (db: Db, moment: Moment) => loadFreshnessContext(db, moment.
 export async function produceMissionAsOf(ctx: Context, rawSlug: string, part: "mission" | "history" | "badge", params: URLSearchParams): Promise<Produced> {
   const slug = SlugSchema.safeParse(rawSlug);
   if (!slug.success) return badRequest(slug.error.issues.map((issue) => ({ field: "slug", message: issue.message })));
-  const read = readMoment(params, ctx, part === "history" ? ["before", "limit"] : []);
+  const read = readMoment(params, ctx, part === "history" ? ["before", "limit", "lang"] : part === "mission" ? ["lang"] : []);
   if (!read.ok) return read.produced;
   const { moment } = read;
-  const historyQuery = MissionHistoryQuerySchema.safeParse(read.rest);
+  const historyQuery = MissionHistoryLangQuerySchema.safeParse(read.rest);
   if (!historyQuery.success) return badRequest(parameterErrors(historyQuery.error));
   const before = historyQuery.data.before === undefined ? null : decodeHistoryCursor(historyQuery.data.before);
   if (historyQuery.data.before !== undefined && !before) return badRequest([{ field: "before", message: "is not a cursor returned by this API" }]);
@@ -92,12 +95,14 @@ export async function produceMissionAsOf(ctx: Context, rawSlug: string, part: "m
   const headers = momentCacheHeaders(moment, ctx.now?.() ?? new Date());
   const tags = dataTags({ missionIds: [row.id] });
   if (part === "badge") return { response: badgeOf(row, moment, headers), tags };
-  const mission = { ...toApiMission(row, ctx.origin, moment.at), upcoming: [] };
+  const { lang } = historyQuery.data;
+  const page = part === "history" ? await loadHistoryAsOf(ctx.db, row.id, moment, { before, limit: historyQuery.data.limit ?? HISTORY_PAGE_SIZE }) : { entries: [], nextCursor: null };
+  const local = await loadLocalReasons(ctx.db, [row.statusReason, ...page.entries.map((change) => change.reason)].map((reason) => ({ missionId: row.id, reason })), lang, reasonTextsAsOf(moment));
+  const mission = { ...local(withLocalNames(toApiMission(row, ctx.origin, moment.at), lang), row.id, row.statusReason), upcoming: [] };
   if (part === "mission") return { response: jsonResponse(200, mission, headers), tags };
-  const page = await loadHistoryAsOf(ctx.db, row.id, moment, { before, limit: historyQuery.data.limit ?? HISTORY_PAGE_SIZE });
   const body: ApiMissionHistory = {
     mission,
-    history: page.entries.map(({ event, ...change }) => ({ ...toApiChange(change), event })),
+    history: page.entries.map(({ event, ...change }) => local({ ...toApiChange(change), event }, row.id, change.reason)),
     nextCursor: page.nextCursor,
   };
   return { response: jsonResponse(200, body, headers), tags };

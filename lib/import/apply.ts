@@ -9,12 +9,15 @@ import { refreshFoldedColumns } from "@/lib/missions/folded-columns";
 import { missionSlug } from "@/lib/missions/slug";
 import type { ParsedImport } from "./candidate";
 import { planImport, type ImportPlan, type Progress } from "./plan";
+import { writeImportedReasonTexts, type ReasonTextsResult } from "./reason-texts";
 
 const CHUNK = 500;
 
 export interface ImportResult {
   plan: ImportPlan;
   milliseconds: number;
+  /** The own format's reason languages and translations written (decision 043). */
+  reasonTexts?: Omit<ReasonTextsResult, "missionIds">;
 }
 
 export interface WrittenImport extends ImportResult {
@@ -30,9 +33,9 @@ async function missionsStamp(db: Db | Tx): Promise<string> {
 
 /** Writes the import in this thread and announces it (the CLI, tests). */
 export async function applyImport(db: Db, actor: Actor, parsed: Extract<ParsedImport, { ok: true }>, progress?: Progress): Promise<ImportResult> {
-  const { plan, touched, milliseconds } = await writeImport(db, actor, parsed, progress);
+  const { plan, touched, milliseconds, reasonTexts } = await writeImport(db, actor, parsed, progress);
   await announceImport(touched);
-  return { plan, milliseconds };
+  return { plan, milliseconds, reasonTexts };
 }
 
 export async function announceImport(touched: WrittenImport["touched"]) {
@@ -49,7 +52,7 @@ export async function writeImport(db: Db, actor: Actor, parsed: Extract<ParsedIm
   const started = performance.now();
   const stampBefore = await missionsStamp(db);
   const planned = await planImport(db, parsed, progress);
-  const { plan, touched } = await db.$transaction(
+  const { plan, touched, reasonTexts } = await db.$transaction(
     async (tx) => {
       const plan = (await missionsStamp(tx)) === stampBefore ? planned : await planImport(tx, parsed, progress);
       const adds = plan.rows.filter((row) => row.action === "add");
@@ -81,16 +84,20 @@ export async function writeImport(db: Db, actor: Actor, parsed: Extract<ParsedIm
       for (let start = 0; start < updates.length; start += CHUNK) {
         await refreshFoldedColumns(tx, { id: { in: updates.slice(start, start + CHUNK).map((row) => row.missionId) } });
       }
-      if (total) audit.push(auditData(actor, { action: "import", entityType: "import", entityId: now.toISOString(), after: { format: plan.format, ...plan.summary, unmappedCountries: plan.unmappedCountries } }, now));
+      const texts = await writeImportedReasonTexts(tx, actor, plan.rows);
+      const reasonTexts = { saved: texts.saved, skipped: texts.skipped };
+      if (total || texts.saved) {
+        audit.push(auditData(actor, { action: "import", entityType: "import", entityId: now.toISOString(), after: { format: plan.format, ...plan.summary, unmappedCountries: plan.unmappedCountries, ...(texts.saved || texts.skipped ? { reasonTexts } : {}) } }, now));
+      }
       for (let start = 0; start < audit.length; start += CHUNK) await tx.auditEntry.createMany({ data: audit.slice(start, start + CHUNK) });
       progress?.("Writing", total, total);
-      const updatedIds = updates.map((row) => row.missionId);
+      const updatedIds = [...new Set([...updates.map((row) => row.missionId), ...texts.missionIds])];
       const updated = updatedIds.length ? await tx.mission.findMany({ where: { id: { in: updatedIds } }, select: { id: true, hostCode: true, sendingCode: true } }) : [];
       // A moved mission leaves its old host and sender too.
       const previous = updates.map((row) => ({ id: row.missionId, hostCode: row.before.hostCode ?? "", sendingCode: row.before.sendingCode ?? "" }));
-      return { plan, touched: [...added, ...updated, ...previous] };
+      return { plan, touched: [...added, ...updated, ...previous], reasonTexts };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
-  return { plan, touched, milliseconds: performance.now() - started };
+  return { plan, touched, milliseconds: performance.now() - started, reasonTexts };
 }

@@ -17,6 +17,17 @@ export interface ImportCandidate {
   website: string | null;
   wikidataId: string | null;
   timeZone?: string | null;
+  /** Only the project's own format: the exported reason, its language and translations (decision 043). */
+  reason?: ImportedReason;
+}
+
+export interface ImportedReason {
+  /** The reason as the export's statusReason wrote it; texts are stored only where the mission's current reason is this text. */
+  original: string;
+  /** The language it was written in (`reasonLanguage`); undefined leaves it as stored. */
+  language?: string;
+  /** `reason.<lang>` keys: language → translated text. */
+  translations: Record<string, string>;
 }
 
 export interface RejectedRow {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/create";
-import { EXPORT_FORMAT } from "./own-format";
+import { reasonHash } from "@/lib/i18n/reason-texts";
+import { EXPORT_FORMAT, REASON_KEY_PREFIX } from "./own-format";
 
 /** Every active mission in the project's own format (re-importable with `npm run import`). */
 export async function exportMissions(db: Db) {
@@ -28,7 +29,20 @@ export async function exportMissions(db: Db) {
       statusUntil: true,
       statusFollows: true,
       expectedAfter: true,
+      reasonTexts: { select: { originalHash: true, language: true, text: true, isOriginal: true }, orderBy: { language: "asc" } },
     },
   });
-  return { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), missions };
+  return { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), missions: missions.map(withReasonTexts) };
+}
+
+/**
+ * The current reason's language and translations as flat keys (`reasonLanguage`, `reason.uk`),
+ * re-imported by lib/import/own-format.ts (decision 043). Texts of older reasons stay behind.
+ */
+function withReasonTexts<T extends { statusReason: string | null; reasonTexts: Array<{ originalHash: string; language: string; text: string; isOriginal: boolean }> }>({ reasonTexts, ...mission }: T) {
+  if (!mission.statusReason) return { ...mission, reasonLanguage: null };
+  const hash = reasonHash(mission.statusReason);
+  const mine = reasonTexts.filter((text) => text.originalHash === hash);
+  const translations = Object.fromEntries(mine.filter((text) => !text.isOriginal).map((text) => [`${REASON_KEY_PREFIX}${text.language}`, text.text]));
+  return { ...mission, reasonLanguage: mine.find((text) => text.isOriginal)?.language ?? "en", ...translations };
 }

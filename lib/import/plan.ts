@@ -2,16 +2,17 @@
 // host + city + type. The same plan is shown as the dry run and then applied.
 import type { Db, Tx } from "@/lib/db/create";
 import { timeZoneFor } from "@/lib/missions/time-zone";
-import type { ImportCandidate, ImportFormat, ParsedImport, RejectedRow } from "./candidate";
+import type { ImportCandidate, ImportedReason, ImportFormat, ParsedImport, RejectedRow } from "./candidate";
 
 export const COMPARED_FIELDS = ["sendingCode", "hostCode", "city", "type", "name", "address", "latitude", "longitude", "phone", "email", "website", "wikidataId", "timeZone"] as const;
 type ComparedField = (typeof COMPARED_FIELDS)[number];
 export type MissionValues = { [K in ComparedField]: K extends "latitude" | "longitude" ? number | null : K extends "name" | "address" | "phone" | "email" | "website" | "wikidataId" ? string | null : string };
 
+/** `reasonTexts`: the row's reason texts to store (own format only; lib/import/reason-texts.ts). */
 export type PlanRow =
-  | { line: number; action: "add"; label: string; values: MissionValues }
-  | { line: number; action: "update"; label: string; missionId: number; changes: Partial<MissionValues>; before: Partial<MissionValues> }
-  | { line: number; action: "unchanged"; label: string; missionId: number }
+  | { line: number; action: "add"; label: string; values: MissionValues; reasonTexts?: ImportedReason }
+  | { line: number; action: "update"; label: string; missionId: number; changes: Partial<MissionValues>; before: Partial<MissionValues>; reasonTexts?: ImportedReason }
+  | { line: number; action: "unchanged"; label: string; missionId: number; reasonTexts?: ImportedReason }
   | { line: number; action: "reject"; label?: string; reason: string };
 
 export interface ImportPlan {
@@ -94,14 +95,15 @@ export async function planImport(db: Db | Tx, parsed: Extract<ParsedImport, { ok
       (candidate.wikidataId && byWikidata.get(candidate.wikidataId)) ||
       byKey.get(keyOf(candidate))?.find((mission) => !claimed.has(mission.id) && (!mission.wikidataId || !candidate.wikidataId));
     if (!match) {
-      rows.push({ line: candidate.line, action: "add", label, values: valuesOf(candidate, cityZones) });
+      rows.push({ line: candidate.line, action: "add", label, values: valuesOf(candidate, cityZones), ...(candidate.reason ? { reasonTexts: candidate.reason } : {}) });
       return;
     }
     claimed.add(match.id);
+    const reasonTexts = candidate.reason ? { reasonTexts: candidate.reason } : {};
     const next = valuesOf(candidate, cityZones, match as MissionValues);
     const changed = COMPARED_FIELDS.filter((field) => next[field] !== match[field]);
     if (!changed.length) {
-      rows.push({ line: candidate.line, action: "unchanged", label, missionId: match.id });
+      rows.push({ line: candidate.line, action: "unchanged", label, missionId: match.id, ...reasonTexts });
       return;
     }
     rows.push({
@@ -111,6 +113,7 @@ export async function planImport(db: Db | Tx, parsed: Extract<ParsedImport, { ok
       missionId: match.id,
       changes: Object.fromEntries(changed.map((field) => [field, next[field]])),
       before: Object.fromEntries(changed.map((field) => [field, match[field]])),
+      ...reasonTexts,
     });
   });
   progress?.("Checking rows", parsed.candidates.length, parsed.candidates.length);

@@ -104,6 +104,22 @@ test("a reason shows in the reader's language when translated, else as written w
   await expect(reasonCell()).toContainText(reason);
   await expect(reasonCell()).toContainText("(Original auf Englisch)");
   await expect(reasonCell().locator("[lang=en]")).toHaveCount(1);
+
+  // The mission page: the current status and its history entry, both in Ukrainian.
+  const ukText = "Знову відчинено для відвідувачів після попередження про повітряну атаку.";
+  await page.goto("/uk/missions/jp-embassy-kyiv");
+  await expect(page.locator("main span[lang=uk]", { hasText: ukText })).toHaveCount(2);
+  await expect(page.getByRole("main")).not.toContainText(reason);
+  await page.goto("/de/missions/jp-embassy-kyiv");
+  await expect(page.locator("main span[lang=en]", { hasText: reason })).toHaveCount(2);
+  await expect(page.locator("main dd").filter({ hasText: reason })).toContainText("(Original auf Englisch)");
+
+  // The embed with lang=uk, the reason column shown.
+  await page.goto("/embed?host=UA&city=Kyiv&sending=JP&columns=sending,reason&lang=uk");
+  await expect(page.getByRole("cell").locator("[lang=uk]")).toHaveText(ukText);
+  await page.goto("/embed?host=UA&city=Kyiv&sending=JP&columns=sending,reason&lang=de");
+  await expect(page.getByRole("cell").locator("[lang=en]")).toHaveText(reason);
+  await expect(page.getByRole("cell")).toContainText("(Original auf Englisch)");
 });
 
 test.describe("weight in other languages", () => {

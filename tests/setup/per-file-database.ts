@@ -21,6 +21,7 @@ beforeEach(async () => {
   await db.statusChange.deleteMany();
   await db.scheduledChange.deleteMany();
   await db.reasonText.deleteMany();
+  await db.reasonTextRevision.deleteMany();
   await db.job.deleteMany();
   await db.event.deleteMany();
   await db.mission.deleteMany();

@@ -174,6 +174,20 @@ describe("embed", () => {
     expect(html).toContain('href="https://chancery.example/countries/UA"');
   });
 
+  it("shows the reason in the reader's language, else the original marked with its language and named", () => {
+    const key = `1:${HOSTILE_REASON}`;
+    const translated = new Map([[key, { original: HOSTILE_REASON, language: "en", translations: { uk: `<b>Зачинено</b>` } }]]);
+    const uk = renderEmbed(params({ host: "UA", columns: "sending,reason", lang: "uk" }), [row()], "https://chancery.example", NOW, null, translated);
+    expect(uk).toContain('<td><span lang="uk">&lt;b&gt;Зачинено&lt;/b&gt;</span></td>');
+    expect(uk).not.toContain("alert(1)");
+    const de = renderEmbed(params({ host: "UA", columns: "sending,reason", lang: "de" }), [row()], "https://chancery.example", NOW, null, translated);
+    expect(de).toContain('<span lang="en">&lt;script&gt;alert(1)');
+    expect(de).toContain('<span class="f">(Original auf Englisch)</span>');
+    const written = new Map([[key, { original: HOSTILE_REASON, language: "uk" }]]);
+    expect(renderEmbed(params({ host: "UA", columns: "reason", lang: "uk" }), [row()], "https://chancery.example", NOW, null, written)).not.toContain('class="f"');
+    expect(renderEmbed(params({ host: "UA", columns: "reason" }), [row()], "https://chancery.example", NOW, null, written)).toContain("(original in Ukrainian)");
+  });
+
   it("says in plain HTML (no script needed) whether each status is confirmed", () => {
     const stale = renderEmbed(params({ host: "UA" }), [row()], "https://chancery.example", NOW);
     expect(stale).toContain('<span class="f">Not confirmed since 20 Nov 2024</span>');

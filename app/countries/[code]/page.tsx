@@ -60,7 +60,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   // The map draws every matching mission, not only this page's.
   const mapRows = asOf ? filterMissions(asOf, filters).rows : !after && !page.nextCursor ? page.rows : await getAllMatchingRows(filters, now);
   const { t, locale, href } = await getI18n();
-  const reasons = await getReasonVersions(page.rows);
+  const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
   const heading = filters.city ? `${cityNameIn(filters.city, locale)}, ${countryName}` : countryName;
   const headingParts = around(t("host.heading", { place: SLOT }));

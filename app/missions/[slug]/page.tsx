@@ -132,7 +132,11 @@ export default async function MissionPage({ params, searchParams }: Props) {
   const cityName = cityNameIn(mission.city, locale);
   const note = policyNote(mission.status, mission.policy, hostName, i18n);
   const website = mission.website ? safeWebsite(mission.website) : null;
-  const reasons = await getReasonVersions([{ id: mission.id, statusReason: mission.statusReason }, ...mission.history.map((change) => ({ id: mission.id, statusReason: change.reason }))]);
+  // One query for every reason on the page: the current one, the announced ones and the history's.
+  const reasons = await getReasonVersions(
+    [mission.statusReason, ...mission.scheduledChanges.map((change) => change.reason), ...mission.history.map((change) => change.reason)].map((statusReason) => ({ id: mission.id, statusReason })),
+    moment,
+  );
   const versionsOf = (reason: string): ReasonVersions | undefined => reasons.get(reasonKey(mission.id, reason));
   const badge = (status: string | null, unconfirmed = false) => <StatusBadge status={status} label={statusLabel(status, i18n)} unconfirmed={unconfirmed} />;
   const sourceLabels = { noSource: t("table.noSource"), newTab: t("table.newTab") };

@@ -48,7 +48,7 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   const links = momentPageLinks(basePath, filterParams, moment);
   const { t, locale, href } = await getI18n();
   const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : (facts?.cities ?? []);
-  const reasons = await getReasonVersions(page.rows);
+  const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
   const headingParts = around(t("sender.heading", { country: SLOT }));
   return (
