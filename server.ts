@@ -7,9 +7,9 @@ import { env, type Env } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
 import { startAppJobWorker } from "@/lib/jobs/registry";
-import { cachedHotResponseForRaw, isHotPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "@/lib/http/hot-paths";
-import { errorResponse } from "@/lib/http/response";
-import { sendResponse, sendWire } from "@/lib/http/send";
+import { cachedHotResponseForRaw, isHotPath, isStreamedPath, METHOD_NOT_ALLOWED, PREFLIGHT, produceStreamedResponse } from "@/lib/http/hot-paths";
+import { errorResponse, isStreamed } from "@/lib/http/response";
+import { sendResponse, sendStreamed, sendWire } from "@/lib/http/send";
 import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
 import { applyProxyTrust } from "@/lib/http/client-ip";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
@@ -54,6 +54,12 @@ async function main() {
     const method = req.method ?? "GET";
     if (method === "OPTIONS") return sendResponse(req, res, PREFLIGHT);
     if (method !== "GET" && method !== "HEAD") return sendResponse(req, res, METHOD_NOT_ALLOWED);
+    if (isStreamedPath(pathname)) {
+      void produceStreamedResponse(db(), req.headers.host, new URL(rawUrl, "http://internal")).then((answer) =>
+        isStreamed(answer) ? sendStreamed(req, res, answer) : sendResponse(req, res, answer),
+      );
+      return;
+    }
     const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
     if (!(entry instanceof Promise)) return sendWire(req, res, entry.response.status, entry.wire);
     entry.then(

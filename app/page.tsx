@@ -10,10 +10,9 @@ import { ChangeList } from "./_components/change-list";
 import { HostTable, type HostRow } from "./_components/host-table";
 import { redirect } from "next/navigation";
 import { MomentBanner, MomentProblem } from "@/components/moment-banner";
-import { summariseHostsAsOf } from "@/lib/history/host-summaries";
 import { momentPageLinks } from "@/lib/history/page-links";
 import { momentParams, readPageMoment } from "@/lib/history/moment";
-import { getMissionRowsAsOf } from "@/lib/history/page-reads";
+import { getHostCountsAsOf } from "@/lib/history/page-reads";
 import { getI18n } from "@/lib/i18n/request";
 import { cityNameIn } from "@/lib/i18n/city-names";
 import { countryNameIn } from "@/lib/i18n/country-names";
@@ -27,16 +26,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { moment, problem, redirectQuery } = readPageMoment(await searchParams, "UTC");
   if (redirectQuery) redirect(`/?${redirectQuery.toString()}`);
   const now = new Date();
-  const [hosts, changes] = moment
-    ? [summariseHostsAsOf(await getMissionRowsAsOf({}, moment)), []]
-    : await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  // At a moment only the host table's counts, counted in the database (decision 044).
+  const present = moment ? null : await Promise.all([getHostCountrySummaries(now), getLatestChanges(10, now)]);
+  const hosts = present ? present[0] : await getHostCountsAsOf(moment!);
+  const changes = present?.[1] ?? [];
   const links = momentPageLinks("/", {}, moment);
   const kept = new URLSearchParams(momentParams(moment)).toString();
   // Cards only where it matters now: countries in crisis, then those of the latest changes (a
   // past view has neither: its crisis flags are today's, and it shows no latest changes).
   const recentHosts = new Set(changes.map((change) => change.mission.hostCode));
-  const inCrisis = (host: (typeof hosts)[number]) => !moment && "inCrisis" in host && host.inCrisis;
-  const featured = [...hosts.filter(inCrisis), ...hosts.filter((host) => !inCrisis(host) && recentHosts.has(host.code))].slice(0, MAX_CARDS);
+  const inCrisis = (host: { inCrisis: boolean }) => host.inCrisis;
+  const featured = present ? [...present[0].filter(inCrisis), ...present[0].filter((host) => !inCrisis(host) && recentHosts.has(host.code))].slice(0, MAX_CARDS) : [];
   const rows = hosts.map((host): HostRow => [host.code, host.name, host.missions, ...STATUS_FILTERS.map((status) => host.counts[status])] as HostRow);
   const i18n = await getI18n();
   const { t, locale, href } = i18n;

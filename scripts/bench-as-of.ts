@@ -55,7 +55,8 @@ const STEP_SECONDS = 6 * 3600;
 const worldOptions = (options: Options) => ({ historyRows: options.rows, start: new Date(START_SECONDS * 1000), end: new Date((START_SECONDS + Math.ceil(options.rows / options.missions) * STEP_SECONDS) * 1000) });
 
 const SQLITE_FILE = path.join(TMP, "bench-as-of.db");
-const POSTGRES_DATABASE = "chancery_bench_as_of";
+// Prefixed as the tests' databases are (TEST_DB_PREFIX): sessions sharing one server must not drop each other's.
+const POSTGRES_DATABASE = `${benchEnv().TEST_DB_PREFIX}bench_as_of`;
 
 function benchUrl(provider: "sqlite" | "postgres", options: Options): string {
   if (provider === "sqlite") return `file:${SQLITE_FILE}`;

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { MomentBanner, MomentProblem } from "@/components/moment-banner";
 import { momentPageLinks } from "@/lib/history/page-links";
 import { readPageMoment } from "@/lib/history/moment";
-import { getMissionRowsAsOf } from "@/lib/history/page-reads";
+import { getLastUpdatedAsOf, getMissionPageAsOf } from "@/lib/history/page-reads";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getLastUpdated, getMissionPage, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { getLastUpdated, getMissionPage } from "@/lib/missions/queries";
 import { AFTER_PARAM, MissionsView } from "../_components/missions-view";
 import { getI18n } from "@/lib/i18n/request";
 
@@ -21,9 +21,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { moment, keep, problem, redirectQuery } = readPageMoment(query, "UTC");
   if (redirectQuery) redirect(`/search?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const asOf = moment ? await getMissionRowsAsOf({}, moment) : null;
-  const [page, lastUpdated] = asOf
-    ? [pageOfRows(asOf, filters, after), lastUpdatedOf(asOf)]
+  // At a moment, as today: a page and the scope's last update from the database (decision 044).
+  const [page, lastUpdated] = moment
+    ? await Promise.all([getMissionPageAsOf(filters, after, moment), getLastUpdatedAsOf({}, moment)])
     : await Promise.all([getMissionPage(filters, after, now), getLastUpdated({ all: true })]);
   const { t } = await getI18n();
   const links = momentPageLinks("/search", Object.fromEntries(filtersToSearchParams(filters)), moment);

@@ -7,7 +7,7 @@ import { withLocalName, withLocalNames } from "@/lib/i18n/api-names";
 import { loadLocalReasons } from "@/lib/i18n/api-reasons";
 import { loadReasonVersions } from "@/lib/i18n/reason-texts";
 import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
-import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
+import { errorResponse, jsonResponse, publicResponse, type HttpResponse, type StreamedResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
 import { filterMissions } from "@/lib/missions/filter-missions";
@@ -33,7 +33,7 @@ import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { loadMissionPageAsOf } from "@/lib/history/as-of-page";
-import { produceChangesResponse } from "@/lib/history/changes-api";
+import { produceChangesCsv, produceChangesResponse } from "@/lib/history/changes-api";
 import { asksForMoment, loadRecentChangesAsOf, produceCountriesAsOf, produceMissionAsOf } from "@/lib/history/api-at";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { parseMoment, type Moment } from "@/lib/history/moment";
@@ -292,10 +292,20 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   }
   if (first === "events" && !third) return events(ctx, second, params);
   if (first === "countries" && !second) return asksForMoment(params) ? produceCountriesAsOf(ctx, params) : (noQuery() ?? countries(ctx));
-  if ((first === "changes" || first === "changes.csv") && !second) return produceChangesResponse(ctx, params, first === "changes" ? "json" : "csv");
+  if (first === "changes" && !second) return produceChangesResponse(ctx, params);
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
   return noEndpoint();
+}
+
+/** Whether GET `pathname` is answered by a stream (decision 045), not by produceApiResponse and its cache. */
+export function isStreamedApiPath(pathname: string): boolean {
+  return pathname.replace(/\/+$/, "") === `${API_PREFIX}/changes.csv`;
+}
+
+/** Answers the streamed endpoints (isStreamedApiPath): every change between two moments as CSV. */
+export function produceStreamedApiResponse(ctx: ApiContext, url: URL): Promise<HttpResponse | StreamedResponse> {
+  return produceChangesCsv(ctx, url.searchParams);
 }
 
 function openApi(): Produced {

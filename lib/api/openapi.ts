@@ -110,7 +110,11 @@ export function createOpenApiDocument() {
           summary: "The same query as CSV (every matching mission, no pagination)",
           requestParams: { query: listQuery.omit({ limit: true, cursor: true }) },
           responses: {
-            "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
+            "200": {
+              description: "RFC 4180 CSV with a header row, streamed as it is read (no ETag)",
+              content: { "text/csv": { schema: z.string() } },
+              headers: { "Cache-Control": cacheHeaders["Cache-Control"] },
+            },
             ...listErrors,
           },
         },
@@ -175,7 +179,11 @@ export function createOpenApiDocument() {
           summary: "The same as CSV: one row per mission whose status differs",
           requestParams: { query: ChangesQuerySchema },
           responses: {
-            "200": { description: "RFC 4180 CSV with a header row", content: { "text/csv": { schema: z.string() } }, headers: cacheHeaders },
+            "200": {
+              description: "RFC 4180 CSV with a header row, streamed as it is read (no ETag)",
+              content: { "text/csv": { schema: z.string() } },
+              headers: { "Cache-Control": cacheHeaders["Cache-Control"] },
+            },
             ...listErrors,
           },
         },

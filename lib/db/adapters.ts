@@ -27,6 +27,11 @@ export function sqliteAdapter(url: string, options: SqliteAdapterOptions = {}) {
 export function postgresAdapter(url: string, options: { allowExitOnIdle?: boolean; max?: number } = {}) {
   return new PrismaPg({
     connectionString: url,
+    // No JIT for this pool's sessions: the planner prices a statement with one index lookup per
+    // mission of the world above its JIT threshold, and compiling took seconds for statements
+    // that run in tens of milliseconds (decisions 030, 044). Set at connection start, so no
+    // statement needs a transaction around it to turn it off.
+    options: "-c jit=off",
     max: options.max ?? 10,
     allowExitOnIdle: options.allowExitOnIdle,
   });

@@ -10,11 +10,11 @@ import { storedHistoryStatus, storedMissionType } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { encodeCursor } from "@/lib/missions/cursor";
 import { countByStatus, pageMissions } from "@/lib/missions/filter-missions";
-import type { MissionFilters } from "@/lib/missions/filters";
+import { parseMissionFiltersLeniently, type MissionFilters } from "@/lib/missions/filters";
 import type { MissionPage } from "@/lib/missions/list-query";
 import { comparePositions, type SortPosition } from "@/lib/missions/order";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { statusFilterOf } from "@/lib/status/schema";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
 import { loadMissionsAsOf, type AsOfRow } from "./as-of";
 import { queryJsonRows } from "./json-rows";
@@ -39,9 +39,12 @@ function lightStatement(filters: MissionFilters, moment: Moment): Prisma.Sql {
   if (filters.city) conditions.push(Prisma.sql`m."cityKey" = ${foldText(filters.city)}`);
   if (filters.sending.length) conditions.push(Prisma.sql`m."sendingCode" IN (${Prisma.join(filters.sending)})`);
   if (filters.type.length) conditions.push(Prisma.sql`m."type" IN (${Prisma.join(filters.type)})`);
-  const inner = Prisma.sql`SELECT m."id", m."sendingKey", m."hostKey", m."cityKey", m."type", m."createdAt", ${status} AS "status" FROM "Mission" m WHERE ${Prisma.join(conditions, " AND ")}`;
-  // As known then, a mission added after T was not in the table, unless an entry about it had been recorded by then (as-of.ts).
-  return moment.known === "then" ? Prisma.sql`SELECT * FROM (${inner}) u WHERE u."createdAt" <= ${moment.at} OR u."status" IS NOT NULL` : inner;
+  const inner = Prisma.sql`SELECT m."id", m."sendingKey", m."hostKey", m."cityKey", m."type", m."hostCode", m."createdAt", ${status} AS "status" FROM "Mission" m WHERE ${Prisma.join(conditions, " AND ")}`;
+  // As known then, a mission added after T was not in the table, unless an entry about it had
+  // been recorded by then (as-of.ts). Materialized: a plain subquery is flattened by both
+  // databases, and the lookup then ran twice per mission, once for the condition and once for
+  // the column (decision 044).
+  return moment.known === "then" ? Prisma.sql`WITH u AS MATERIALIZED (${inner}) SELECT * FROM u WHERE u."createdAt" <= ${moment.at} OR u."status" IS NOT NULL` : inner;
 }
 
 /**
@@ -82,4 +85,35 @@ export async function loadMissionPageAsOf(
   const last = rows.at(-1);
   const hasMore = start >= 0 && start + limit < selected.length;
   return { rows, totals, matching: selected.length, nextCursor: hasMore && last ? encodeCursor(last, filters) : null };
+}
+
+/** Per host country: how many missions, and how many per status, at `moment`. */
+export interface HostCountsAsOf {
+  code: string;
+  name: string;
+  missions: number;
+  counts: StatusCounts;
+}
+
+/**
+ * The home page's host table at a moment (decision 044): the per-status counts of every host,
+ * counted in the database from each mission's status at T (the same lookup as the pages'),
+ * never the whole table in memory. Ordered by name then code, as loadHostSummaries is.
+ */
+export async function loadHostCountsAsOf(db: Db, moment: Moment): Promise<HostCountsAsOf[]> {
+  const statement = Prisma.sql`SELECT t."hostCode", t."status", COUNT(*) AS "missions" FROM (${lightStatement(parseMissionFiltersLeniently({}), moment)}) t GROUP BY t."hostCode", t."status"`;
+  const [groups, countries] = await Promise.all([
+    queryJsonRows<[hostCode: string, status: string | null, missions: number | string]>(db, statement, [{ name: "hostCode" }, { name: "status" }, { name: "missions" }]),
+    db.country.findMany({ select: { code: true, name: true } }),
+  ]);
+  const names = new Map(countries.map((country) => [country.code, country.name]));
+  const byHost = new Map<string, HostCountsAsOf>();
+  for (const [code, status, missions] of groups) {
+    let host = byHost.get(code);
+    if (!host) byHost.set(code, (host = { code, name: names.get(code) ?? code, missions: 0, counts: emptyStatusCounts() }));
+    // PostgreSQL's COUNT is a bigint, which its JSON gives as a number: Number() for both.
+    host.missions += Number(missions);
+    host.counts[statusFilterOf(storedHistoryStatus(status, "the host counts as of a moment"))] += Number(missions);
+  }
+  return [...byHost.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.code.localeCompare(b.code));
 }

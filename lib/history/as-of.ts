@@ -165,3 +165,23 @@ export async function loadMissionsAsOf(db: Db, scope: AsOfScope, moment: Moment,
   const names = new Map(countries.map((country) => [country.code, country.name]));
   return rows.map((raw) => toAsOfRow(raw, moment, freshness, names)).sort((a, b) => a.id - b.id);
 }
+
+/**
+ * "Data last updated" of a scope at `moment`, as lastUpdatedOf would give over the whole table
+ * (the newest "since" and confirmation among its rows), aggregated in the database: the pages
+ * at a moment no longer hold the whole table (decision 044). A confirmation is never later
+ * than T, an expiry confirms nothing, a scheduled change confirms at its effective time
+ * (verifiedAsOf above).
+ */
+export async function loadLastUpdatedAsOf(db: Db, scope: AsOfScope, moment: Moment): Promise<{ statusSince: Date | null; verifiedAt: Date | null }> {
+  const at = moment.at;
+  // c9 kind, c15 effectiveAt, c16 recordedAt (FIELDS above).
+  const latest = (column: string) => Prisma.sql`CASE WHEN t."${Prisma.raw(column)}" > ${at} THEN ${at} ELSE t."${Prisma.raw(column)}" END`;
+  const verified = Prisma.sql`CASE WHEN t."c9" = 'expiry' THEN NULL WHEN t."c9" = 'scheduled' THEN t."c15" WHEN t."c16" > t."c15" THEN ${latest("c16")} ELSE ${latest("c15")} END`;
+  const statement = Prisma.sql`SELECT MAX(t."since") AS "since", MAX(${verified}) AS "verified" FROM (${asOfStatement(scope, moment)}) t`;
+  const [row] = await queryJsonRows<[since: StoredInstant | null, verified: StoredInstant | null]>(db, statement, [
+    { name: "since", instant: true },
+    { name: "verified", instant: true },
+  ]);
+  return { statusSince: row ? toDateOrNull(row[0]) : null, verifiedAt: row ? toDateOrNull(row[1]) : null };
+}

@@ -1,5 +1,5 @@
-// GET /api/v1/changes (a page of missions, with a cursor) and /api/v1/changes.csv (every one):
-// what changed between two moments.
+// GET /api/v1/changes (a page of missions, with a cursor) and /api/v1/changes.csv (every one,
+// streamed a page at a time): what changed between two moments.
 import { toApiChange } from "@/lib/api/serialize";
 import { ChangesQuerySchema, type ApiChangesBetween } from "@/lib/api/schema";
 import { queryRecord } from "@/lib/api/query";
@@ -7,10 +7,10 @@ import type { Db } from "@/lib/db/create";
 import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors";
 import { dataTags } from "@/lib/http/cache-tags";
 import { csvLine } from "@/lib/http/escape";
-import { errorResponse, jsonResponse, publicResponse } from "@/lib/http/response";
+import { errorResponse, jsonResponse, streamedResponse, type HttpResponse, type StreamedResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
-import { eachChangeBetween, loadChangesPage, type ChangesPage, type ChangesQuery, type MissionChange } from "./changes";
+import { loadChangesPage, openChangesBetween, type ChangesPage, type ChangesQuery, type MissionChange } from "./changes";
 import { CHANGES_PAGE_SIZE, decodeChangesCursor, encodeChangesCursor, type ChangesPosition } from "./changes-page";
 import { momentCacheHeaders } from "./http";
 import { atSchema } from "./moment";
@@ -99,28 +99,68 @@ function changesCsvLines(changes: ApiChangesBetween["data"]): string {
     .join("");
 }
 
-/** Every change, read a chunk of missions at a time, so that no read holds the world's entries at once. */
-async function changesCsv(ctx: Context, query: ChangesQuery, freshness: Awaited<ReturnType<typeof loadFreshnessContext>>): Promise<string> {
-  const parts = [csvLine([...CHANGES_CSV_COLUMNS])];
-  for await (const chunk of eachChangeBetween(ctx.db, query, freshness)) parts.push(changesCsvLines(chunk.map(toApiMissionChange)));
-  return parts.join("");
+/**
+ * The CSV's body: its header, then each page of missions as the consumer reads (pull), so that
+ * neither the world's entries nor the whole text are ever held (decision 045). Cancelling the
+ * stream (the client went away) ends the page reads.
+ */
+export function changesCsvStream(pages: AsyncGenerator<MissionChange[], void, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(csvLine([...CHANGES_CSV_COLUMNS])));
+      },
+      async pull(controller) {
+        const next = await pages.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(changesCsvLines(next.value.map(toApiMissionChange))));
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    },
+    // One page read ahead of what was sent at most.
+    { highWaterMark: 1 },
+  );
 }
 
-export async function produceChangesResponse(ctx: Context, params: URLSearchParams, format: "json" | "csv"): Promise<Produced> {
+/** How many missions each read of the streamed CSV holds. */
+export const CHANGES_CSV_PAGE = 500;
+
+function checkedQuery(ctx: Context, params: URLSearchParams) {
   const parsed = parseChangesQuery(queryRecord(params), ctx.now);
-  if (!parsed.ok) return badRequest(parsed.errors);
-  const { query, page } = parsed;
-  if (format === "csv" && (params.has("limit") || params.has("cursor"))) {
-    return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every mission that changed" }]);
-  }
+  if (!parsed.ok) return parsed;
   const now = ctx.now?.() ?? new Date();
-  const freshness = await loadFreshnessContext(ctx.db, now);
+  const { query } = parsed;
   // Settled when B is past and only what was recorded by then counts.
   const headers = momentCacheHeaders({ at: query.to, known: query.known }, now);
   const tags = query.scope.hostCode ? dataTags({ hostCodes: [query.scope.hostCode] }) : (["*"] as const);
-  if (format === "json") return { response: jsonResponse(200, toApiChangesBetween(query, await loadChangesPage(ctx.db, query, page, freshness)), headers), tags: [...tags] };
-  return {
-    response: publicResponse(200, "text/csv; charset=utf-8; header=present", await changesCsv(ctx, query, freshness), { "Content-Disposition": 'inline; filename="changes.csv"', ...headers }),
-    tags: [...tags],
-  };
+  return { ...parsed, now, headers, tags: [...tags] };
+}
+
+/** GET /api/v1/changes: one page of missions (JSON), cached like every API answer. */
+export async function produceChangesResponse(ctx: Context, params: URLSearchParams): Promise<Produced> {
+  const checked = checkedQuery(ctx, params);
+  if (!checked.ok) return badRequest(checked.errors);
+  const { query, page, now, headers, tags } = checked;
+  const freshness = await loadFreshnessContext(ctx.db, now);
+  return { response: jsonResponse(200, toApiChangesBetween(query, await loadChangesPage(ctx.db, query, page, freshness)), headers), tags };
+}
+
+/**
+ * GET /api/v1/changes.csv: every mission that changed, streamed a page at a time (decision 045).
+ * A bad query, or a failure before the first byte (which missions differ is read first), is an
+ * ordinary error answer; the stream itself is never cached and has no ETag.
+ */
+export async function produceChangesCsv(ctx: Context, params: URLSearchParams, pageSize = CHANGES_CSV_PAGE): Promise<HttpResponse | StreamedResponse> {
+  const checked = checkedQuery(ctx, params);
+  if (!checked.ok) return badRequest(checked.errors).response;
+  if (params.has("limit") || params.has("cursor")) {
+    return badRequest([{ field: params.has("limit") ? "limit" : "cursor", message: "the CSV always holds every mission that changed" }]).response;
+  }
+  const { query, now, headers } = checked;
+  const freshness = await loadFreshnessContext(ctx.db, now);
+  const { pages } = await openChangesBetween(ctx.db, query, freshness, pageSize);
+  return streamedResponse("text/csv; charset=utf-8; header=present", changesCsvStream(pages), { "Content-Disposition": 'inline; filename="changes.csv"', ...headers });
 }

@@ -153,6 +153,14 @@ async function loadChangesOf(db: Db, query: ChangesQuery, missionIds: number[], 
   });
 }
 
+/** The page of `differing` that starts right after `after` (the cursor's position), and whether more follow. */
+function pageOf(differing: readonly ChangesPosition[], after: ChangesPosition | null, limit: number): { selected: ChangesPosition[]; next: ChangesPosition | null } {
+  const start = after ? differing.findIndex((position) => comparePositions(position, after) > 0) : 0;
+  const selected = start < 0 ? [] : differing.slice(start, start + limit);
+  const hasMore = start >= 0 && start + limit < differing.length;
+  return { selected, next: hasMore ? (selected.at(-1) ?? null) : null };
+}
+
 /**
  * One page of the missions whose status differs between `from` and `to`, ordered by sending
  * country, city and id (the folded keys, as every mission list: decision 027), starting after
@@ -160,20 +168,31 @@ async function loadChangesOf(db: Db, query: ChangesQuery, missionIds: number[], 
  */
 export async function loadChangesPage(db: Db, query: ChangesQuery, page: { after: ChangesPosition | null; limit: number }, freshness: FreshnessContext): Promise<ChangesPage> {
   const differing = await loadDifferingMissions(db, query);
-  const start = page.after ? differing.findIndex((position) => comparePositions(position, page.after!) > 0) : 0;
-  const selected = start < 0 ? [] : differing.slice(start, start + page.limit);
-  const hasMore = start >= 0 && start + page.limit < differing.length;
-  return {
-    changes: await loadChangesOf(db, query, selected.map((position) => position.id), freshness),
-    matching: differing.length,
-    next: hasMore ? (selected.at(-1) ?? null) : null,
-  };
+  const { selected, next } = pageOf(differing, page.after, page.limit);
+  return { changes: await loadChangesOf(db, query, selected.map((position) => position.id), freshness), matching: differing.length, next };
 }
 
-/** Every change, a chunk of missions at a time (the CSV): each chunk is read as a page is. */
-export async function* eachChangeBetween(db: Db, query: ChangesQuery, freshness: FreshnessContext, chunk = 1000): AsyncGenerator<MissionChange[]> {
+/**
+ * Every change, a page of missions at a time (the streamed CSV, decision 045): which missions
+ * differ is found once, before anything is sent (so a failing read is still an error answer);
+ * then each page is read when the consumer asks for it, starting after the previous page's
+ * last position as the API's cursor does. Only one page's rows are held at a time.
+ */
+export async function openChangesBetween(
+  db: Db,
+  query: ChangesQuery,
+  freshness: FreshnessContext,
+  limit = 500,
+): Promise<{ matching: number; pages: AsyncGenerator<MissionChange[], void, undefined> }> {
   const differing = await loadDifferingMissions(db, query);
-  for (let index = 0; index < differing.length; index += chunk) {
-    yield await loadChangesOf(db, query, differing.slice(index, index + chunk).map((position) => position.id), freshness);
+  async function* pages() {
+    let after: ChangesPosition | null = null;
+    for (;;) {
+      const { selected, next } = pageOf(differing, after, limit);
+      if (selected.length) yield await loadChangesOf(db, query, selected.map((position) => position.id), freshness);
+      if (!next) return;
+      after = next;
+    }
   }
+  return { matching: differing.length, pages: pages() };
 }

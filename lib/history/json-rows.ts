@@ -20,10 +20,8 @@ export async function queryJsonRows<Row extends unknown[]>(db: Db, statement: Pr
   const table = postgres
     ? Prisma.sql`SELECT json_agg(json_build_array(${list}))::text AS "rows" FROM (${statement}) t`
     : Prisma.sql`SELECT json_group_array(json_array(${list})) AS "rows" FROM (${statement}) t`;
-  // PostgreSQL's planner prices one lookup per mission of the world above its JIT threshold,
-  // and compiling took seconds for a statement that runs in milliseconds: off for it.
-  const [result] = postgres
-    ? (await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<{ rows: string | null }[]>(table)]))[1]
-    : await db.$queryRaw<{ rows: string | null }[]>(table);
+  // PostgreSQL's JIT (seconds of compiling for these statements) is off for the app's whole pool
+  // (lib/db/adapters.ts), so this is one round trip, not a transaction of four (decision 044).
+  const [result] = await db.$queryRaw<{ rows: string | null }[]>(table);
   return result?.rows ? (JSON.parse(result.rows) as Row[]) : [];
 }

@@ -2,10 +2,10 @@
 // custom server (before Next's pipeline) and the Next route handlers (so `next dev` works).
 import type { Db } from "@/lib/db/create";
 import { MethodNotAllowedError, NotFoundError } from "@/lib/errors";
-import { API_PREFIX, produceApiResponse } from "@/lib/api/handlers";
+import { API_PREFIX, isStreamedApiPath, produceApiResponse, produceStreamedApiResponse } from "@/lib/api/handlers";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
-import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse } from "./response";
+import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse, type StreamedResponse } from "./response";
 import { publicOrigin } from "./origin";
 import { cacheKey, getResponseCache, type CachedResponse, type Produced } from "./response-cache";
 
@@ -66,11 +66,24 @@ export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, 
   return cachedFor(db, parsed.origin, parsed.url, parsed.key);
 }
 
+/** Whether a hot path is streamed (never cached: decision 045); check it before the cache. */
+export const isStreamedPath = isStreamedApiPath;
+
+/** The answer of a streamed path (isStreamedPath); a thrown error before the first byte is answered. */
+export async function produceStreamedResponse(db: Db, host: string | null | undefined, url: URL): Promise<HttpResponse | StreamedResponse> {
+  try {
+    return await produceStreamedApiResponse({ db, origin: publicOrigin(host) }, url);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
 /** For Next route handlers: the same cached answer as the custom server gives. */
 export async function handleHotRequest(request: Request, db: () => Db): Promise<Response> {
   if (request.method === "OPTIONS") return toWebResponse(PREFLIGHT);
   if (request.method !== "GET" && request.method !== "HEAD") return toWebResponse(METHOD_NOT_ALLOWED);
   const url = new URL(request.url);
+  if (isStreamedPath(url.pathname)) return toWebResponse(await produceStreamedResponse(db(), request.headers.get("host"), url), request.method);
   const entry = await cachedHotResponse(db, request.headers.get("host"), url);
   // Next compresses responses itself.
   return toWebResponse(conditional(entry.response, request.headers.get("if-none-match")), request.method);

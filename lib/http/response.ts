@@ -33,6 +33,18 @@ export function etagOf(body: string): string {
   return `"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
 }
 
+function publicHeaders(status: number, contentType: string, extra: Record<string, string>, embeddable: boolean): Record<string, string> {
+  return {
+    "Content-Type": contentType,
+    "Cache-Control": status === 200 ? PUBLIC_CACHE_CONTROL : "public, max-age=0, s-maxage=2",
+    Vary: "Accept-Encoding",
+    ...CORS_HEADERS,
+    // Embeds bring their own CSP (frame-ancestors *) in `extra`.
+    ...(embeddable ? {} : API_SECURITY_HEADERS),
+    ...extra,
+  };
+}
+
 /** A cacheable public response with its ETag. */
 export function publicResponse(
   status: number,
@@ -41,21 +53,25 @@ export function publicResponse(
   extra: Record<string, string> = {},
   { embeddable = false } = {},
 ): HttpResponse {
-  return {
-    status,
-    headers: {
-      "Content-Type": contentType,
-      "Cache-Control": status === 200 ? PUBLIC_CACHE_CONTROL : "public, max-age=0, s-maxage=2",
-      ETag: etagOf(body),
-      Vary: "Accept-Encoding",
-      ...CORS_HEADERS,
-      // Embeds bring their own CSP (frame-ancestors *) in `extra`.
-      ...(embeddable ? {} : API_SECURITY_HEADERS),
-      ...extra,
-    },
-    body,
-  };
+  return { status, headers: { ETag: etagOf(body), ...publicHeaders(status, contentType, extra, embeddable) }, body };
 }
+
+/**
+ * A public 200 whose body is produced while it is sent, a page at a time (decision 045): too
+ * large to hold whole, so it has no ETag and never enters the response cache; the caching
+ * headers are those of any public response (with `extra`'s).
+ */
+export interface StreamedResponse {
+  status: 200;
+  headers: Record<string, string>;
+  stream: ReadableStream<Uint8Array>;
+}
+
+export function streamedResponse(contentType: string, stream: ReadableStream<Uint8Array>, extra: Record<string, string> = {}): StreamedResponse {
+  return { status: 200, headers: publicHeaders(200, contentType, extra, false), stream };
+}
+
+export const isStreamed = (response: HttpResponse | StreamedResponse): response is StreamedResponse => "stream" in response;
 
 export function jsonResponse(status: number, value: unknown, extra: Record<string, string> = {}): HttpResponse {
   return publicResponse(status, "application/json; charset=utf-8", JSON.stringify(value), extra);
@@ -105,7 +121,11 @@ export function conditional(response: HttpResponse, ifNoneMatch: string | null |
   return { status: 304, headers, body: "" };
 }
 
-export function toWebResponse(response: HttpResponse, method = "GET"): Response {
+export function toWebResponse(response: HttpResponse | StreamedResponse, method = "GET"): Response {
+  if (isStreamed(response)) {
+    if (method === "HEAD") void response.stream.cancel();
+    return new Response(method === "HEAD" ? null : response.stream, { status: response.status, headers: response.headers });
+  }
   const body = method === "HEAD" || response.status === 304 || response.status === 204 ? null : response.body;
   return new Response(body, { status: response.status, headers: response.headers });
 }

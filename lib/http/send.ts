@@ -1,7 +1,10 @@
 // The custom server's one way to write an answer (API, embed, feeds and pages alike): a cached entry's precomputed bytes in the
 // encoding the client accepts, 304 for a matching If-None-Match, no body for HEAD.
 import type http from "node:http";
-import { isNotModified, type HttpResponse } from "./response";
+import { Readable, pipeline } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createGzip } from "node:zlib";
+import { isNotModified, type HttpResponse, type StreamedResponse } from "./response";
 import type { Wire } from "./response-cache";
 
 /** The best encoding the client accepts among those we hold (q=0 refuses one). */
@@ -38,4 +41,25 @@ export function sendWire(req: http.IncomingMessage, res: http.ServerResponse, st
 export function sendResponse(req: http.IncomingMessage, res: http.ServerResponse, response: HttpResponse) {
   const bodyless = response.status === 304 || response.status === 204;
   sendBytes(req, res, response.status, bodyless ? response.headers : { ...response.headers, "Content-Length": String(Buffer.byteLength(response.body)) }, bodyless ? undefined : response.body);
+}
+
+/**
+ * A streamed answer (decision 045): headers at once, then the body as it is produced, gzipped
+ * on the fly when the client accepts it (streamed bodies are never precompressed), with the
+ * socket's back-pressure slowing the reads. A failure mid-stream can only cut the body short.
+ */
+export function sendStreamed(req: http.IncomingMessage, res: http.ServerResponse, response: StreamedResponse) {
+  const gzip = acceptedEncoding(req.headers["accept-encoding"], { gzip: true }) === "gzip";
+  res.writeHead(response.status, gzip ? { ...response.headers, "Content-Encoding": "gzip" } : response.headers);
+  if (req.method === "HEAD") {
+    void response.stream.cancel();
+    res.end();
+    return;
+  }
+  const body = Readable.fromWeb(response.stream as NodeReadableStream<Uint8Array>);
+  const done = (error: NodeJS.ErrnoException | null) => {
+    if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE") console.error(`Failed while streaming ${req.url ?? ""}:`, error);
+  };
+  if (gzip) pipeline(body, createGzip(), res, done);
+  else pipeline(body, res, done);
 }

@@ -5,8 +5,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { loadMissionsAsOf } from "@/lib/history/as-of";
-import { loadMissionPageAsOf } from "@/lib/history/as-of-page";
+import { loadLastUpdatedAsOf, loadMissionsAsOf } from "@/lib/history/as-of";
+import { loadHostCountsAsOf, loadMissionPageAsOf } from "@/lib/history/as-of-page";
+import { summariseHostsAsOf } from "@/lib/history/host-summaries";
+import { lastUpdatedOf } from "@/lib/missions/queries";
 import { backfillRunColumns } from "@/lib/history/run-columns";
 import { decodeCursor } from "@/lib/missions/cursor";
 import { pageMissions } from "@/lib/missions/filter-missions";
@@ -78,6 +80,10 @@ describe("a page of the table as of a moment", () => {
           const filters = parseMissionFiltersLeniently({ host: "QP", status: asked.status.join(",") || undefined, city: asked.city, type: asked.type, sort: asked.sort, dir: asked.dir });
           const moment = { at: new Date(BASE + asked.atHours * HOUR), known: asked.known };
           const whole = await loadMissionsAsOf(db, { hostCode: "QP" }, moment, freshness);
+          // The home and search pages at a moment (decision 044): counts and last update from the database.
+          const world = await loadMissionsAsOf(db, {}, moment, freshness);
+          expect(await loadHostCountsAsOf(db, moment), "host counts").toEqual(summariseHostsAsOf(world).map(({ code, name, missions, counts }) => ({ code, name, missions, counts })));
+          expect(await loadLastUpdatedAsOf(db, { hostCode: "QP" }, moment), "last updated").toEqual(lastUpdatedOf(whole));
           let after: SortPosition | null = null;
           for (let pages = 0; pages < 20; pages++) {
             const page = await loadMissionPageAsOf(db, moment, { filters, limit: asked.limit, after }, freshness);

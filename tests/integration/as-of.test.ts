@@ -3,12 +3,21 @@
 // Kyiv seed as of 19 and 20 November 2024; what changed between two moments; citable caching.
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { produceApiResponse } from "@/lib/api/handlers";
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
+import { isStreamedApiPath, produceApiResponse, produceStreamedApiResponse } from "@/lib/api/handlers";
+import { produceChangesCsv } from "@/lib/history/changes-api";
+import { produceStreamedResponse } from "@/lib/http/hot-paths";
+import { isStreamed } from "@/lib/http/response";
+import { sendResponse, sendStreamed } from "@/lib/http/send";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import type { ApiChangesBetween, ApiMissionList } from "@/lib/api/schema";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
 import { SETTLED_CACHE_CONTROL } from "@/lib/history/http";
+import { loadLastUpdatedAsOf, loadMissionsAsOf } from "@/lib/history/as-of";
+import { lastUpdatedOf } from "@/lib/missions/queries";
+import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { freshnessOf, DEFAULT_POLICY } from "@/lib/status/freshness";
 import { seed } from "@/prisma/seed";
 import { backfillRunColumns, refreshRunColumns } from "@/lib/history/run-columns";
@@ -20,8 +29,12 @@ const ORIGIN = "http://chancery.test";
 const NOW = new Date("2031-06-01T00:00:00Z");
 const clock = () => NOW;
 
+/** An API answer with its whole body (a streamed one, the changes CSV, read to its end). */
 async function get(pathAndQuery: string, now: () => Date = clock) {
-  const { response } = await produceApiResponse({ db: getDb(), origin: ORIGIN, now }, new URL(pathAndQuery, ORIGIN));
+  const url = new URL(pathAndQuery, ORIGIN);
+  const ctx = { db: getDb(), origin: ORIGIN, now };
+  const answer = isStreamedApiPath(url.pathname) ? await produceStreamedApiResponse(ctx, url) : (await produceApiResponse(ctx, url)).response;
+  const response = isStreamed(answer) ? { status: answer.status, headers: answer.headers, body: await new Response(answer.stream).text() } : answer;
   const json = response.headers["Content-Type"]?.includes("json") ? (JSON.parse(response.body) as unknown) : undefined;
   return { response, json };
 }
@@ -112,6 +125,9 @@ describe("the table as of a moment", () => {
           for (const known of ["now", "then"] as const) {
             const { response, json } = await get(`/api/v1/missions?host=${host}&limit=500&at=${at.toISOString()}&known=${known}`);
             expect(response.status).toBe(200);
+            // "Data last updated" of the pages at a moment, aggregated in the database (decision 044).
+            const whole = await loadMissionsAsOf(db, { hostCode: host }, { at, known }, await loadFreshnessContext(db, at));
+            expect(await loadLastUpdatedAsOf(db, { hostCode: host }, { at, known }), `last updated at ${at.toISOString()} (${known})`).toEqual(lastUpdatedOf(whole));
             const list = json as ApiMissionList;
             const bySlug = new Map(list.data.map((row) => [row.slug, row]));
             missions.forEach((mission, index) => {
@@ -202,6 +218,70 @@ describe("the Kyiv seed through time", () => {
     const csvPage = await get(`/api/v1/changes.csv?${query}&limit=2`, () => new Date());
     expect(csvPage.response.status).toBe(400);
     expect(JSON.stringify(csvPage.json)).toContain("limit");
+  });
+
+  it("streams the changes CSV a page at a time: every changed mission exactly once, in the pages' order, also through the server's send path with gzip", async () => {
+    const db = getDb();
+    const from = new Date("2024-11-19T10:00:00Z");
+    const to = new Date("2024-11-20T08:00:00Z");
+    // 23 more missions in Kyiv from three senders; those with an odd index change in between.
+    const extra = [];
+    for (let index = 0; index < 23; index++) extra.push(await createMission(db, { hostCode: "UA", city: "Kyiv", sendingCode: ["AT", "BE", "CH"][index % 3]! }));
+    for (const [index, mission] of extra.entries()) {
+      const entries = [{ newStatus: "open", effectiveAt: new Date("2024-11-01T00:00:00Z") }, ...(index % 2 ? [{ newStatus: "closed", effectiveAt: new Date("2024-11-19T20:00:00Z") }] : [])];
+      for (const [version, entry] of entries.entries()) {
+        await db.statusChange.create({ data: { missionId: mission.id, kind: "change", previousStatus: null, ...entry, recordedAt: entry.effectiveAt, authorName: "Test", version: version + 1 } });
+      }
+    }
+    const query = `from=${from.toISOString()}&to=${to.toISOString()}&host=UA&city=Kyiv`;
+    // The JSON pages, walked with their cursors: the set the CSV must hold, in its order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await get(`/api/v1/changes?${query}&limit=7${cursor ? `&cursor=${cursor}` : ""}`, () => new Date())).json as ApiChangesBetween;
+      paged.push(...page.data.map((change) => change.mission.slug));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toHaveLength(5 + 11);
+    const answer = await produceChangesCsv({ db, now: () => new Date() }, new URLSearchParams(query), 4);
+    if (!isStreamed(answer)) throw new Error(`not streamed: ${answer.status} ${answer.body}`);
+    expect(answer.headers.ETag).toBeUndefined();
+    const reader = answer.stream.getReader();
+    const chunks: string[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(new TextDecoder().decode(read.value));
+    // The header, then one chunk per page of 4: 16 missions in 4 pages.
+    expect(chunks).toHaveLength(1 + 4);
+    const slugs = chunks.join("").trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(slugs).toEqual(paged);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    // A client that goes away: cancelling ends the page reads without an error.
+    const cancelled = await produceChangesCsv({ db, now: () => new Date() }, new URLSearchParams(query), 4);
+    if (!isStreamed(cancelled)) throw new Error("not streamed");
+    const early = cancelled.stream.getReader();
+    await early.read();
+    await early.cancel();
+    // The custom server's path (server.ts): headers first, the body gzipped as it is produced.
+    const server = http.createServer((req, res) => {
+      void produceStreamedResponse(db, req.headers.host, new URL(req.url ?? "/", "http://internal")).then((produced) => (isStreamed(produced) ? sendStreamed(req, res, produced) : sendResponse(req, res, produced)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const body = await new Promise<{ status: number; encoding: string | undefined; text: string }>((resolve, reject) => {
+        http.get({ host: "127.0.0.1", port, path: `/api/v1/changes.csv?${query}`, headers: { "Accept-Encoding": "gzip" } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (part: Buffer) => parts.push(part));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, encoding: res.headers["content-encoding"], text: gunzipSync(Buffer.concat(parts)).toString("utf8") }));
+        }).on("error", reject);
+      });
+      expect(body.status).toBe(200);
+      expect(body.encoding).toBe("gzip");
+      expect(body.text).toBe(chunks.join(""));
+      const bad = await fetch(`http://127.0.0.1:${port}/api/v1/changes.csv?from=nonsense`);
+      expect(bad.status).toBe(400);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("caches a settled view for good and keeps its ETag; a view as known now revalidates", async () => {
