@@ -19,7 +19,7 @@ CREATE INDEX "ReasonTextRevision_missionId_createdAt_idx" ON "ReasonTextRevision
 ALTER TABLE "ReasonTextRevision" ADD CONSTRAINT "ReasonTextRevision_missionId_fkey" FOREIGN KEY ("missionId") REFERENCES "Mission"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
--- Backfill: each stored text becomes its first revision. Earlier edits were not kept; the
+-- Backfill: each stored text becomes its first revision. Earlier edits were not kept, and the
 -- current text counts from the row's createdAt (decision 043).
 INSERT INTO "ReasonTextRevision" ("missionId", "originalHash", "language", "text", "isOriginal", "authorName", "createdAt")
 SELECT "missionId", "originalHash", "language", "text", "isOriginal", "authorName", "createdAt" FROM "ReasonText" ORDER BY "id";
