@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { loadHostSummaries, type HostSummary } from "./host-summaries";
@@ -30,8 +31,8 @@ export async function getHostCountrySummaries(now: Date): Promise<HostCountrySum
   }));
 }
 
-/** The country with exactly this code; a malformed code is not looked up. */
-export async function getCountry(code: string) {
+/** The country with exactly this code; a malformed code is not looked up. Read once per render (a page and its metadata both ask). */
+export const getCountry = cache(async (code: string) => {
   if (CountryCodeSchema.safeParse(code).data !== code) return null;
   return getDb().country.findUnique({ where: { code }, select: { code: true, name: true, isIso: true } });
-}
+});
