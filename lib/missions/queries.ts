@@ -22,6 +22,7 @@ const scopeWhere = (scope: MissionScope) => ({ archivedAt: null, ...("hostCode" 
 
 /** The freshness policies, read once per render however many reads of that render judge freshness (React `cache`). */
 const freshnessAt = cache((nowMs: number) => loadFreshnessContext(getDb(), new Date(nowMs)));
+export const getFreshnessContext = (now: Date) => freshnessAt(now.getTime());
 
 /** One page of today's table for these filters, fresh as of `now`; a cursor that does not parse shows the first page. */
 export async function getMissionPage(filters: MissionFilters, after: string | undefined, now: Date): Promise<MissionPage> {
@@ -87,7 +88,7 @@ function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { pol
 
 /** The most recently recorded status reports, newest first. */
 export async function getLatestChanges(limit: number, now: Date, where: { hostCode?: string } = {}) {
-  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), loadFreshnessContext(getDb(), now)]);
+  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), freshnessAt(now.getTime())]);
   return withStatusNow(changes, freshness);
 }
 
