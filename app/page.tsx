@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { CountryName } from "@/components/country-name";
 import { DataUpdated } from "@/components/data-updated";
 import { ConfirmationTotals, StatusTotals } from "@/components/status-totals";
-import { getHostCountrySummaries } from "@/lib/countries/queries";
+import { getHostCities, getHostCountrySummaries } from "@/lib/countries/queries";
 import { getLatestChanges } from "@/lib/missions/queries";
 import { STATUS_FILTERS } from "@/lib/status/schema";
 import { ChangeList } from "./_components/change-list";
@@ -37,6 +37,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const recentHosts = new Set(changes.map((change) => change.mission.hostCode));
   const inCrisis = (host: { inCrisis: boolean }) => host.inCrisis;
   const featured = present ? [...present[0].filter(inCrisis), ...present[0].filter((host) => !inCrisis(host) && recentHosts.has(host.code))].slice(0, MAX_CARDS) : [];
+  // Cities are shown on the cards only: counted for those few hosts, not the world.
+  const cities = await getHostCities(featured.map((host) => host.code));
   const rows = hosts.map((host): HostRow => [host.code, host.name, host.missions, ...STATUS_FILTERS.map((status) => host.counts[status])] as HostRow);
   const i18n = await getI18n();
   const { t, locale, href } = i18n;
@@ -82,7 +84,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <StatusTotals counts={host.counts} label={t("home.perStatus", { country: countryNameIn(host.code, locale, host.name) })} statusLabels={statusLabels} />
               <ConfirmationTotals confirmed={host.confirmed} unconfirmed={host.unconfirmed} statusLabels={statusLabels} labels={{ confirmed: t("view.confirmedRecently"), unconfirmed: t("view.notConfirmedRecently") }} />
               <p className="text-sm text-slate-700">
-                {host.cities.slice(0, 5).map((city, index) => (
+                {(cities.get(host.code) ?? []).slice(0, 5).map((city, index) => (
                   <span key={city.city}>
                     {index > 0 && ", "}
                     <Link href={href(`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`)} className="underline">

@@ -5,7 +5,7 @@ import { StatusMap } from "@/components/status-map";
 import { StatusTotals } from "@/components/status-totals";
 import { filtersToSearchParams, type MissionFilters } from "@/lib/missions/filters";
 import type { MissionPage } from "@/lib/missions/list-query";
-import type { MissionRow } from "@/lib/missions/row-select";
+import type { MapRow } from "@/lib/map/map-status";
 import { useI18n } from "@/lib/i18n/request";
 import type { ReasonVersions } from "@/lib/i18n/reason-text";
 import { statusLabelsIn } from "@/lib/status/wording";
@@ -39,7 +39,7 @@ export function MissionsView({
 }: {
   reasons?: ReadonlyMap<string, ReasonVersions>;
   /** A host's page shows where its missions come from on a map (components/status-map.tsx). */
-  map?: { hostCode: string; hostName: string; placeName: string; rows: readonly MissionRow[] };
+  map?: { hostCode: string; hostName: string; placeName: string; rows: readonly MapRow[] };
   /** Parameters links and the filter form keep (the moment shown). */
   keep?: Record<string, string>;
   now: Date;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { freshnessOf } from "@/lib/status/freshness";
 import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshness-policies";
@@ -7,7 +8,7 @@ import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChange
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
-import { eachMissionRow, loadMissionPage, type MissionPage } from "./list-query";
+import { loadMapRows, loadMissionPage, type MissionPage } from "./list-query";
 import type { MissionRow } from "./row-select";
 import { SlugSchema } from "./slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
@@ -19,19 +20,20 @@ export const PUBLIC_PAGE_SIZE = 100;
 
 const scopeWhere = (scope: MissionScope) => ({ archivedAt: null, ...("hostCode" in scope ? { hostCode: scope.hostCode } : "sendingCode" in scope ? { sendingCode: scope.sendingCode } : {}) });
 
+/** The freshness policies, read once per render however many reads of that render judge freshness (React `cache`). */
+const freshnessAt = cache((nowMs: number) => loadFreshnessContext(getDb(), new Date(nowMs)));
+export const getFreshnessContext = (now: Date) => freshnessAt(now.getTime());
+
 /** One page of today's table for these filters, fresh as of `now`; a cursor that does not parse shows the first page. */
 export async function getMissionPage(filters: MissionFilters, after: string | undefined, now: Date): Promise<MissionPage> {
   const position = after ? decodeCursor(after, filters) : null;
-  const freshness = await loadFreshnessContext(getDb(), now);
+  const freshness = await freshnessAt(now.getTime());
   return loadMissionPage(getDb(), freshness, { filters, limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
 }
 
-/** Every row matching the filters, on all pages: what the status map of a host or city draws (a few hundred at most). */
-export async function getAllMatchingRows(filters: MissionFilters, now: Date): Promise<MissionRow[]> {
-  const freshness = await loadFreshnessContext(getDb(), now);
-  const rows: MissionRow[] = [];
-  for await (const row of eachMissionRow(getDb(), freshness, filters)) rows.push(row);
-  return rows;
+/** What the status map of a host or city draws for every matching mission, on all pages: the few columns it needs, no names. */
+export async function getMapRows(filters: MissionFilters, now: Date) {
+  return loadMapRows(getDb(), await freshnessAt(now.getTime()), filters);
 }
 
 /** The newest status change and confirmation in a table's whole scope ("Data last updated"). */
@@ -43,18 +45,18 @@ export async function getLastUpdated(scope: MissionScope) {
 /** What a host's or sender's page says about its whole scope: when its data last changed, its cities (with zones) and senders. */
 export async function getScopeFacts(scope: { hostCode: string } | { sendingCode: string }) {
   const where = scopeWhere(scope);
-  const [lastUpdated, places, senders] = await Promise.all([
-    getLastUpdated(scope),
-    getDb().mission.groupBy({ by: ["city", "timeZone"], where, _count: { _all: true } }),
-    "hostCode" in scope ? getDb().mission.groupBy({ by: ["sendingCode"], where }) : Promise.resolve([]),
+  // Two statements: the latest times come with the places' groups, the senders' names with their codes.
+  const [places, senders] = await Promise.all([
+    getDb().mission.groupBy({ by: ["city", "timeZone"], where, _count: { _all: true }, _max: { statusSince: true, verifiedAt: true } }),
+    "hostCode" in scope ? getDb().country.findMany({ where: { sentMissions: { some: where } }, select: { code: true, name: true } }) : Promise.resolve([]),
   ]);
-  const names = senders.length ? new Map((await getDb().country.findMany({ where: { code: { in: senders.map((group) => group.sendingCode) } }, select: { code: true, name: true } })).map((country) => [country.code, country.name])) : new Map<string, string>();
+  const latest = (pick: (group: (typeof places)[number]) => Date | null) => places.reduce<Date | null>((newest, group) => { const at = pick(group); return at && (!newest || at > newest) ? at : newest; }, null);
   return {
-    lastUpdated,
+    lastUpdated: { statusSince: latest((group) => group._max.statusSince), verifiedAt: latest((group) => group._max.verifiedAt) },
     /** One entry per mission (city and zone), for zoneOfRows. */
     places: places.flatMap((group) => Array.from({ length: group._count._all }, () => ({ city: group.city, timeZone: group.timeZone }))),
     cities: [...new Set(places.map((group) => group.city))].sort((a, b) => a.localeCompare(b, "en")),
-    sending: senders.map((group) => ({ code: group.sendingCode, name: names.get(group.sendingCode) ?? group.sendingCode })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+    sending: senders.sort((a, b) => a.name.localeCompare(b.name, "en")),
   };
 }
 
@@ -86,7 +88,7 @@ function withStatusNow<C extends { mission: ChangeMission }>(changes: C[], { pol
 
 /** The most recently recorded status reports, newest first. */
 export async function getLatestChanges(limit: number, now: Date, where: { hostCode?: string } = {}) {
-  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), loadFreshnessContext(getDb(), now)]);
+  const [changes, freshness] = await Promise.all([loadRecentChanges(getDb(), { hostCodes: where.hostCode ? [where.hostCode] : [], sendingCodes: [] }, limit), freshnessAt(now.getTime())]);
   return withStatusNow(changes, freshness);
 }
 

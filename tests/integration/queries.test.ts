@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getHostCountrySummaries } from "@/lib/countries/queries";
+import { getHostCities, getHostCountrySummaries } from "@/lib/countries/queries";
 import { getDb } from "@/lib/db/client";
 import { getLatestChanges, getMissionBySlug, getMissionPage } from "@/lib/missions/queries";
 import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
@@ -23,7 +23,9 @@ describe("public read queries", () => {
     const ukraine = summaries.find((s) => s.code === "UA")!;
     expect(ukraine.missions).toBe(2);
     expect(ukraine.counts).toEqual({ open: 0, limited: 0, closed: 1, unreported: 1 });
-    expect(ukraine.cities).toEqual([
+    const cities = await getHostCities(["UA"]);
+    expect([...cities.keys()]).toEqual(["UA"]);
+    expect(cities.get("UA")).toEqual([
       { city: "Kyiv", total: 1 },
       { city: "Lviv", total: 1 },
     ]);

@@ -12,7 +12,7 @@ import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { filterMissions } from "@/lib/missions/filter-missions";
-import { getAllMatchingRows, getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
+import { getMapRows, getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
 import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
 import { EmbedBuilder } from "./_components/embed-builder";
 import { getI18n } from "@/lib/i18n/request";
@@ -58,7 +58,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : facts.cities;
   const sending = asOf ? uniqueSorted(asOf.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name) : facts.sending;
   // The map draws every matching mission, not only this page's.
-  const mapRows = asOf ? filterMissions(asOf, filters).rows : !after && !page.nextCursor ? page.rows : await getAllMatchingRows(filters, now);
+  const mapRows = asOf ? filterMissions(asOf, filters).rows : !after && !page.nextCursor ? page.rows : await getMapRows(filters, now);
   const { t, locale, href } = await getI18n();
   const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
