@@ -82,3 +82,11 @@ export async function snapshotDatabase(db: Db) {
   ]);
   return JSON.parse(JSON.stringify({ missions, changes, events, users, audit, freshnessPolicies, scheduled, jobs, sources, proposals, reasonTexts })) as unknown;
 }
+
+/** One public API answer as the server produces it (no HTTP): its status, body and parsed JSON. */
+export async function apiGet(db: Db, pathAndQuery: string) {
+  // Imported when used: the route tests that share this file need not load the whole API.
+  const { produceApiResponse } = await import("@/lib/api/handlers");
+  const { response } = await produceApiResponse({ db, origin: ORIGIN }, new URL(pathAndQuery, ORIGIN));
+  return { status: response.status, body: response.body, json: response.headers["Content-Type"]?.includes("json") ? JSON.parse(response.body) : undefined };
+}

@@ -1,24 +1,20 @@
 // lang= on the missions list, one mission, its history and the CSV (decision 042): each reason
 // gains the language it was written in and its text in the asked language, keys stay English.
 import { beforeEach, describe, expect, it } from "vitest";
-import { produceApiResponse } from "@/lib/api/handlers";
 import { getDb } from "@/lib/db/client";
 import { getResponseCache } from "@/lib/http/response-cache";
 import { saveReasonText } from "@/lib/i18n/reason-texts";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";
+import { apiGet } from "../http";
 import { expectDocumented } from "../openapi-contract";
 
-const ORIGIN = "http://chancery.test";
 const UK = "Посольство тимчасово зачинене через загрозу повітряної атаки.";
 const UK_IN_EN = "Temporarily closed because of the threat of an air attack.";
 const EN = "Open again after the warning.";
 const EN_IN_UK = "Знову відчинено після попередження.";
 
-async function get(pathAndQuery: string) {
-  const { response } = await produceApiResponse({ db: getDb(), origin: ORIGIN }, new URL(pathAndQuery, ORIGIN));
-  return { status: response.status, body: response.body, json: response.headers["Content-Type"]?.includes("json") ? JSON.parse(response.body) : undefined };
-}
+const get = (pathAndQuery: string) => apiGet(getDb(), pathAndQuery);
 
 async function report(missionId: number, reason: string, effectiveAt: Date) {
   const db = getDb();

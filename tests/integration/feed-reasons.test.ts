@@ -2,7 +2,6 @@
 // and localReason like the missions API; Atom and JSON Feed entries show the reader's text by the
 // pages' rule (a translation, else the original and "(original in …)"), and the language keys the cache.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { produceApiResponse } from "@/lib/api/handlers";
 import { getDb } from "@/lib/db/client";
 import { cachedHotResponse } from "@/lib/http/hot-paths";
 import { getResponseCache } from "@/lib/http/response-cache";
@@ -10,18 +9,15 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { saveReasonText } from "@/lib/i18n/reason-texts";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";
+import { apiGet, ORIGIN } from "../http";
 import { documentedQuery, expectDocumented } from "../openapi-contract";
 import { parseStrictXml } from "../xml";
 
-const ORIGIN = "http://chancery.test";
 const EN = "Closed after the shelling of the district.";
 const EN_IN_UK = "Зачинено після обстрілу району.";
 const UK = "Консульство працює лише для екстрених випадків.";
 
-async function get(pathAndQuery: string) {
-  const { response } = await produceApiResponse({ db: getDb(), origin: ORIGIN }, new URL(pathAndQuery, ORIGIN));
-  return { status: response.status, body: response.body, json: response.headers["Content-Type"]?.includes("json") ? JSON.parse(response.body) : undefined };
-}
+const get = (pathAndQuery: string) => apiGet(getDb(), pathAndQuery);
 
 async function report(missionId: number, reason: string, effectiveAt: Date, eventId: number) {
   const db = getDb();
