@@ -62,11 +62,9 @@ export async function waitFor(url: string, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** Builds when a source is newer than the build, as `npm start` does: a bench never measures stale code. */
 export function ensureBuild() {
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
-    console.log("No production build: running `npm run build` first …");
-    execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build-if-stale.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
 /** The built app on `port` for `databaseUrl`, as `npm run serve` runs it, in one process (so its RSS is the server's). */

@@ -87,9 +87,3 @@ export function MissionsView({
     </div>
   );
 }
-
-export function uniqueSorted<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()].sort((a, b) => key(a).localeCompare(key(b), "en"));
-}

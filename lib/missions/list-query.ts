@@ -3,10 +3,9 @@
 // list. Takes the client (no `server-only`) so the custom server reads through it too.
 import type { Db } from "@/lib/db/create";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { MapRow } from "@/lib/map/map-status";
-import { DEFAULT_POLICY, freshnessOf, staleCutoff } from "@/lib/status/freshness";
+import { DEFAULT_POLICY, staleCutoff } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { emptyStatusCounts, STATUSES, statusFilterOf, type Status, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
+import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
 import { encodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
@@ -110,19 +109,6 @@ export async function loadMissionPage(
 ): Promise<MissionPage> {
   const [page, totals] = await Promise.all([loadMissionRowsPage(db, context, request), countMissionsByStatus(db, missionFilterWhere(request.filters, context, request.scope))]);
   return { ...page, totals, matching: matchingOf(totals, request.filters.status) };
-}
-
-/** What a status map needs of a row (lib/map/map-status.ts MapRow), with the freshness facts it is judged from. */
-const mapRowSelect = { sendingCode: true, hostCode: true, status: true, verifiedAt: true, expectedAfter: true } satisfies Prisma.MissionSelect;
-
-/**
- * Every row matching the filters (status included), for a map: a host's or city's few hundred
- * missions in one statement, without the joined names or the order a table needs.
- */
-export async function loadMapRows(db: Db, context: FreshnessContext, filters: MissionFilters): Promise<MapRow[]> {
-  const where: Prisma.MissionWhereInput = { AND: [missionFilterWhere(filters, context), ...(filters.status.length ? [statusWhere(filters.status)] : [])] };
-  const found = await db.mission.findMany({ where, select: mapRowSelect });
-  return found.map((row) => ({ sendingCode: row.sendingCode, status: row.status as Status | null, freshness: freshnessOf(row, context.policyFor(row.hostCode), context.now) }));
 }
 
 /** Every matching row, read page by page (the CSV): memory holds one page of rows at a time. */

@@ -8,8 +8,9 @@ import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChange
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
-import { loadMapRows, loadMissionPage, type MissionPage } from "./list-query";
+import { loadMissionPage, type MissionPage } from "./list-query";
 import type { MissionRow } from "./row-select";
+import { loadScopeRows, type ScopeOfRows } from "./scope-rows";
 import { SlugSchema } from "./slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
 
@@ -31,33 +32,15 @@ export async function getMissionPage(filters: MissionFilters, after: string | un
   return loadMissionPage(getDb(), freshness, { filters, limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
 }
 
-/** What the status map of a host or city draws for every matching mission, on all pages: the few columns it needs, no names. */
-export async function getMapRows(filters: MissionFilters, now: Date) {
-  return loadMapRows(getDb(), await freshnessAt(now.getTime()), filters);
-}
-
 /** The newest status change and confirmation in a table's whole scope ("Data last updated"). */
 export async function getLastUpdated(scope: MissionScope) {
   const latest = await getDb().mission.aggregate({ where: scopeWhere(scope), _max: { statusSince: true, verifiedAt: true } });
   return { statusSince: latest._max.statusSince, verifiedAt: latest._max.verifiedAt };
 }
 
-/** What a host's or sender's page says about its whole scope: when its data last changed, its cities (with zones) and senders. */
-export async function getScopeFacts(scope: { hostCode: string } | { sendingCode: string }) {
-  const where = scopeWhere(scope);
-  // Two statements: the latest times come with the places' groups, the senders' names with their codes.
-  const [places, senders] = await Promise.all([
-    getDb().mission.groupBy({ by: ["city", "timeZone"], where, _count: { _all: true }, _max: { statusSince: true, verifiedAt: true } }),
-    "hostCode" in scope ? getDb().country.findMany({ where: { sentMissions: { some: where } }, select: { code: true, name: true } }) : Promise.resolve([]),
-  ]);
-  const latest = (pick: (group: (typeof places)[number]) => Date | null) => places.reduce<Date | null>((newest, group) => { const at = pick(group); return at && (!newest || at > newest) ? at : newest; }, null);
-  return {
-    lastUpdated: { statusSince: latest((group) => group._max.statusSince), verifiedAt: latest((group) => group._max.verifiedAt) },
-    /** One entry per mission (city and zone), for zoneOfRows. */
-    places: places.flatMap((group) => Array.from({ length: group._count._all }, () => ({ city: group.city, timeZone: group.timeZone }))),
-    cities: [...new Set(places.map((group) => group.city))].sort((a, b) => a.localeCompare(b, "en")),
-    sending: senders.sort((a, b) => a.name.localeCompare(b.name, "en")),
-  };
+/** Every active mission of one host or sending country, fresh as of `now` (lib/missions/scope-rows.ts). */
+export async function getScopeRows(scope: ScopeOfRows, now: Date): Promise<MissionRow[]> {
+  return loadScopeRows(getDb(), scope, await freshnessAt(now.getTime()));
 }
 
 /** One active mission with its history, and its freshness as of `now`; a malformed slug is not looked up. */
@@ -106,10 +89,4 @@ export async function getEventBySlug(slug: string, now: Date, page: { before?: s
 export function pageOfRows(rows: readonly MissionRow[], filters: MissionFilters, after: string | undefined): MissionPage {
   const position = after ? decodeCursor(after, filters) : null;
   return pageMissions(rows, filters, { limit: PUBLIC_PAGE_SIZE, after: typeof position === "string" ? null : position });
-}
-
-/** The newest status change and confirmation among rows held in memory. */
-export function lastUpdatedOf(rows: readonly MissionRow[]) {
-  const newest = (pick: (row: MissionRow) => Date | null) => rows.reduce<Date | null>((latest, row) => { const at = pick(row); return at && (!latest || at > latest) ? at : latest; }, null);
-  return { statusSince: newest((row) => row.statusSince), verifiedAt: newest((row) => row.verifiedAt) };
 }

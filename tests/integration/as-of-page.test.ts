@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { loadLastUpdatedAsOf, loadMissionsAsOf } from "@/lib/history/as-of";
 import { loadHostCountsAsOf, loadMissionPageAsOf } from "@/lib/history/as-of-page";
 import { summariseHostsAsOf } from "@/lib/history/host-summaries";
-import { lastUpdatedOf } from "@/lib/missions/queries";
+import { lastUpdatedOf } from "@/lib/missions/scope-rows";
 import { backfillRunColumns } from "@/lib/history/run-columns";
 import { decodeCursor } from "@/lib/missions/cursor";
 import { pageMissions } from "@/lib/missions/filter-missions";

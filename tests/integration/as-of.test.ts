@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create";
 import { SETTLED_CACHE_CONTROL } from "@/lib/history/http";
 import { loadLastUpdatedAsOf, loadMissionsAsOf } from "@/lib/history/as-of";
-import { lastUpdatedOf } from "@/lib/missions/queries";
+import { lastUpdatedOf } from "@/lib/missions/scope-rows";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { freshnessOf, DEFAULT_POLICY } from "@/lib/status/freshness";
 import { seed } from "@/prisma/seed";

@@ -13,6 +13,7 @@ import { MISSION_SORTS, type MissionFilters } from "@/lib/missions/filters";
 import { backfillFoldedColumns, refreshFoldedColumns } from "@/lib/missions/folded-columns";
 import { decodeCursor } from "@/lib/missions/cursor";
 import { loadMissionPage } from "@/lib/missions/list-query";
+import { loadScopeRows, scopeFactsOf } from "@/lib/missions/scope-rows";
 import { MISSION_TYPES } from "@/lib/missions/types";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
@@ -121,6 +122,29 @@ describe("mission lists paged in the database", () => {
       { numRuns: 12 },
     );
   }, 180_000);
+
+  it("reads a host's or sender's rows in one statement exactly as the table rows are read (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(missionArb, { minLength: 1, maxLength: 40 }), fc.constantFrom(...SENDERS), async (missions, sender) => {
+        await insert(missions);
+        const db = getDb();
+        const context = await loadFreshnessContext(db, NOW);
+        const all = (await loadMissionRows(db, context)).sort((a, b) => a.id - b.id);
+        for (const [scope, expected] of [
+          [{ hostCode: "UA" }, all.filter((row) => row.hostCode === "UA")],
+          [{ sendingCode: sender }, all.filter((row) => row.sendingCode === sender)],
+        ] as const) {
+          const rows = await loadScopeRows(db, scope, context);
+          // Object.entries: Prisma's rows carry a symbol for util.inspect that raw rows have no need of.
+          expect(rows.map((row) => Object.fromEntries(Object.entries(row)))).toEqual(expected.map((row) => Object.fromEntries(Object.entries(row))));
+          const facts = scopeFactsOf(rows);
+          expect(facts.cities).toEqual([...new Set(expected.map((row) => row.city))].sort((a, b) => a.localeCompare(b, "en")));
+          expect(facts.lastUpdated.statusSince?.getTime() ?? null).toBe(expected.reduce<number | null>((max, row) => (row.statusSince && (max === null || row.statusSince.getTime() > max) ? row.statusSince.getTime() : max), null));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 
   it("orders accented and cased names by their folded code points, the same on every database", async () => {
     await insert(CITIES.map((city) => ({ sendingCode: "US", hostCode: "UA", city, type: "embassy", status: null, reason: null, sinceHours: null, verifiedHours: null, archived: false })));

@@ -12,8 +12,9 @@ import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
 import { filterMissions } from "@/lib/missions/filter-missions";
-import { getMapRows, getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
-import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { getScopeRows, pageOfRows } from "@/lib/missions/queries";
+import { scopeFactsOf } from "@/lib/missions/scope-rows";
+import { AFTER_PARAM, MissionsView } from "../../_components/missions-view";
 import { EmbedBuilder } from "./_components/embed-builder";
 import { getI18n } from "@/lib/i18n/request";
 import { getReasonVersions } from "@/lib/i18n/reason-queries";
@@ -46,19 +47,20 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const filters = { ...parseMissionFiltersLeniently(query), host: country.code };
   const basePath = `/countries/${country.code}`;
   const after = typeof query[AFTER_PARAM] === "string" ? query[AFTER_PARAM] : undefined;
-  const facts = await getScopeFacts({ hostCode: country.code });
-  const timeZone = zoneOfRows(facts.places, filters.city);
+  // Today's rows of the whole host: its zone places a moment typed in its local time, and
+  // without a moment they are the page, its totals, map and choices (decision 052).
+  const today = await getScopeRows({ hostCode: country.code }, new Date());
+  const timeZone = zoneOfRows(today, filters.city);
   const { moment, keep, problem, redirectQuery } = readPageMoment(query, timeZone);
   if (redirectQuery) redirect(`${basePath}?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
-  const asOf = moment ? await getMissionRowsAsOf({ hostCode: country.code }, moment) : null;
-  const page = asOf ? pageOfRows(asOf, filters, after) : await getMissionPage(filters, after, now);
+  const rows = moment ? await getMissionRowsAsOf({ hostCode: country.code }, moment) : today;
+  const page = pageOfRows(rows, filters, after);
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, host: undefined }));
   const links = momentPageLinks(basePath, filterParams, moment, { host: country.code, city: filters.city });
-  const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : facts.cities;
-  const sending = asOf ? uniqueSorted(asOf.map((row) => ({ code: row.sendingCode, name: row.sendingName })), (c) => c.name) : facts.sending;
+  const { lastUpdated, cities, sending } = scopeFactsOf(rows);
   // The map draws every matching mission, not only this page's.
-  const mapRows = asOf ? filterMissions(asOf, filters).rows : !after && !page.nextCursor ? page.rows : await getMapRows(filters, now);
+  const mapRows = filterMissions(rows, filters).rows;
   const { t, locale, href } = await getI18n();
   const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
@@ -88,7 +90,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
         now={now}
         page={page}
         pageNumberHint={after ? "later" : "first"}
-        lastUpdated={asOf ? lastUpdatedOf(asOf) : facts.lastUpdated}
+        lastUpdated={lastUpdated}
         filters={filters}
         basePath={basePath}
         columns={["sending", "city", "type", "status", "since", "reason", "source", "verified"]}

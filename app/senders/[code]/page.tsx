@@ -10,8 +10,9 @@ import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { getMissionPage, getScopeFacts, lastUpdatedOf, pageOfRows } from "@/lib/missions/queries";
-import { AFTER_PARAM, MissionsView, uniqueSorted } from "../../_components/missions-view";
+import { getScopeRows, pageOfRows } from "@/lib/missions/queries";
+import { scopeFactsOf } from "@/lib/missions/scope-rows";
+import { AFTER_PARAM, MissionsView } from "../../_components/missions-view";
 import { getI18n } from "@/lib/i18n/request";
 import { getReasonVersions } from "@/lib/i18n/reason-queries";
 import { around, SLOT } from "@/lib/i18n/translator";
@@ -42,12 +43,12 @@ export default async function SendingCountryPage({ params, searchParams }: Props
   if (redirectQuery) redirect(`${basePath}?${redirectQuery.toString()}`);
   const now = moment?.at ?? new Date();
   const after = typeof query[AFTER_PARAM] === "string" ? query[AFTER_PARAM] : undefined;
-  const asOf = moment ? await getMissionRowsAsOf({ sendingCode: country.code }, moment) : null;
-  const [page, facts] = await Promise.all([asOf ? pageOfRows(asOf, filters, after) : getMissionPage(filters, after, now), asOf ? null : getScopeFacts({ sendingCode: country.code })]);
+  const rows = moment ? await getMissionRowsAsOf({ sendingCode: country.code }, moment) : await getScopeRows({ sendingCode: country.code }, now);
+  const page = pageOfRows(rows, filters, after);
+  const { lastUpdated, cities } = scopeFactsOf(rows);
   const filterParams = Object.fromEntries(filtersToSearchParams({ ...filters, sending: [] }));
   const links = momentPageLinks(basePath, filterParams, moment);
   const { t, locale, href } = await getI18n();
-  const cities = asOf ? uniqueSorted(asOf.map((row) => row.city), (city) => city) : (facts?.cities ?? []);
   const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
   const headingParts = around(t("sender.heading", { country: SLOT }));
@@ -68,7 +69,7 @@ export default async function SendingCountryPage({ params, searchParams }: Props
         now={now}
         page={page}
         pageNumberHint={after ? "later" : "first"}
-        lastUpdated={asOf ? lastUpdatedOf(asOf) : (facts?.lastUpdated ?? { statusSince: null, verifiedAt: null })}
+        lastUpdated={lastUpdated}
         filters={filters}
         basePath={basePath}
         columns={["host", "city", "type", "status", "since", "reason", "source", "verified"]}
