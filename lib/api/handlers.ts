@@ -10,7 +10,6 @@ import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
 import { errorResponse, jsonResponse, publicResponse, type HttpResponse, type StreamedResponse } from "@/lib/http/response";
 import type { Produced } from "@/lib/http/response-cache";
 import { MissionFiltersSchema, parseMissionFilters, type MissionFilters } from "@/lib/missions/filters";
-import { filterMissions } from "@/lib/missions/filter-missions";
 import { eachMissionRow, loadMissionPage, DEFAULT_PAGE_SIZE, type MissionPage } from "@/lib/missions/list-query";
 import type { SortPosition } from "@/lib/missions/order";
 import type { MissionRow } from "@/lib/missions/row-select";
@@ -31,8 +30,8 @@ import { SlugSchema } from "@/lib/missions/slug";
 import { decodeHistoryCursor, HISTORY_PAGE_SIZE, type HistoryCursor } from "@/lib/missions/history-page";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { describeStatus } from "@/lib/status/wording";
-import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { loadMissionPageAsOf } from "@/lib/history/as-of-page";
+import { eachMissionRowAsOf } from "@/lib/history/as-of-rows";
 import { produceChangesCsv, produceChangesResponse } from "@/lib/history/changes-api";
 import { asksForMoment, loadRecentChangesAsOf, produceCountriesAsOf, produceMissionAsOf } from "@/lib/history/api-at";
 import { momentCacheHeaders } from "@/lib/history/http";
@@ -114,13 +113,12 @@ async function missionList(ctx: ApiContext, params: URLSearchParams): Promise<Pr
 /** Every matching row for the CSV: read from the database a page at a time. */
 async function allMatchingRows(ctx: ApiContext, request: ListRequest): Promise<{ rows: MissionRow[]; now: Date }> {
   const freshness = await freshnessFor(ctx);
-  if (request.moment) {
-    const asOf = (await loadMissionsAsOf(ctx.db, { hostCode: request.filters.host }, request.moment, freshness)).filter((row) => !request.changedSince || row.updatedAt >= request.changedSince);
-    return { rows: filterMissions(asOf, request.filters).rows, now: request.moment.at };
-  }
   const rows: MissionRow[] = [];
-  for await (const row of eachMissionRow(ctx.db, freshness, request.filters, { changedSince: request.changedSince })) rows.push(row);
-  return { rows, now: freshness.now };
+  const each = request.moment
+    ? eachMissionRowAsOf(ctx.db, request.moment, request.filters, freshness, { changedSince: request.changedSince })
+    : eachMissionRow(ctx.db, freshness, request.filters, { changedSince: request.changedSince });
+  for await (const row of each) rows.push(row);
+  return { rows, now: request.moment?.at ?? freshness.now };
 }
 
 async function missionCsv(ctx: ApiContext, params: URLSearchParams): Promise<Produced> {

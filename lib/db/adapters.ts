@@ -33,6 +33,10 @@ export function postgresAdapter(url: string, options: { allowExitOnIdle?: boolea
     // statement needs a transaction around it to turn it off.
     options: "-c jit=off",
     max: options.max ?? 10,
+    // pg closes a connection idle for 10 s by default, so a request after a quiet spell paid a
+    // new connection (its start-up and the first statements' planning) on top of its own
+    // reads; an as-of page runs two statements side by side and needs two (decision 047).
+    idleTimeoutMillis: 5 * 60_000,
     allowExitOnIdle: options.allowExitOnIdle,
   });
 }

@@ -21,7 +21,7 @@ import { loadFreshnessContext, type FreshnessContext } from "@/lib/status/freshn
 import { describeStatus } from "@/lib/status/wording";
 import { loadMissionsAsOf, type AsOfRow } from "./as-of";
 import { historyEntrySelect } from "./entry-select";
-import { summariseHostsAsOf } from "./host-summaries";
+import { loadHostSummariesAsOf } from "./host-summaries";
 import { momentCacheHeaders } from "./http";
 import { parseMoment, type Moment } from "./moment";
 
@@ -120,8 +120,8 @@ function badgeOf(row: AsOfRow, moment: Moment, headers: Record<string, string>) 
 export async function produceCountriesAsOf(ctx: Context, params: URLSearchParams): Promise<Produced> {
   const read = readMoment(params, ctx, []);
   if (!read.ok) return read.produced;
-  const rows = await loadMissionsAsOf(ctx.db, {}, read.moment, await freshnessAt(ctx.db, read.moment));
-  const body: ApiCountryList = { data: summariseHostsAsOf(rows).map(({ code, name, missions, counts, confirmed, unconfirmed }) => ({ code, name, missions, counts, confirmed, unconfirmed })) };
+  const summaries = await loadHostSummariesAsOf(ctx.db, read.moment, await freshnessAt(ctx.db, read.moment));
+  const body: ApiCountryList = { data: summaries.map(({ code, name, missions, counts, confirmed, unconfirmed }) => ({ code, name, missions, counts, confirmed, unconfirmed })) };
   return { response: jsonResponse(200, body, momentCacheHeaders(read.moment, ctx.now?.() ?? new Date())), tags: ["*"] };
 }
 

@@ -23,6 +23,8 @@ export interface AsOfScope {
   sendingCode?: string;
   missionId?: number;
   missionIds?: readonly number[];
+  /** A statement giving the ids (one page of a table, found in the same statement: lib/history/as-of-page.ts). */
+  missionIdsFrom?: Prisma.Sql;
 }
 
 export type AsOfRow = MissionRow & {
@@ -62,6 +64,7 @@ function scopeWhere(scope: AsOfScope, moment: Moment): Prisma.Sql {
   if (scope.sendingCode !== undefined) conditions.push(Prisma.sql`m."sendingCode" = ${scope.sendingCode}`);
   if (scope.missionId !== undefined) conditions.push(Prisma.sql`m."id" = ${scope.missionId}`);
   if (scope.missionIds !== undefined) conditions.push(scope.missionIds.length ? Prisma.sql`m."id" IN (${Prisma.join([...scope.missionIds])})` : Prisma.sql`1 = 0`);
+  if (scope.missionIdsFrom !== undefined) conditions.push(Prisma.sql`m."id" IN (${scope.missionIdsFrom})`);
   // What the public was shown: a mission added later was not in the table (unless an entry
   // about it had been recorded by then, as the seed's back-dated reports are).
   if (moment.known === "then") conditions.push(Prisma.sql`(m."createdAt" <= ${moment.at} OR s."id" IS NOT NULL)`);

@@ -1,13 +1,13 @@
-// The one total order of a mission table, written twice side by side: as Prisma orderBy +
-// keyset WHERE (the database pages through it) and as a comparator (the as-of tables, built
-// in memory). Both compare the folded keys by code point (decision 027), so SQLite,
+// The one total order of a mission table, written side by side: as Prisma orderBy + keyset
+// WHERE (the database pages through it), as a comparator (the as-of tables, built in memory),
+// and, from the same primaryKey and nullsLast, as raw SQL (./order-sql.ts: the as-of pages). Both compare the folded keys by code point (decision 027), so SQLite,
 // PostgreSQL and memory agree; tests/integration/mission-pages.test.ts checks all three.
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { MissionFilters } from "./filters";
 import type { MissionRow } from "./row-select";
 import { compareCodePoints, missionSortKeys, type SortKeys } from "./search-text";
 
-type Order = Pick<MissionFilters, "sort" | "dir">;
+export type Order = Pick<MissionFilters, "sort" | "dir">;
 
 /** The values a row is ordered by; a cursor carries them for the last row of a page. */
 export type SortPosition = SortKeys & Pick<MissionRow, "id" | "type" | "status" | "statusSince" | "verifiedAt">;
@@ -16,8 +16,8 @@ export function sortPositionOf(row: Pick<MissionRow, "id" | "type" | "status" | 
   return { ...missionSortKeys(row), id: row.id, type: row.type, status: row.status, statusSince: row.statusSince, verifiedAt: row.verifiedAt };
 }
 
-type TextKey = "sendingKey" | "hostKey" | "cityKey" | "type";
-type NullableKey = "status" | "statusSince" | "verifiedAt";
+export type TextKey = "sendingKey" | "hostKey" | "cityKey" | "type";
+export type NullableKey = "status" | "statusSince" | "verifiedAt";
 const TEXT_KEYS: Partial<Record<MissionFilters["sort"], TextKey>> = { sending: "sendingKey", host: "hostKey", city: "cityKey", type: "type" };
 const NULLABLE_KEYS: Partial<Record<MissionFilters["sort"], NullableKey>> = { status: "status", since: "statusSince", verified: "verifiedAt" };
 
@@ -25,9 +25,9 @@ const NULLABLE_KEYS: Partial<Record<MissionFilters["sort"], NullableKey>> = { st
  * Where rows without a value go. Statuses order closed < limited < open (alphabetical) <
  * unreported (null), reversed by "desc"; missions without a time sort last either way.
  */
-const nullsLast = (order: Order) => order.sort !== "status" || order.dir === "asc";
+export const nullsLast = (order: Order) => order.sort !== "status" || order.dir === "asc";
 
-function primaryKey(order: Order): { text: TextKey } | { nullable: NullableKey } {
+export function primaryKey(order: Order): { text: TextKey } | { nullable: NullableKey } {
   const text = TEXT_KEYS[order.sort];
   return text ? { text } : { nullable: NULLABLE_KEYS[order.sort] ?? "status" };
 }
