@@ -6,6 +6,7 @@
 // that died (kill -9 included) leaves no renderer behind.
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { env, type Env } from "@/lib/env";
@@ -32,16 +33,29 @@ function readEnvironment(): Env {
   }
 }
 
+const { values } = parseArgs({ options: { socket: { type: "string" } } });
+const socketPath = values.socket;
+
 if (!process.send) {
   console.error("server-renderer.ts is started by the front process (npm run serve), not on its own.");
   process.exit(1);
 }
-process.on("disconnect", () => process.exit(0));
+// The socket's directory is the front's; a front that died cannot remove it any more.
+process.on("disconnect", () => {
+  try {
+    if (socketPath) {
+      fs.rmSync(socketPath, { force: true });
+      // rmdir removes only an empty directory: nothing but the socket is ever lost.
+      fs.rmdirSync(path.dirname(socketPath));
+    }
+  } catch {
+    // Already gone, or not empty: left as it is.
+  }
+  process.exit(0);
+});
 // Ctrl-C reaches the whole process group: the front stops this process itself (SIGTERM).
 process.on("SIGINT", () => undefined);
 
-const { values } = parseArgs({ options: { socket: { type: "string" } } });
-const socketPath = values.socket;
 const config = readEnvironment();
 
 // One Prisma client per process: lib/db/client.ts (used by Next's pages) picks this one up.
