@@ -18,6 +18,8 @@ const config = [
       "import/no-cycle": ["error", { ignoreExternal: true }],
       // server.ts runs its modules outside Next's bundler, where `server-only` and `next/*` break.
       "chancery/framework-free-server-graph": "error",
+      // The front process (server.ts, lib/server/) never loads Next or the database (decision 050).
+      "chancery/front-without-database": "error",
     },
   },
   {
@@ -35,9 +37,8 @@ const config = [
   },
   {
     // Every variable is read and validated in lib/env.ts (a bad value stops the start, named).
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server.ts", "scripts/**/*.ts", "prisma/**/*.ts"],
-    // response-cache.ts still reads DATABASE_URL itself; it moves to env() with the cache rewrite.
-    ignores: ["lib/env.ts", "lib/http/response-cache.ts"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server.ts", "server-renderer.ts", "scripts/**/*.ts", "prisma/**/*.ts"],
+    ignores: ["lib/env.ts"],
     rules: {
       // Reading one variable (process.env.X); handing the whole environment to a child is fine.
       "no-restricted-syntax": ["error", ENV_READ],

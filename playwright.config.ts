@@ -25,8 +25,8 @@ export default defineConfig({
   webServer: [
     {
       // A fresh, seeded SQLite database and a production build for every run, served by the
-      // custom server (server.ts) as in production.
-      command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && tsx server.ts`,
+      // bundled front (server.ts → .next/chancery/server.mjs) and its renderer, as in production.
+      command: `rm -f tests/.tmp/e2e.db* && npm run db:setup && npm run build && node .next/chancery/server.mjs`,
       url: `http://127.0.0.1:${PORT}/`,
       env: SEEDED_SERVER_ENV,
       reuseExistingServer: false,
@@ -38,7 +38,7 @@ export default defineConfig({
       // The world file imported (9,852 missions) with 20,000 generated reports, in its own
       // database, so the seeded server above stays as the other specs expect. Started after
       // the first (Playwright starts web servers in order), so the build is there. ~25 s.
-      command: `rm -f tests/.tmp/e2e-world.db* && npm run db:setup && npm run --silent world -- --history 20000 && tsx server.ts`,
+      command: `rm -f tests/.tmp/e2e-world.db* && npm run db:setup && npm run --silent world -- --history 20000 && node .next/chancery/server.mjs`,
       url: `http://127.0.0.1:${E2E_WORLD_PORT}/`,
       env: { DATABASE_URL: "file:./tests/.tmp/e2e-world.db", NEXT_TELEMETRY_DISABLED: "1", PORT: String(E2E_WORLD_PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
       reuseExistingServer: false,

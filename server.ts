@@ -1,19 +1,16 @@
-// Production server: answers the hot public paths (API, embed) from the in-memory response
-// cache before Next's per-request pipeline, and hands everything else to Next.
-// Run by `npm start` (tsx server.ts) after `next build`.
+// Production server, the FRONT process (decision 050): the response cache, the send path and
+// the security rules, with no Next and no database (lint: chancery/front-without-database).
+// Next, Prisma, the job worker and the PostgreSQL relay run in the renderer child
+// (server-renderer.ts), which this process starts, restarts and stops. Bundled by
+// scripts/build-front.ts to .next/chancery/server.mjs, which `npm run serve` runs on plain node.
+import fs from "node:fs";
 import http from "node:http";
-import next from "next";
+import path from "node:path";
 import { env, type Env } from "@/lib/env";
-import { createDb, type Db } from "@/lib/db/create";
-import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
-import { startAppJobWorker } from "@/lib/jobs/registry";
-import { cachedHotResponseForRaw, isHotPath, isStreamedPath, METHOD_NOT_ALLOWED, PREFLIGHT, produceStreamedResponse } from "@/lib/http/hot-paths";
-import { errorResponse, isStreamed } from "@/lib/http/response";
-import { sendResponse, sendStreamed, sendWire } from "@/lib/http/send";
-import { isCacheablePageRequest, servePage } from "@/lib/http/page-cache";
-import { applyProxyTrust } from "@/lib/http/client-ip";
-import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
-import { transportSecurityHeaders } from "@/lib/security/headers";
+import { ResponseCache } from "@/lib/http/response-cache";
+import { Admission } from "@/lib/server/admission";
+import { createFrontHandler } from "@/lib/server/front";
+import { rendererCommand, RendererProcess } from "@/lib/server/renderer";
 
 /** A bad variable stops the start here, named, rather than failing some later request. */
 function readEnvironment(): Env {
@@ -25,61 +22,40 @@ function readEnvironment(): Env {
   }
 }
 
-const config = readEnvironment();
-const { HOSTNAME: hostname, PORT: port } = config;
-// Set before any handler writes its own headers, so every answer carries them.
-const everyResponseHeaders = Object.entries(transportSecurityHeaders(config.PUBLIC_ORIGIN));
+/** The checkout: this file's directory, or two up when it runs bundled from .next/chancery. */
+function appRoot(): string {
+  const here = import.meta.dirname;
+  return fs.existsSync(path.join(here, "package.json")) ? here : path.resolve(here, "../..");
+}
 
-// One Prisma client per process: lib/db/client.ts (used by Next's pages) picks this one up.
-const holder = globalThis as unknown as { chanceryDb?: Db };
-const db = () => (holder.chanceryDb ??= createDb(config.DATABASE_URL));
+const config = readEnvironment();
 
 async function main() {
-  const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  if (config.databaseProvider === "postgres") await startCrossInstanceInvalidation(config.DATABASE_URL).ready;
-
-  const server = http.createServer((req, res) => {
-    for (const [name, value] of everyResponseHeaders) res.setHeader(name, value);
-    applyProxyTrust(req.headers, req.socket.remoteAddress, config.TRUST_PROXY);
-    const rawUrl = req.url ?? "/";
-    const pathEnd = rawUrl.indexOf("?");
-    const pathname = pathEnd === -1 ? rawUrl : rawUrl.slice(0, pathEnd);
-    if (!isDecodablePath(pathname)) return sendResponse(req, res, malformedPathResponse(pathname));
-    if (!isHotPath(pathname)) {
-      if (isCacheablePageRequest(req, pathname, rawUrl)) return servePage(req, res, rawUrl, server, () => void handle(req, res));
-      return void handle(req, res);
-    }
-    const method = req.method ?? "GET";
-    if (method === "OPTIONS") return sendResponse(req, res, PREFLIGHT);
-    if (method !== "GET" && method !== "HEAD") return sendResponse(req, res, METHOD_NOT_ALLOWED);
-    if (isStreamedPath(pathname)) {
-      void produceStreamedResponse(db(), req.headers.host, new URL(rawUrl, "http://internal")).then((answer) =>
-        isStreamed(answer) ? sendStreamed(req, res, answer) : sendResponse(req, res, answer),
-      );
-      return;
-    }
-    const entry = cachedHotResponseForRaw(db, req.headers.host, rawUrl);
-    if (!(entry instanceof Promise)) return sendWire(req, res, entry.response.status, entry.wire);
-    entry.then(
-      (produced) => sendWire(req, res, produced.response.status, produced.wire),
-      (error: unknown) => {
-        console.error(`Failed to answer ${pathname}:`, error);
-        sendResponse(req, res, errorResponse(500, "Internal error"));
-      },
-    );
+  const root = appRoot();
+  const cache = new ResponseCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 });
+  const renderer = await RendererProcess.start({
+    ...rendererCommand(root, config.RENDERER_HEAP_MB),
+    cwd: root,
+    env: process.env,
+    onInvalidate: (change) => cache.invalidate(change),
+    onRestart: () => cache.clear(),
+    onGiveUp: () => {
+      console.error("The renderer process keeps dying: stopping the server.");
+      process.exit(1);
+    },
   });
+  const server = http.createServer(createFrontHandler({ cache, admission: new Admission(), renderer, trustProxy: config.TRUST_PROXY, publicOrigin: config.PUBLIC_ORIGIN }));
   server.keepAliveTimeout = 65_000;
-  // Due changes (expiries, scheduled changes) are applied here; on SQLite this process is the
-  // only worker, so jobs a crashed predecessor left running are taken over at once.
-  const worker = await startAppJobWorker(db(), { takeOverRunningJobs: config.databaseProvider === "sqlite" });
-  server.listen(port, hostname, () => console.log(`Chancery ready on http://${hostname}:${port} (${config.databaseProvider})`));
+  await renderer.whenReady();
+  server.listen(config.PORT, config.HOSTNAME, () => console.log(`Chancery ready on http://${config.HOSTNAME}:${config.PORT} (${config.databaseProvider})`));
+  let stopping = false;
   const stop = () => {
-    void worker.stop();
-    server.close(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    server.close();
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 3000).unref();
+    setTimeout(() => process.exit(0), 15_000).unref();
+    void renderer.stop().finally(() => process.exit(0));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

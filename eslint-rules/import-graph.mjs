@@ -65,19 +65,27 @@ function reachable(entry) {
 const relative = (file) => path.relative(ROOT, file);
 const isFramework = (specifier) => specifier === "server-only" || specifier === "next" || specifier.startsWith("next/");
 
-let serverGraph;
-const serverModules = () => (serverGraph ??= reachable(path.join(ROOT, "server.ts")));
+/** The files reachable from any of the entries, each with the path from its first entry. */
+function reachableFromAll(entries) {
+  const union = new Map();
+  for (const entry of entries) for (const [file, chain] of reachable(entry)) if (!union.has(file)) union.set(file, chain);
+  return union;
+}
 
-/** Modules server.ts loads run outside Next's bundler: `server-only` and `next/*` break them. */
+const SERVER_ENTRIES = [path.join(ROOT, "server.ts"), path.join(ROOT, "server-renderer.ts")];
+let serverGraph;
+const serverModules = () => (serverGraph ??= reachableFromAll(SERVER_ENTRIES.filter((entry) => fs.existsSync(entry))));
+
+/** Modules server.ts and server-renderer.ts load run outside Next's bundler: `server-only` and `next/*` break them. */
 const frameworkFreeServerGraph = {
-  meta: { type: "problem", schema: [], messages: { framework: "{{file}} is loaded by server.ts ({{chain}}), which runs outside Next: it must not import {{specifier}}." } },
+  meta: { type: "problem", schema: [], messages: { framework: "{{file}} is loaded by {{entry}} ({{chain}}), which runs outside Next: it must not import {{specifier}}." } },
   create(context) {
     const file = context.filename;
     const chain = serverModules().get(file);
-    if (!chain || file === path.join(ROOT, "server.ts")) return {};
+    if (!chain || SERVER_ENTRIES.includes(file)) return {};
     const check = (node, specifier, isType) => {
       if (!isType && typeof specifier === "string" && isFramework(specifier)) {
-        context.report({ node, messageId: "framework", data: { file: relative(file), chain: chain.map(relative).join(" → "), specifier } });
+        context.report({ node, messageId: "framework", data: { file: relative(file), entry: relative(chain[0]), chain: chain.map(relative).join(" → "), specifier } });
       }
     };
     return {
@@ -113,4 +121,39 @@ const noDatabaseReach = {
   },
 };
 
-export const importGraphPlugin = { rules: { "framework-free-server-graph": frameworkFreeServerGraph, "no-database-reach": noDatabaseReach } };
+// The front process (decision 050) holds the cache and never renders: no Next, no Prisma, no
+// database driver, no job worker, through any number of imports from server.ts or lib/server/.
+const FRONT_FORBIDDEN_PACKAGES = [/^next(?:\/|$)/, /^@prisma\//, /^prisma$/, /^pg$/, /^better-sqlite3$/, /^server-only$/, /^@node-rs\/argon2$/];
+const FRONT_FORBIDDEN_FILES = [path.join(ROOT, "lib/db") + path.sep, path.join(ROOT, "lib/generated") + path.sep, path.join(ROOT, "lib/jobs") + path.sep, path.join(ROOT, "lib/events/pg-channel.ts")];
+const FRONT_DIRECTORY = path.join(ROOT, "lib/server");
+let frontGraph;
+function frontModules() {
+  if (!frontGraph) {
+    const own = fs.existsSync(FRONT_DIRECTORY) ? fs.readdirSync(FRONT_DIRECTORY).filter((name) => EXTENSIONS.some((ext) => name.endsWith(ext))).map((name) => path.join(FRONT_DIRECTORY, name)) : [];
+    frontGraph = reachableFromAll([path.join(ROOT, "server.ts"), ...own.sort()]);
+  }
+  return frontGraph;
+}
+
+const frontWithoutDatabase = {
+  meta: { type: "problem", schema: [], messages: { front: "{{file}} is loaded by the front process ({{chain}}), which holds no Next and no database: it must not import {{specifier}}." } },
+  create(context) {
+    const file = context.filename;
+    const chain = frontModules().get(file);
+    if (!chain) return {};
+    const check = (node, specifier, isType) => {
+      if (isType || typeof specifier !== "string") return;
+      const target = resolveSpecifier(specifier, file);
+      const forbidden = target ? FRONT_FORBIDDEN_FILES.some((prefix) => target === prefix || target.startsWith(prefix)) : FRONT_FORBIDDEN_PACKAGES.some((pattern) => pattern.test(specifier));
+      if (forbidden) context.report({ node, messageId: "front", data: { file: relative(file), chain: chain.map(relative).join(" → "), specifier } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, node.importKind === "type"),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, node.exportKind === "type"),
+      ExportAllDeclaration: (node) => check(node, node.source.value, node.exportKind === "type"),
+      ImportExpression: (node) => node.source.type === "Literal" && check(node, node.source.value, false),
+    };
+  },
+};
+
+export const importGraphPlugin = { rules: { "framework-free-server-graph": frameworkFreeServerGraph, "no-database-reach": noDatabaseReach, "front-without-database": frontWithoutDatabase } };

@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: wholeNumber(8, 4 * 1024 * 1024, "KiB").default(19456),
   /** Memory the response cache may hold, in MiB (decision 013); least recently used entries go first. */
   RESPONSE_CACHE_MB: wholeNumber(1, 64 * 1024, "MiB of cached responses").default(64),
+  /** The renderer process's V8 heap (Next, the database, the job worker), in MiB (decision 050). */
+  RENDERER_HEAP_MB: wholeNumber(64, 16 * 1024, "MiB of renderer heap").default(256),
   SEED_DEMO_EDITOR: z.enum(["0", "1"], { error: 'must be "1" or "0"' }).default("0").transform((value) => value === "1"),
   SEED_DEMO_EDITOR_PASSWORD: z.string().optional(),
   /** Where mails go; unset, they stay in the outbox admins read at /admin/outbox. */

@@ -27,14 +27,15 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Starts the built app on `databaseUrl`; stop() ends it (its own process group: tsx and its child). */
+/** Starts the built app on `databaseUrl`; stop() ends it (its own process group: the front and its renderer). */
 export async function startApp(databaseUrl: string, port: number): Promise<RunningApp> {
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("No production build: running `npm run build` first …");
     execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
+  execFileSync("npm", ["run", "--silent", "build:front"], { cwd: ROOT, stdio: "inherit" });
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const child = spawn(process.execPath, [".next/chancery/server.mjs"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const kill = () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
   };

@@ -62,14 +62,20 @@ export async function waitFor(url: string, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Builds when a source is newer than the build, as `npm start` does: a bench never measures stale code. */
+/** The front process's bundle (scripts/build-front.ts), what `npm run serve` runs. */
+export const FRONT_BUNDLE = ".next/chancery/server.mjs";
+
+/** Builds as `npm start` does (Next when a source is newer than its build, the front always): a bench never measures stale code. */
 export function ensureBuild() {
   execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build-if-stale.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
-/** The built app on `port` for `databaseUrl`, as `npm run serve` runs it, in one process (so its RSS is the server's). */
+/**
+ * The built app on `port` for `databaseUrl`, as `npm run serve` runs it: the bundled front on
+ * plain node, which starts the renderer child (residentMegabytes counts both).
+ */
 export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
-  const child = start(process.execPath, ["--import", "tsx", "server.ts"], { DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv });
+  const child = start(process.execPath, [FRONT_BUNDLE], { DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/v1/countries`);
   return { url, process: child };

@@ -1,5 +1,6 @@
 // `npm start`: runs `next build` only when a source file is newer than the last build, so a
-// restart of a built checkout starts in seconds.
+// restart of a built checkout starts in seconds. The front's bundle (scripts/build-front.ts,
+// well under a second) is made every time: it is what `npm run serve` runs.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,6 +25,7 @@ const builtAt = fs.existsSync(BUILD_MARKER) ? fs.statSync(BUILD_MARKER).mtimeMs 
 const changedAt = Math.max(...SOURCES.map((source) => newestChange(path.join(root, source))));
 if (builtAt > changedAt) {
   console.log("The build is current: not rebuilding (delete .next to force a build).");
+  execFileSync("npm", ["run", "--silent", "build:front"], { cwd: root, stdio: "inherit" });
 } else {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 }

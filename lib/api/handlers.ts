@@ -14,6 +14,7 @@ import { eachMissionRow, loadMissionPage, DEFAULT_PAGE_SIZE, type MissionPage } 
 import type { SortPosition } from "@/lib/missions/order";
 import type { MissionRow } from "@/lib/missions/row-select";
 import { missionTypeLabel } from "@/lib/missions/types";
+import { API_PREFIX } from "./paths";
 import { statusBadgeSvg } from "./badge";
 import { missionsCsv } from "./csv";
 import { decodeCursor } from "@/lib/missions/cursor";
@@ -46,7 +47,7 @@ export interface ApiContext {
 
 const freshnessFor = (ctx: ApiContext) => loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
 
-export const API_PREFIX = "/api/v1";
+export { API_PREFIX, isStreamedApiPath } from "./paths";
 
 const badRequest = (fields: FieldError[]): Produced => ({
   response: errorResponse(new BadRequestError(`Invalid ${[...new Set(fields.map((field) => field.field))].join(", ")}`, { fields })),
@@ -294,11 +295,6 @@ export async function produceApiResponse(ctx: ApiContext, url: URL): Promise<Pro
   if (first === "changes.atom" && !second) return feed(ctx, params, "atom", path);
   if (first === "changes.json" && !second) return feed(ctx, params, "json", path);
   return noEndpoint();
-}
-
-/** Whether GET `pathname` is answered by a stream (decision 045), not by produceApiResponse and its cache. */
-export function isStreamedApiPath(pathname: string): boolean {
-  return pathname.replace(/\/+$/, "") === `${API_PREFIX}/changes.csv`;
 }
 
 /** Answers the streamed endpoints (isStreamedApiPath): every change between two moments as CSV. */

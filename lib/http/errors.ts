@@ -2,7 +2,7 @@
 // shape every refusal has (public API, embed, admin routes, login), documented in OpenAPI.
 import { z } from "zod";
 import { AppError, BusyError, ConflictError, ERROR_CODES, NotFoundError, type ErrorCode } from "@/lib/errors";
-import { MissionNotFoundError, VersionConflictError } from "@/lib/missions/status-commands";
+import { MissionNotFoundError, VersionConflictError } from "@/lib/missions/command-errors";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

@@ -1,17 +1,17 @@
 // The public, cacheable paths (API, embed, embed scripts): one entry point used by both the
 // custom server (before Next's pipeline) and the Next route handlers (so `next dev` works).
 import type { Db } from "@/lib/db/create";
-import { MethodNotAllowedError, NotFoundError } from "@/lib/errors";
-import { API_PREFIX, isStreamedApiPath, produceApiResponse, produceStreamedApiResponse } from "@/lib/api/handlers";
+import { NotFoundError } from "@/lib/errors";
+import { API_PREFIX, produceApiResponse, produceStreamedApiResponse } from "@/lib/api/handlers";
 import { produceEmbedResponse } from "@/lib/embed/render";
 import { LOADER_SCRIPT, RESIZE_SCRIPT, scriptResponse } from "@/lib/embed/scripts";
-import { CORS_HEADERS, conditional, errorResponse, toWebResponse, type HttpResponse, type StreamedResponse } from "./response";
+import { conditional, errorResponse, toWebResponse, type HttpResponse, type StreamedResponse } from "./response";
 import { publicOrigin } from "./origin";
-import { cacheKey, getResponseCache, type CachedResponse, type Produced } from "./response-cache";
+import { cacheKey, type CachedResponse, type Produced } from "./response-cache";
+import { getResponseCache } from "./process-cache";
+import { isStreamedPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "./hot-path-rules";
 
-export function isHotPath(pathname: string): boolean {
-  return pathname.startsWith(`${API_PREFIX}/`) || pathname === "/embed" || pathname === "/embed.js" || pathname.startsWith("/embed/");
-}
+export { isHotPath, isStreamedPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "./hot-path-rules";
 
 /** The answer to a hot path; a thrown error (a busy database, say) is answered, never cached. */
 export async function produceHotResponse(db: Db, origin: string, url: URL): Promise<Produced> {
@@ -27,11 +27,6 @@ export async function produceHotResponse(db: Db, origin: string, url: URL): Prom
   }
 }
 
-export const PREFLIGHT: HttpResponse = { status: 204, headers: { ...CORS_HEADERS }, body: "" };
-const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
-const notAllowed = errorResponse(new MethodNotAllowedError(ALLOWED_METHODS));
-export const METHOD_NOT_ALLOWED: HttpResponse = { ...notAllowed, headers: { ...notAllowed.headers, Allow: ALLOWED_METHODS.join(", ") } };
-
 /** Cached entry for a request (producing it on a miss). */
 export function cachedHotResponse(db: () => Db, host: string | null | undefined, url: URL): CachedResponse | Promise<CachedResponse> {
   const origin = publicOrigin(host);
@@ -42,32 +37,6 @@ function cachedFor(db: () => Db, origin: string, url: URL, key: string): CachedR
   const cache = getResponseCache();
   return cache.lookup(key, () => produceHotResponse(db(), origin, url));
 }
-
-interface ParsedRequest {
-  origin: string;
-  url: URL;
-  key: string;
-}
-// Raw "host + URL" → parsed and normalised, so a hot request skips URL parsing and sorting.
-const parsedByRaw = new Map<string, ParsedRequest>();
-const MAX_PARSED = 10_000;
-
-/** For the custom server: the cached entry for a raw request line (a path: it always parses). */
-export function cachedHotResponseForRaw(db: () => Db, host: string | undefined, rawUrl: string): CachedResponse | Promise<CachedResponse> {
-  const raw = `${host ?? ""} ${rawUrl}`;
-  let parsed = parsedByRaw.get(raw);
-  if (!parsed) {
-    const url = new URL(rawUrl, "http://internal");
-    const origin = publicOrigin(host);
-    parsed = { origin, url, key: cacheKey(origin, url) };
-    if (parsedByRaw.size >= MAX_PARSED) parsedByRaw.clear();
-    parsedByRaw.set(raw, parsed);
-  }
-  return cachedFor(db, parsed.origin, parsed.url, parsed.key);
-}
-
-/** Whether a hot path is streamed (never cached: decision 045); check it before the cache. */
-export const isStreamedPath = isStreamedApiPath;
 
 /** The answer of a streamed path (isStreamedPath); a thrown error before the first byte is answered. */
 export async function produceStreamedResponse(db: Db, host: string | null | undefined, url: URL): Promise<HttpResponse | StreamedResponse> {

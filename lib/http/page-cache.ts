@@ -1,15 +1,13 @@
-// Dashboard pages through the custom server: an anonymous GET of a public page is rendered by
-// Next once (via a request to this same server, marked with a per-process token), kept in the
-// response cache under the same tags and expiry as the API, and served with a fresh CSP nonce
-// spliced in for every response. Decision 014.
+// Dashboard pages through the front process (server.ts): an anonymous GET of a public page is
+// rendered by Next once (in the renderer process, decision 050), kept in the response cache
+// under the same tags and expiry as the API, and served with a fresh CSP nonce spliced in for
+// every response. Decision 014.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
-import { request as httpRequest } from "node:http";
 import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { scopeTags, type CacheTag } from "./cache-tags";
-import { cacheKey, getResponseCache, type CachedResponse, type Produced, type ResponseCache } from "./response-cache";
+import { cacheKey, type CachedResponse, type ProductionKind, type Produced, type ResponseCache } from "./response-cache";
 import { acceptedEncoding, sendBytes } from "./send";
 import { liteHtml } from "./lite-html";
 import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
@@ -29,22 +27,12 @@ const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
 ];
 // Requests Next answers differently (client navigations, prefetches) or per user.
 const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
-export const RENDER_HEADER = "x-chancery-page-render";
-const RENDER_TOKEN = Buffer.from(crypto.randomBytes(16).toString("hex"));
 const COPIED_HEADERS = ["content-language", "content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];
 const gzip = promisify(zlib.gzip);
 
-/** Whether the request is this process's own render (its token, compared in constant time). */
-function isRenderRequest(req: http.IncomingMessage): boolean {
-  const given = req.headers[RENDER_HEADER];
-  if (typeof given !== "string" || given.length !== RENDER_TOKEN.length) return false;
-  return crypto.timingSafeEqual(Buffer.from(given), RENDER_TOKEN);
-}
-
-/** A request from outside with a made-up token is an ordinary request: it cannot force renders. */
+/** An anonymous GET of a public page, asked as a browser asks for a whole document. */
 export function isCacheablePageRequest(req: http.IncomingMessage, pathname: string, rawUrl: string): boolean {
   if (req.method !== "GET" || !PAGE_PATH.test(pathname) || rawUrl.includes("_rsc=")) return false;
-  if (isRenderRequest(req)) return false;
   return !BYPASS_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
@@ -61,41 +49,18 @@ export function canonicalPagePath(rawUrl: string): string {
   return cacheKey("", url, known);
 }
 
-/** Where this server can be reached from itself: its own address, loopback for a wildcard one. */
-export function selfAddress(server: http.Server): { host: string; port: number } {
-  const address = server.address() as AddressInfo | null;
-  if (!address) throw new Error("The server is not listening");
-  const wildcard = address.address === "0.0.0.0" || address.address === "::";
-  const host = wildcard ? (address.family === "IPv6" ? "::1" : "127.0.0.1") : address.address;
-  return { host, port: address.port };
-}
-
-interface Upstream {
+/** Next's answer to a page, as it came: status, headers, whole body. */
+export interface Upstream {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
 
-function renderRequest(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Upstream> {
-  const { host, port } = selfAddress(server);
-  // node:http, not fetch: Next patches the global fetch in this process.
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      { host, port, path, method: "GET", headers: { [RENDER_HEADER]: RENDER_TOKEN.toString(), host: hostHeader ?? `${host}:${port}`, "accept-encoding": "identity", "accept-language": locale } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 500, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end();
-  });
-}
+/** Renders a page anonymously in `locale` (in production: the renderer process, over its socket). */
+export type PageRender = (path: string, hostHeader: string | undefined, locale: Locale, kind: ProductionKind) => Promise<Upstream>;
 
-async function renderThroughNext(server: http.Server, path: string, hostHeader: string | undefined, locale: Locale): Promise<Produced> {
-  const response = await renderRequest(server, path, hostHeader, locale);
+async function renderThroughNext(render: PageRender, path: string, hostHeader: string | undefined, locale: Locale, kind: ProductionKind): Promise<Produced> {
+  const response = await render(path, hostHeader, locale, kind);
   const headers: Record<string, string> = {};
   for (const name of COPIED_HEADERS) {
     const value = response.headers[name];
@@ -131,43 +96,51 @@ function pageParts(entry: CachedResponse): PageParts {
   return parts;
 }
 
-/** The page with a fresh nonce in its body and CSP, gzipped when the client accepts it. */
-export async function pageWithFreshNonce(entry: CachedResponse, acceptEncoding: string | undefined): Promise<{ headers: Record<string, string>; body: Buffer }> {
+/** The page's headers and body parts with a fresh nonce between them (in the CSP too). */
+export function pageWithFreshNonce(entry: CachedResponse): { headers: Record<string, string>; chunks: Buffer[]; length: number } {
   const parts = pageParts(entry);
   const nonce = crypto.randomBytes(18).toString("base64");
   const nonceBytes = Buffer.from(nonce);
   const chunks = parts.bodyParts.flatMap((part, index) => (index > 0 ? [nonceBytes, part] : [part]));
-  let body = Buffer.concat(chunks);
   const headers: Record<string, string> = { ...entry.response.headers, ...pageRevalidationHeaders(entry), "content-security-policy": parts.cspParts.join(nonce) };
-  if (acceptedEncoding(acceptEncoding, { gzip: true }) === "gzip") {
-    body = await gzip(body, { level: 1 });
-    headers["content-encoding"] = "gzip";
-  }
-  headers["content-length"] = String(body.length);
-  return { headers, body };
+  return { headers, chunks, length: chunks.reduce((sum, chunk) => sum + chunk.length, 0) };
 }
 
 async function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse, negotiated: boolean) {
   // An unprefixed page is in the language Accept-Language chose: caches downstream must know.
   if (negotiated) res.setHeader("vary", "Accept-Language");
   if (answeredNotModified(req, res, entry)) return;
-  const { headers, body } = await pageWithFreshNonce(entry, req.headers["accept-encoding"]);
+  const { headers, chunks, length } = pageWithFreshNonce(entry);
   if (negotiated) headers.vary = [headers.vary, "Accept-Language"].filter(Boolean).join(", ");
-  sendBytes(req, res, entry.response.status, headers, body);
+  if (acceptedEncoding(req.headers["accept-encoding"], { gzip: true }) === "gzip") {
+    const body = await gzip(Buffer.concat(chunks, length), { level: 1 });
+    return sendBytes(req, res, entry.response.status, { ...headers, "content-encoding": "gzip", "content-length": String(body.length) }, body);
+  }
+  headers["content-length"] = String(length);
+  if (req.method === "HEAD") return sendBytes(req, res, entry.response.status, headers, undefined);
+  // The stored parts and the nonce leave in one write (one packet for a small page), not one per part.
+  res.cork();
+  res.writeHead(entry.response.status, headers);
+  for (const chunk of chunks) res.write(chunk);
+  res.end();
+  res.uncork();
 }
 
-/** Serves a cacheable page request; falls back to `next` when the render may not be shared. */
-export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, server: http.Server, next: () => void, cache: ResponseCache = getResponseCache()) {
+/**
+ * Serves a cacheable page request; falls back to `next` when the render may not be shared, or
+ * with the error when it failed (the front answers a refused render 503, not through Next).
+ */
+export function servePage(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, render: PageRender, next: (error?: unknown) => void, cache: ResponseCache) {
   const path = canonicalPagePath(rawUrl);
   // A prefixed page is in its language; an unprefixed one in the reader's best of ours, so it
   // is kept once per language (a handful), not once per Accept-Language header (decision 032).
   const prefix = splitLocalePrefix(path).locale;
   const locale = prefix ?? negotiateLocale(req.headers["accept-language"]);
   const key = `page:${req.headers.host ?? ""}|${locale}|${path}`;
-  const entry = cache.lookup(key, () => renderThroughNext(server, path, req.headers.host, locale));
+  const entry = cache.lookup(key, (kind) => renderThroughNext(render, path, req.headers.host, locale, kind));
   const fail = (error: unknown) => {
+    if (!res.headersSent) return next(error);
     console.error(`Could not serve the page ${path} from the cache:`, error);
-    if (!res.headersSent) next();
   };
   const serve = (ready: CachedResponse) => (ready.response.status === 0 ? next() : send(req, res, ready, prefix === null).catch(fail));
   if (!(entry instanceof Promise)) return void serve(entry);

@@ -1,17 +1,20 @@
 // In-memory cache of produced responses, keyed by normalised URL and tagged by the data they
 // show. A write drops exactly the entries tagged with what it changed (plus all-data ones);
-// entries also expire MAX_AGE_MS after they were stored, as a safety net for a missed
-// notification. The cache is bounded by bytes (decision 013): a loop of made-up URLs evicts
-// the least recently used entries instead of growing the heap.
+// entries are also fresh only MAX_AGE_MS after they were stored, as a safety net for a missed
+// notification, then served STALE_MS more while one refresh runs (decision 050). The cache is
+// bounded by bytes (decision 013): a loop of made-up URLs evicts the least recently used
+// entries instead of growing the heap. Pure (no environment, no database): the front process
+// (server.ts) holds it; lib/http/process-cache.ts gives Next's route code its own.
 import zlib from "node:zlib";
 import { promisify } from "node:util";
 import { LRUCache } from "lru-cache";
-import { env } from "@/lib/env";
-import { onDataChange, type DataChange } from "@/lib/events/data-changed";
+import type { DataChange } from "@/lib/events/data-changed";
 import { invalidatedTags, type CacheTag } from "./cache-tags";
 import type { HttpResponse } from "./response";
 
 export const MAX_AGE_MS = 1000;
+/** How long past MAX_AGE_MS an entry is still served while its one refresh runs. */
+export const STALE_MS = 1000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Bodies smaller than this are sent as they are: compressing them saves less than its headers. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -44,8 +47,13 @@ export interface Produced {
   precompress?: boolean;
 }
 
+/** A miss has a reader waiting; a refresh only renews an entry still being served. */
+export type ProductionKind = "miss" | "refresh";
+export type Produce = (kind: ProductionKind) => Promise<Produced>;
+
 export interface ResponseCacheOptions {
   maxAgeMs?: number;
+  staleMs?: number;
   maxBytes?: number;
   now?: () => number;
 }
@@ -82,11 +90,13 @@ export class ResponseCache {
   /** Bumped by every invalidation: a response produced across one is not stored. */
   private generation = 0;
   private readonly maxAgeMs: number;
+  private readonly staleMs: number;
   private readonly now: () => number;
   readonly maxBytes: number;
 
-  constructor({ maxAgeMs = MAX_AGE_MS, maxBytes = DEFAULT_MAX_BYTES, now = Date.now }: ResponseCacheOptions = {}) {
+  constructor({ maxAgeMs = MAX_AGE_MS, staleMs = STALE_MS, maxBytes = DEFAULT_MAX_BYTES, now = Date.now }: ResponseCacheOptions = {}) {
     this.maxAgeMs = maxAgeMs;
+    this.staleMs = staleMs;
     this.maxBytes = maxBytes;
     this.now = now;
     this.entries = new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entryBytes(key, entry) });
@@ -105,37 +115,35 @@ export class ResponseCache {
   peek(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (this.now() - entry.storedAt > this.maxAgeMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+    return this.now() - entry.storedAt > this.maxAgeMs ? undefined : entry;
   }
 
   /**
-   * The fresh entry synchronously when there is one, else a promise of the one `produce` makes.
-   * An entry past half its age is refreshed in the background while it is still served, so a
-   * busy key never makes its readers wait.
+   * The fresh entry synchronously when there is one; a stale one (up to staleMs past its age)
+   * also, while exactly one refresh renews it; else a promise of the one `produce` makes.
    */
-  lookup(key: string, produce: () => Promise<Produced>): CachedResponse | Promise<CachedResponse> {
-    const hit = this.peek(key);
-    if (!hit) return this.produceAndStore(key, produce);
-    if (this.now() - hit.storedAt > this.maxAgeMs / 2 && !this.inFlight.has(key)) {
-      this.produceAndStore(key, produce).catch(() => undefined);
+  lookup(key: string, produce: Produce): CachedResponse | Promise<CachedResponse> {
+    const entry = this.entries.get(key);
+    const age = entry ? this.now() - entry.storedAt : Infinity;
+    if (entry && age <= this.maxAgeMs) return entry;
+    if (entry && age <= this.maxAgeMs + this.staleMs) {
+      if (!this.inFlight.has(key)) this.produceAndStore(key, produce, "refresh").catch(() => undefined);
+      return entry;
     }
-    return hit;
+    if (entry) this.entries.delete(key);
+    return this.produceAndStore(key, produce, "miss");
   }
 
-  /** The cached entry, or the one `produce` makes (concurrent misses share one production). */
-  async get(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
-    return this.peek(key) ?? this.produceAndStore(key, produce);
+  /** The fresh entry, or the one `produce` makes (concurrent misses share one production). */
+  async get(key: string, produce: Produce): Promise<CachedResponse> {
+    return this.peek(key) ?? this.produceAndStore(key, produce, "miss");
   }
 
-  private produceAndStore(key: string, produce: () => Promise<Produced>): Promise<CachedResponse> {
+  private produceAndStore(key: string, produce: Produce, kind: ProductionKind): Promise<CachedResponse> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const generation = this.generation;
-    const promise = produce()
+    const promise = produce(kind)
       .then(async ({ response, tags, precompress }) => {
         const previous = this.entries.get(key);
         const unchanged = previous && previous.response.status === response.status && previous.response.headers.ETag === response.headers.ETag;
@@ -179,23 +187,6 @@ export class ResponseCache {
     this.entries.clear();
   }
 }
-
-const holder = globalThis as unknown as { chanceryResponseCache?: ResponseCache };
-
-/** The process-wide cache (shared by the custom server and Next route code), subscribed to writes. */
-export function getResponseCache(): ResponseCache {
-  if (!holder.chanceryResponseCache) {
-    const cache = new ResponseCache({ maxBytes: env().RESPONSE_CACHE_MB * 1024 * 1024 });
-    onDataChange((change) => cache.invalidate(change));
-    holder.chanceryResponseCache = cache;
-    const url = process.env.DATABASE_URL;
-    if (url && /^postgres(ql)?:\/\//.test(url)) {
-      void import("@/lib/events/pg-channel").then(({ startCrossInstanceInvalidation }) => startCrossInstanceInvalidation(url));
-    }
-  }
-  return holder.chanceryResponseCache;
-}
-
 
 /**
  * Normalised cache key: origin, path without trailing slash, parameters sorted. With `known`,

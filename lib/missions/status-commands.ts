@@ -9,24 +9,10 @@ import type { Prisma, StatusChange } from "@/lib/generated/sqlite/client";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/queue";
 import type { Follows, HistoryStatus, Status } from "@/lib/status/schema";
 import { recordChangeNotice, recordEventNotice } from "@/lib/subscriptions/notice";
+import { MissionNotFoundError, VersionConflictError } from "./command-errors";
 
-export class VersionConflictError extends Error {
-  constructor(
-    readonly missionId: number,
-    readonly expectedVersion: number,
-    readonly actualVersion: number,
-  ) {
-    super(`Mission ${missionId} changed since version ${expectedVersion} (now ${actualVersion})`);
-    this.name = "VersionConflictError";
-  }
-}
+export { MissionNotFoundError, VersionConflictError } from "./command-errors";
 
-export class MissionNotFoundError extends Error {
-  constructor(readonly missionId: number) {
-    super(`Mission ${missionId} does not exist`);
-    this.name = "MissionNotFoundError";
-  }
-}
 
 export const STATUS_EXPIRY_QUEUE = "status-expiry";
 export const expiryJobKey = (changeId: number) => `${STATUS_EXPIRY_QUEUE}:${changeId}`;

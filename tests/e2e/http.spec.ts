@@ -1,4 +1,4 @@
-// HTTP hardening through the real server (server.ts): undecodable paths, HSTS and Secure
+// HTTP hardening through the real server (the bundled front, server.ts, and its renderer): undecodable paths, HSTS and Secure
 // cookies on an https public origin, forwarded headers from clients, and an Atom feed that
 // stays XML whatever a stored reason holds. A second server with its own copy of the e2e
 // database carries the https origin and a low login limit, so the other specs are untouched.
@@ -55,7 +55,7 @@ test.describe("behind an https public origin", () => {
     const source = new Database("tests/.tmp/e2e.db", { readonly: true });
     source.exec(`VACUUM INTO '${HTTPS_DB}'`);
     source.close();
-    server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+    server = spawn(process.execPath, [".next/chancery/server.mjs"], {
       env: { ...process.env, DATABASE_URL: `file:./${HTTPS_DB}`, PORT: String(HTTPS_PORT), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PUBLIC_ORIGIN: "https://chancery.example", LOGIN_IP_LIMIT: "3" },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,
@@ -67,7 +67,7 @@ test.describe("behind an https public origin", () => {
   });
 
   test.afterAll(() => {
-    // tsx runs the server in a child of its own: end the whole group this spec started.
+    // The front runs its renderer in a child: end the whole group this spec started.
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
   });
 

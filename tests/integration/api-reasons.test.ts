@@ -2,7 +2,7 @@
 // gains the language it was written in and its text in the asked language, keys stay English.
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { saveReasonText } from "@/lib/i18n/reason-texts";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";

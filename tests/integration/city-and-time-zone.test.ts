@@ -6,7 +6,7 @@ import * as missionItem from "@/app/api/admin/missions/[id]/route";
 import * as missions from "@/app/api/admin/missions/route";
 import { getDb } from "@/lib/db/client";
 import { produceEmbedResponse } from "@/lib/embed/render";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
 import { getMissionPage } from "@/lib/missions/queries";
 import { createMission } from "../factories";

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { cachedHotResponse } from "@/lib/http/hot-paths";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { LOCALES } from "@/lib/i18n/locales";
 import { saveReasonText } from "@/lib/i18n/reason-texts";
 import { recordStatusChange } from "@/lib/missions/status-commands";

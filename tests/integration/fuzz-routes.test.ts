@@ -27,7 +27,7 @@ import { getDb } from "@/lib/db/client";
 import { ErrorBodySchema } from "@/lib/http/errors";
 import { handleHotRequest } from "@/lib/http/hot-paths";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { EXPORT_FORMAT } from "@/lib/import/own-format";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { createMission, EDITOR } from "../factories";

@@ -10,7 +10,8 @@ import { announceDataChange, onDataChange, type DataChange } from "@/lib/events/
 import { listenForDataChanges, startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
 import { cachedHotResponse, handleHotRequest } from "@/lib/http/hot-paths";
 import { conditional } from "@/lib/http/response";
-import { getResponseCache, ResponseCache } from "@/lib/http/response-cache";
+import { ResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { JOB_HANDLERS } from "@/lib/jobs/registry";
 import { runDueJobs } from "@/lib/jobs/run";
 import { recordStatusChange } from "@/lib/missions/status-commands";

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { produceApiResponse } from "@/lib/api/handlers";
 import { getDb } from "@/lib/db/client";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { reasonKey } from "@/lib/i18n/reason-key";
 import { loadReasonVersions, saveReasonText } from "@/lib/i18n/reason-texts";
 import { recordStatusChange } from "@/lib/missions/status-commands";

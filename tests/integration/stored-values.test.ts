@@ -6,7 +6,7 @@ import { XMLParser } from "fast-xml-parser";
 import { produceApiResponse } from "@/lib/api/handlers";
 import { getDb } from "@/lib/db/client";
 import { produceEmbedResponse } from "@/lib/embed/render";
-import { getResponseCache } from "@/lib/http/response-cache";
+import { getResponseCache } from "@/lib/http/process-cache";
 import { getAdminMission, getAdminMissionPage } from "@/lib/missions/admin-queries";
 import { parseMissionFiltersLeniently } from "@/lib/missions/filters";
 import { getLatestChanges, getMissionBySlug, getMissionPage } from "@/lib/missions/queries";

@@ -133,23 +133,28 @@ describe("conditional", () => {
 });
 
 describe("ResponseCache.lookup", () => {
-  it("serves a fresh entry at once and refreshes it in the background past half its age", async () => {
+  it("serves a stale entry for one more age while exactly one refresh runs, then misses", async () => {
     let now = 0;
     let version = 0;
-    const cache = new ResponseCache({ maxAgeMs: 1000, now: () => now });
-    const refreshed = deferred<void>();
-    const produce = async () => {
-      const value = produced(++version, []);
-      if (version === 2) queueMicrotask(() => refreshed.resolve());
-      return value;
+    const kinds: string[] = [];
+    const cache = new ResponseCache({ maxAgeMs: 1000, staleMs: 1000, now: () => now });
+    const refresh = deferred<Produced>();
+    const produce = (kind: string) => {
+      kinds.push(kind);
+      version++;
+      return version === 2 ? refresh.promise : Promise.resolve(produced(version, []));
     };
     const first = await cache.lookup("k", produce);
-    now = 600;
-    const stillFirst = cache.lookup("k", produce);
-    expect(stillFirst).toBe(first);
-    await refreshed.promise;
-    await expect.poll(() => (cache.peek("k")?.response.body)).toBe("2");
-    now = 1601;
+    now = 900;
+    expect(cache.lookup("k", produce)).toBe(first); // fresh: no refresh
+    now = 1500;
+    expect(cache.lookup("k", produce)).toBe(first); // stale: served, one refresh starts
+    expect(cache.lookup("k", produce)).toBe(first); // … and only one
+    expect(kinds).toEqual(["miss", "refresh"]);
+    refresh.resolve(produced("2", []));
+    await expect.poll(() => cache.peek("k")?.response.body).toBe('"2"');
+    now = 1500 + 2001; // past fresh + stale: a reader waits for a new production
     expect(cache.lookup("k", produce)).toBeInstanceOf(Promise);
+    expect(kinds).toEqual(["miss", "refresh", "miss"]);
   });
 });

@@ -1,0 +1,78 @@
+// A real, small renderer child for tests/unit/renderer-process.test.ts: it speaks the renderer
+// protocol (lib/server/renderer-protocol.ts) as server-renderer.ts does, without Next or a
+// database. Each production says which one it was (`n`) and which process made it (`pid`).
+// Control paths (reached through the front, which proxies them): POST /__invalidate?host=XX
+// sends an invalidation over IPC; POST /__release lets held productions (/api/v1/held…, held
+// the first time each is asked) finish; GET /__state tells what it produced and holds.
+import fs from "node:fs";
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { socket: { type: "string" } } });
+const socketPath = values.socket;
+process.on("disconnect", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+
+let productions = 0;
+const held = [];
+const heldBefore = new Set();
+
+function answer(res, { status, headers, tags }, body) {
+  const header = encodeURIComponent(JSON.stringify({ status, headers, tags }));
+  res.writeHead(200, { "x-chancery-answer": header, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function produceHot(req, res) {
+  const url = new URL(req.url, "http://internal");
+  const host = url.searchParams.get("host");
+  const make = () => {
+    const body = JSON.stringify({ path: req.url, n: ++productions, pid: process.pid });
+    answer(res, { status: 200, headers: { "Content-Type": "application/json", ETag: `"${productions}"` }, tags: host ? [`host:${host}`] : ["*"] }, body);
+  };
+  if (url.pathname.startsWith("/api/v1/held") && !heldBefore.has(req.url)) {
+    heldBefore.add(req.url);
+    held.push(make);
+    return;
+  }
+  make();
+}
+
+function renderPage(req, res) {
+  const nonce = Buffer.from(String(Math.random())).toString("base64");
+  productions++;
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${nonce}'` });
+  res.end(`<html><body><script nonce="${nonce}">${productions}</script><p>${req.url} ${process.pid}</p></body></html>`);
+}
+
+const server = http.createServer((req, res) => {
+  const produce = req.headers["x-chancery-produce"];
+  if (produce === "hot") return produceHot(req, res);
+  if (produce === "page") return renderPage(req, res);
+  const url = new URL(req.url, "http://internal");
+  if (req.method === "POST" && url.pathname === "/__invalidate") {
+    process.send({ type: "invalidate", change: { missionIds: [], hostCodes: [url.searchParams.get("host")], sendingCodes: [] } });
+    res.end("sent");
+    return;
+  }
+  if (req.method === "POST" && url.pathname === "/__release") {
+    for (const make of held.splice(0)) make();
+    res.end("released");
+    return;
+  }
+  if (url.pathname === "/__state") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ productions, held: held.length, pid: process.pid }));
+    return;
+  }
+  // Anything else is what the front proxies: echoed, with what the front passed on.
+  let length = 0;
+  req.on("data", (chunk) => (length += chunk.length));
+  req.on("end", () => {
+    res.writeHead(200, { "content-type": "application/json", "set-cookie": ["a=1", "b=2"] });
+    res.end(JSON.stringify({ method: req.method, url: req.url, length, forwardedFor: req.headers["x-forwarded-for"] ?? null, produce: req.headers["x-chancery-produce"] ?? null }));
+  });
+});
+
+fs.rmSync(socketPath, { force: true });
+server.listen(socketPath, () => process.send({ type: "ready" }));
