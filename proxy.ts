@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALE_HEADER, LOCALE_PATH_HEADER, LOCALE_PREFIXED_HEADER, negotiateLocale, splitLocalePrefix } from "@/lib/i18n/locales";
+import { LOCALE_HEADER, LOCALE_PASS_HEADER, LOCALE_PATH_HEADER, LOCALE_PREFIXED_HEADER, negotiateLocale, splitLocalePrefix } from "@/lib/i18n/locales";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
-const LOCALE_PASS_HEADER = "x-chancery-locale-pass";
 const PASS_TOKEN = crypto.randomUUID();
 
 /**

@@ -11,7 +11,7 @@ import { cacheKey, type CachedResponse, type ProductionKind, type Produced, type
 import { acceptedEncoding, sendBytes } from "./send";
 import { liteHtml } from "./lite-html";
 import { answeredNotModified, pageRevalidationHeaders } from "./page-revalidation";
-import { LOCALES, negotiateLocale, splitLocalePrefix, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_PASS_HEADER, LOCALES, negotiateLocale, splitLocalePrefix, type Locale } from "@/lib/i18n/locales";
 
 // With or without a language prefix (`/uk/countries/UA`; decision 032).
 const PAGE_PATH = new RegExp(`^(?:/(?:${LOCALES.join("|")})(?=/|$))?/?(?:$|docs/api$|countries/[A-Z]{2}$|senders/[A-Z]{2}$|missions/[a-z0-9-]{1,200}$|events/[a-z0-9-]{1,200}$|search$)`);
@@ -25,8 +25,10 @@ const KNOWN_PARAMS: Array<[RegExp, ReadonlySet<string>]> = [
   [/^\/$/, new Set(MOMENT_PARAMS)],
   [/^\/docs\/api$/, new Set()],
 ];
-// Requests Next answers differently (client navigations, prefetches) or per user.
-const BYPASS_HEADERS = ["cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
+// Requests Next answers differently (client navigations, prefetches), per user, or a prefixed
+// page's rewrite that Next sends back through the front (its pass token is checked by proxy.ts;
+// one from outside only skips the cache, as a cookie does).
+const BYPASS_HEADERS = [LOCALE_PASS_HEADER, "cookie", "authorization", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action", "purpose", "x-middleware-prefetch"];
 const COPIED_HEADERS = ["content-language", "content-type", "cache-control", "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "vary", "link"];
 const gzip = promisify(zlib.gzip);
 

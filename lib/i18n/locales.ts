@@ -12,6 +12,8 @@ export const LOCALE_PREFIXED_HEADER = "x-chancery-locale-prefixed";
 
 /** The page's path and query without the language prefix, for the language switch. */
 export const LOCALE_PATH_HEADER = "x-chancery-path";
+/** Marks the second pass of a prefixed page: Next sends its rewrite back over HTTP to the front (proxy.ts). */
+export const LOCALE_PASS_HEADER = "x-chancery-locale-pass";
 
 const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(["ar"]);
 

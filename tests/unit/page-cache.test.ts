@@ -157,3 +157,11 @@ describe("page cache", () => {
     expect(front.renderHeaders[0]?.["x-forwarded-for"]).toBeUndefined();
   });
 });
+
+describe("which page requests the front may answer from its cache", () => {
+  const request = (headers: Record<string, string>) => ({ method: "GET", headers }) as unknown as http.IncomingMessage;
+  it("leaves a prefixed page's rewrite, sent back by Next, to the renderer (it would be served unprefixed)", () => {
+    expect(isCacheablePageRequest(request({}), "/countries/UA", "/countries/UA?city=Kyiv")).toBe(true);
+    expect(isCacheablePageRequest(request({ "x-chancery-locale-pass": "token" }), "/countries/UA", "/countries/UA?city=Kyiv")).toBe(false);
+  });
+});
