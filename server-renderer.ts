@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { env, type Env } from "@/lib/env";
+import { envOrExit } from "@/lib/env";
 import { createDb, type Db } from "@/lib/db/create";
 import { onDataChange } from "@/lib/events/data-changed";
 import { startCrossInstanceInvalidation } from "@/lib/events/pg-channel";
@@ -22,15 +22,6 @@ import { ANSWER_HEADER, encodeAnswer, PRODUCE_HEADER, type RendererMessage } fro
 
 function tell(message: RendererMessage) {
   process.send?.(message);
-}
-
-function readEnvironment(): Env {
-  try {
-    return env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
 }
 
 const { values } = parseArgs({ options: { socket: { type: "string" } } });
@@ -56,7 +47,7 @@ process.on("disconnect", () => {
 // Ctrl-C reaches the whole process group: the front stops this process itself (SIGTERM).
 process.on("SIGINT", () => undefined);
 
-const config = readEnvironment();
+const config = envOrExit();
 
 // One Prisma client per process: lib/db/client.ts (used by Next's pages) picks this one up.
 const holder = globalThis as unknown as { chanceryDb?: Db };

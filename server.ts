@@ -6,21 +6,11 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { env, type Env } from "@/lib/env";
+import { envOrExit } from "@/lib/env";
 import { ResponseCache } from "@/lib/http/response-cache";
 import { Admission } from "@/lib/server/admission";
 import { createFrontHandler } from "@/lib/server/front";
 import { rendererCommand, RendererProcess } from "@/lib/server/renderer";
-
-/** A bad variable stops the start here, named, rather than failing some later request. */
-function readEnvironment(): Env {
-  try {
-    return env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
 
 /** The checkout: this file's directory, or two up when it runs bundled from .next/chancery. */
 function appRoot(): string {
@@ -28,7 +18,7 @@ function appRoot(): string {
   return fs.existsSync(path.join(here, "package.json")) ? here : path.resolve(here, "../..");
 }
 
-const config = readEnvironment();
+const config = envOrExit();
 
 async function main() {
   const root = appRoot();

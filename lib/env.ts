@@ -129,3 +129,13 @@ const BenchEnvSchema = z.object({
 export function benchEnv(source: Record<string, string | undefined> = process.env) {
   return parseVariables(BenchEnvSchema, source);
 }
+
+/** For a process's start: a bad variable stops it here, named, rather than failing some later request. */
+export function envOrExit(): Env {
+  try {
+    return env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
