@@ -4,9 +4,9 @@ import type { Db } from "@/lib/db/create";
 import { storedStatus } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { queryJsonRows } from "@/lib/history/json-rows";
-import { DEFAULT_POLICY, staleCutoff, type FreshnessPolicy } from "@/lib/status/freshness";
+import { confirmedSql } from "@/lib/missions/list-query";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 
 export interface HostSummary {
   code: string;
@@ -17,18 +17,6 @@ export interface HostSummary {
   confirmed: StatusCounts;
   /** counts − confirmed for each reported status: stale or unconfirmed. */
   unconfirmed: StatusCounts;
-}
-
-/** The database form of isConfirmed(freshnessOf(…)) as one SQL condition, as confirmedWhere gives it to Prisma. */
-function confirmedSql(context: FreshnessContext): Prisma.Sql {
-  const byStatus = (policy: FreshnessPolicy) =>
-    Prisma.join(
-      STATUSES.map((status) => Prisma.sql`(m."status" = ${status} AND m."verifiedAt" > ${staleCutoff(status, policy, context.now)})`),
-      " OR ",
-    );
-  if (!context.hostsWithPolicy.length) return byStatus(DEFAULT_POLICY);
-  const perHost = context.hostsWithPolicy.map((host) => Prisma.sql`WHEN m."hostCode" = ${host} THEN (${byStatus(context.policyFor(host))})`);
-  return Prisma.sql`CASE ${Prisma.join(perHost, " ")} ELSE (${byStatus(DEFAULT_POLICY)}) END`;
 }
 
 type RawGroup = [hostCode: string, hostName: string, status: string | null, missions: number, confirmed: number];

@@ -1,16 +1,21 @@
 // Today's mission tables, filtered, ordered, counted and paged in the database (decision 026):
 // the API list and CSV, search, the host, city and sending country pages and the editor's
 // list. Takes the client (no `server-only`) so the custom server reads through it too.
-import type { Db } from "@/lib/db/create";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import { DEFAULT_POLICY, staleCutoff } from "@/lib/status/freshness";
+import { isPostgresClient, type Db } from "@/lib/db/create";
+import { storedStatus } from "@/lib/db/stored-values";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { queryJsonRows } from "@/lib/history/json-rows";
+import { DEFAULT_POLICY, staleCutoff, type FreshnessPolicy } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
 import { encodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
-import { missionOrderBy, missionsAfter, sortPositionOf, type SortPosition } from "./order";
-import { missionRowSelect, toMissionRow, type MissionRow } from "./row-select";
+import { sortMissions } from "./filter-missions";
+import { sortPositionOf, type SortPosition } from "./order";
+import { afterSql, orderBySql, type SortColumns } from "./order-sql";
+import type { MissionRow } from "./row-select";
+import { loadMissionRowsWhere } from "./row-sql";
 import { searchWords } from "./search-text";
 
 /** Limits every list shares: a page never holds more than MAX_PAGE_SIZE rows. */
@@ -26,42 +31,63 @@ export interface MissionListScope {
 }
 
 /**
- * The database form of isConfirmed(freshnessOf(…)): verified after the stale cutoff of its
- * status in its host. Hosts with their own policy get their own cutoffs; the rest share the
- * defaults. tests/integration/freshness-api.test.ts checks it against freshnessOf.
+ * The database form of isConfirmed(freshnessOf(…)) as one condition on Mission m: verified
+ * after the stale cutoff of its status in its host. Hosts with their own policy get their own
+ * cutoffs; the rest share the defaults. tests/integration/freshness-api.test.ts checks it
+ * against freshnessOf.
  */
-export function confirmedWhere(context: FreshnessContext): Prisma.MissionWhereInput {
-  const policyHosts = [...context.hostsWithPolicy];
-  const byStatus = (hostCode: Prisma.StringFilter | string, cutoffs: (status: (typeof STATUSES)[number]) => Date) =>
-    STATUSES.map((status) => ({ hostCode, status, verifiedAt: { gt: cutoffs(status) } }));
-  return {
-    OR: [
-      ...byStatus({ notIn: policyHosts }, (status) => staleCutoff(status, DEFAULT_POLICY, context.now)),
-      ...policyHosts.flatMap((host) => byStatus(host, (status) => staleCutoff(status, context.policyFor(host), context.now))),
-    ],
-  };
+export function confirmedSql(context: FreshnessContext): Prisma.Sql {
+  const byStatus = (policy: FreshnessPolicy) =>
+    Prisma.join(
+      STATUSES.map((status) => Prisma.sql`(m."status" = ${status} AND m."verifiedAt" > ${staleCutoff(status, policy, context.now)})`),
+      " OR ",
+    );
+  if (!context.hostsWithPolicy.length) return Prisma.sql`(${byStatus(DEFAULT_POLICY)})`;
+  const perHost = context.hostsWithPolicy.map((host) => Prisma.sql`WHEN m."hostCode" = ${host} THEN (${byStatus(context.policyFor(host))})`);
+  return Prisma.sql`(CASE ${Prisma.join(perHost, " ")} ELSE (${byStatus(DEFAULT_POLICY)}) END)`;
 }
 
-function statusWhere(statuses: readonly StatusFilter[]): Prisma.MissionWhereInput {
+const anyOf = (column: Prisma.Sql, values: readonly string[]) => (values.length ? Prisma.sql`${column} IN (${Prisma.join(values)})` : Prisma.sql`1 = 0`);
+
+function statusSql(statuses: readonly StatusFilter[]): Prisma.Sql {
   const reported = statuses.filter((status) => status !== "unreported");
-  return { OR: [...(reported.length ? [{ status: { in: reported } }] : []), ...(statuses.includes("unreported") ? [{ status: null }] : [])] };
+  const branches = [...(reported.length ? [anyOf(Prisma.sql`m."status"`, reported)] : []), ...(statuses.includes("unreported") ? [Prisma.sql`m."status" IS NULL`] : [])];
+  return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
 
-/** Every filter except status (the set whose per-status totals the views show), as SQL. */
-export function missionFilterWhere(filters: MissionFilters, context: FreshnessContext, scope: MissionListScope = {}): Prisma.MissionWhereInput {
+/** A word of a search is a substring of the folded search text, as in memory (no LIKE wildcards). */
+const containsSql = (db: Db, word: string) =>
+  isPostgresClient(db) ? Prisma.sql`strpos(m."searchText", ${word}) > 0` : Prisma.sql`instr(m."searchText", ${word}) > 0`;
+
+/** Every filter except status (the set whose per-status totals the views show), as conditions on Mission m. */
+export function missionFilterSql(db: Db, filters: MissionFilters, context: FreshnessContext, scope: MissionListScope = {}): Prisma.Sql[] {
   const words = filters.q ? searchWords(filters.q) : [];
-  const conditions: Prisma.MissionWhereInput[] = [
-    { archivedAt: scope.archived ? { not: null } : null },
-    ...(filters.host ? [{ hostCode: filters.host }] : []),
-    ...(scope.hostScope ? [{ hostCode: { in: [...scope.hostScope] } }] : []),
-    ...(filters.city ? [{ cityKey: foldText(filters.city) }] : []),
-    ...(filters.sending.length ? [{ sendingCode: { in: filters.sending } }] : []),
-    ...(filters.type.length ? [{ type: { in: filters.type } }] : []),
-    ...(filters.confirmed ? [confirmedWhere(context)] : []),
-    ...words.map((word) => ({ searchText: { contains: word } })),
-    ...(scope.changedSince ? [{ updatedAt: { gte: scope.changedSince } }] : []),
+  return [
+    scope.archived ? Prisma.sql`m."archivedAt" IS NOT NULL` : Prisma.sql`m."archivedAt" IS NULL`,
+    ...(filters.host ? [Prisma.sql`m."hostCode" = ${filters.host}`] : []),
+    ...(scope.hostScope ? [anyOf(Prisma.sql`m."hostCode"`, scope.hostScope)] : []),
+    ...(filters.city ? [Prisma.sql`m."cityKey" = ${foldText(filters.city)}`] : []),
+    ...(filters.sending.length ? [anyOf(Prisma.sql`m."sendingCode"`, filters.sending)] : []),
+    ...(filters.type.length ? [anyOf(Prisma.sql`m."type"`, filters.type)] : []),
+    ...(filters.confirmed ? [confirmedSql(context)] : []),
+    ...words.map((word) => containsSql(db, word)),
+    ...(scope.changedSince ? [Prisma.sql`m."updatedAt" >= ${scope.changedSince}`] : []),
   ];
-  return { AND: conditions };
+}
+
+/** The order's columns on Mission m; type and status by code point on PostgreSQL as the keys are. */
+function sortColumns(db: Db): SortColumns {
+  const codePoints = Prisma.raw(isPostgresClient(db) ? ` COLLATE "C"` : "");
+  return {
+    id: Prisma.sql`m."id"`,
+    sendingKey: Prisma.sql`m."sendingKey"`,
+    hostKey: Prisma.sql`m."hostKey"`,
+    cityKey: Prisma.sql`m."cityKey"`,
+    type: Prisma.sql`m."type"${codePoints}`,
+    status: Prisma.sql`m."status"${codePoints}`,
+    statusSince: Prisma.sql`m."statusSince"`,
+    verifiedAt: Prisma.sql`m."verifiedAt"`,
+  };
 }
 
 export interface MissionPage {
@@ -77,10 +103,13 @@ export function matchingOf(totals: StatusCounts, statuses: readonly StatusFilter
   return (statuses.length ? statuses : (Object.keys(totals) as StatusFilter[])).reduce((sum, status) => sum + totals[status], 0);
 }
 
-export async function countMissionsByStatus(db: Db, where: Prisma.MissionWhereInput): Promise<StatusCounts> {
-  const groups = await db.mission.groupBy({ by: ["status"], where, _count: { _all: true } });
+/** Per status, the missions that `conditions` keep. */
+export async function countMissionsByStatus(db: Db, conditions: readonly Prisma.Sql[]): Promise<StatusCounts> {
+  const statement = Prisma.sql`SELECT m."status" AS "status", COUNT(*) AS "missions" FROM "Mission" m WHERE ${Prisma.join(conditions, " AND ")} GROUP BY m."status"`;
+  const groups = await queryJsonRows<[status: string | null, missions: number]>(db, statement, [{ name: "status" }, { name: "missions" }]);
   const totals = emptyStatusCounts();
-  for (const group of groups) totals[statusFilterOf(group.status)] += group._count._all;
+  // PostgreSQL's COUNT is a bigint, which its JSON gives as a number: Number() for both.
+  for (const [status, missions] of groups) totals[statusFilterOf(storedStatus(status, "Mission.status"))] += Number(missions);
   return totals;
 }
 
@@ -92,11 +121,14 @@ export async function loadMissionRowsPage(
 ): Promise<{ rows: MissionRow[]; nextCursor: string | null }> {
   const { filters } = request;
   const limit = Math.min(Math.max(1, request.limit), MAX_PAGE_SIZE);
-  const where: Prisma.MissionWhereInput = {
-    AND: [missionFilterWhere(filters, context, request.scope), ...(filters.status.length ? [statusWhere(filters.status)] : []), ...(request.after ? [missionsAfter(filters, request.after)] : [])],
-  };
-  const found = await db.mission.findMany({ where, orderBy: missionOrderBy(filters), take: limit + 1, select: missionRowSelect });
-  const rows = found.slice(0, limit).map((row) => toMissionRow(row, context));
+  const columns = sortColumns(db);
+  const conditions = [
+    ...missionFilterSql(db, filters, context, request.scope),
+    ...(filters.status.length ? [statusSql(filters.status)] : []),
+    ...(request.after ? [afterSql(filters, columns, request.after)] : []),
+  ];
+  const found = sortMissions(await loadMissionRowsWhere(db, conditions, context, Prisma.sql`ORDER BY ${orderBySql(filters, columns)} LIMIT ${limit + 1}`), filters);
+  const rows = found.slice(0, limit);
   const last = rows.at(-1);
   return { rows, nextCursor: found.length > limit && last ? encodeCursor(last, filters) : null };
 }
@@ -107,7 +139,7 @@ export async function loadMissionPage(
   context: FreshnessContext,
   request: { filters: MissionFilters; limit: number; after?: SortPosition | null; scope?: MissionListScope },
 ): Promise<MissionPage> {
-  const [page, totals] = await Promise.all([loadMissionRowsPage(db, context, request), countMissionsByStatus(db, missionFilterWhere(request.filters, context, request.scope))]);
+  const [page, totals] = await Promise.all([loadMissionRowsPage(db, context, request), countMissionsByStatus(db, missionFilterSql(db, request.filters, context, request.scope))]);
   return { ...page, totals, matching: matchingOf(totals, request.filters.status) };
 }
 

@@ -1,5 +1,5 @@
-// The order of lib/missions/order.ts as raw SQL, for statements Prisma's query builder cannot
-// write (the as-of pages, lib/history/as-of-page.ts): the same primary key, the same place for
+// The order of lib/missions/order.ts as raw SQL, for the paged tables today (list-query.ts) and
+// at a moment (lib/history/as-of-page.ts): the same primary key, the same place for
 // missing values, the same ties (sending country, city, id), and the keyset condition of the
 // next page. The columns are the caller's: a key may be a computed expression (the status at T).
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -41,7 +41,7 @@ export function orderBySql(order: Order, columns: SortColumns): Prisma.Sql {
   return Prisma.join([Prisma.sql`${key.column} ${direction}${nulls}`, ...ties(order, columns).map(({ column }) => Prisma.sql`${column} ASC`)], ", ");
 }
 
-/** Rows strictly after `position` in the order: the twin of missionsAfter. */
+/** Rows strictly after `position` in the order: the keyset condition of the next page. */
 export function afterSql(order: Order, columns: SortColumns, position: SortPosition): Prisma.Sql {
   const key = primary(order, columns);
   const value = position[key.name];

@@ -1,8 +1,7 @@
-// The one total order of a mission table, written side by side: as Prisma orderBy + keyset
-// WHERE (the database pages through it), as a comparator (the as-of tables, built in memory),
-// and, from the same primaryKey and nullsLast, as raw SQL (./order-sql.ts: the as-of pages). Both compare the folded keys by code point (decision 027), so SQLite,
-// PostgreSQL and memory agree; tests/integration/mission-pages.test.ts checks all three.
-import type { Prisma } from "@/lib/generated/sqlite/client";
+// The one total order of a mission table, written twice from the same primaryKey and nullsLast:
+// as a comparator (tables held in memory) and as raw SQL ORDER BY + keyset WHERE (./order-sql.ts:
+// the database pages through it). Both compare the folded keys by code point (decision 027), so
+// SQLite, PostgreSQL and memory agree; tests/integration/mission-pages.test.ts checks them.
 import type { MissionFilters } from "./filters";
 import type { MissionRow } from "./row-select";
 import { compareCodePoints, missionSortKeys, type SortKeys } from "./search-text";
@@ -30,42 +29,6 @@ export const nullsLast = (order: Order) => order.sort !== "status" || order.dir 
 export function primaryKey(order: Order): { text: TextKey } | { nullable: NullableKey } {
   const text = TEXT_KEYS[order.sort];
   return text ? { text } : { nullable: NULLABLE_KEYS[order.sort] ?? "status" };
-}
-
-/** Prisma's orderBy: the chosen key, then sending country, city and id (always ascending). */
-export function missionOrderBy(order: Order): Prisma.MissionOrderByWithRelationInput[] {
-  const key = primaryKey(order);
-  const primary: Prisma.MissionOrderByWithRelationInput =
-    "text" in key ? { [key.text]: order.dir } : { [key.nullable]: { sort: order.dir, nulls: nullsLast(order) ? "last" : "first" } };
-  return [primary, { sendingKey: "asc" }, { cityKey: "asc" }, { id: "asc" }];
-}
-
-const NOTHING: Prisma.MissionWhereInput = { OR: [] };
-
-/** Rows strictly after `position` in the order (the keyset condition of the next page). */
-export function missionsAfter(order: Order, position: SortPosition): Prisma.MissionWhereInput {
-  const key = primaryKey(order);
-  let after: Prisma.MissionWhereInput;
-  let same: Prisma.MissionWhereInput;
-  if ("text" in key) {
-    const value = position[key.text] as string;
-    after = { [key.text]: order.dir === "asc" ? { gt: value } : { lt: value } };
-    same = { [key.text]: value };
-  } else {
-    const value = position[key.nullable];
-    const beyond = { [key.nullable]: order.dir === "asc" ? { gt: value } : { lt: value } };
-    if (nullsLast(order)) after = value === null ? NOTHING : { OR: [beyond, { [key.nullable]: null }] };
-    else after = value === null ? { [key.nullable]: { not: null } } : beyond;
-    same = { [key.nullable]: value };
-  }
-  return {
-    OR: [
-      after,
-      { AND: [same, { sendingKey: { gt: position.sendingKey } }] },
-      { AND: [same, { sendingKey: position.sendingKey }, { cityKey: { gt: position.cityKey } }] },
-      { AND: [same, { sendingKey: position.sendingKey }, { cityKey: position.cityKey }, { id: { gt: position.id } }] },
-    ],
-  };
 }
 
 function compareNullable(a: string | Date | null, b: string | Date | null, direction: 1 | -1, last: boolean): number {
