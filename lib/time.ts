@@ -73,10 +73,22 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
+// Built once per language, as the date formats are: a table formats an age on every row.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let cached = relativeFormats.get(locale);
+  if (!cached) {
+    cached = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    if (relativeFormats.size >= MAX_FORMATTERS) relativeFormats.clear();
+    relativeFormats.set(locale, cached);
+  }
+  return cached;
+}
+
 /** "3 days ago" relative to now. */
 export function formatAge(date: Date, now = new Date(), locale = "en"): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = relativeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }

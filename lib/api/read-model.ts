@@ -6,8 +6,10 @@ import { upcomingSelect } from "@/lib/missions/scheduled-changes";
 import { HISTORY_PAGE_SIZE, historyPageArgs, toHistoryPage, type HistoryCursor } from "@/lib/missions/history-page";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 
-/** Every active mission of one host country (or all), held in memory: only the embed reads this
- * way (one host's table); the lists page in the database (lib/missions/list-query.ts). */
+/** Every active mission of one host country (or all), held in memory, read by Prisma: the embed
+ * of the whole world reads this way (one host's embed reads lib/missions/scope-rows.ts, whose
+ * raw statement tests/integration/mission-pages.test.ts holds to this); the lists page in the
+ * database (lib/missions/list-query.ts). */
 export async function loadMissionRows(db: Db, freshness: FreshnessContext, scope: { hostCode?: string } = {}): Promise<MissionRow[]> {
   const missions = await db.mission.findMany({ where: { archivedAt: null, ...(scope.hostCode ? { hostCode: scope.hostCode } : {}) }, select: missionRowSelect });
   return missions.map((row) => toMissionRow(row, freshness));

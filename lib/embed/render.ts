@@ -20,6 +20,7 @@ import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors"
 import { HTTP_STATUS } from "@/lib/http/errors";
 import { matchesCity } from "@/lib/text/fold";
 import { loadMissionRows } from "@/lib/api/read-model";
+import { loadScopeRows } from "@/lib/missions/scope-rows";
 import { loadMissionsAsOf } from "@/lib/history/as-of";
 import { momentCacheHeaders } from "@/lib/history/http";
 import { momentParams, parseMoment, type Moment } from "@/lib/history/moment";
@@ -196,7 +197,11 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
   if (!moment.ok) return errorPage(moment.errors);
   const freshness = await loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
   const frozen = moment.moment;
-  const allRows = frozen ? await loadMissionsAsOf(ctx.db, { hostCode: params.host }, frozen, freshness) : await loadMissionRows(ctx.db, freshness, { hostCode: params.host });
+  const allRows = frozen
+    ? await loadMissionsAsOf(ctx.db, { hostCode: params.host }, frozen, freshness)
+    : params.host
+      ? await loadScopeRows(ctx.db, { hostCode: params.host }, freshness)
+      : await loadMissionRows(ctx.db, freshness);
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   // One query for the texts of every reason shown, only when the reason column is.

@@ -21,6 +21,11 @@ import { searchWords } from "./search-text";
 /** Limits every list shares: a page never holds more than MAX_PAGE_SIZE rows. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * Rows per page of the public HTML tables; further pages by "next" links (plain GET). Half the
+ * API's default: a table row is most of a page's markup and of its render (decision 054).
+ */
+export const PUBLIC_PAGE_SIZE = 50;
 
 export interface MissionListScope {
   changedSince?: Date;

@@ -8,7 +8,7 @@ import { EVENT_CHANGES_PAGE_SIZE, loadEvent, loadMissionDetail, loadRecentChange
 import { decodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { pageMissions } from "./filter-missions";
-import { loadMissionPage, type MissionPage } from "./list-query";
+import { loadMissionPage, PUBLIC_PAGE_SIZE, type MissionPage } from "./list-query";
 import type { MissionRow } from "./row-select";
 import { loadScopeRows, type ScopeOfRows } from "./scope-rows";
 import { SlugSchema } from "./slug";
@@ -16,8 +16,7 @@ import { decodeHistoryCursor, HISTORY_PAGE_SIZE } from "./history-page";
 
 export type MissionScope = { hostCode: string } | { sendingCode: string } | { all: true };
 
-/** Rows per page of the public tables; further pages by "next" links (plain GET). */
-export const PUBLIC_PAGE_SIZE = 100;
+export { PUBLIC_PAGE_SIZE } from "./list-query";
 
 const scopeWhere = (scope: MissionScope) => ({ archivedAt: null, ...("hostCode" in scope ? { hostCode: scope.hostCode } : "sendingCode" in scope ? { sendingCode: scope.sendingCode } : {}) });
 
