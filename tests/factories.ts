@@ -18,3 +18,12 @@ export async function createMission(
 }
 
 export const EDITOR = { id: null, name: "Test editor" } as const;
+
+/** Five missions' places: two senders tie on a city, two cities on a type (the as-of page and row tests). */
+export const AS_OF_PLACES = [
+  { sendingCode: "FR", city: "Kyiv", type: "embassy" },
+  { sendingCode: "DE", city: "Kyiv", type: "consulate" },
+  { sendingCode: "PL", city: "Lviv", type: "consulate" },
+  { sendingCode: "AT", city: "Lviv", type: "embassy" },
+  { sendingCode: "FR", city: "Odesa", type: "consulate" },
+] as const;

@@ -15,17 +15,10 @@ import { pageMissions } from "@/lib/missions/filter-missions";
 import { MISSION_SORTS, parseMissionFiltersLeniently } from "@/lib/missions/filters";
 import type { SortPosition } from "@/lib/missions/order";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
-import { createMission } from "../factories";
+import { AS_OF_PLACES as PLACES, createMission } from "../factories";
 
 const BASE = new Date("2030-01-01T00:00:00Z").getTime();
 const HOUR = 3600_000;
-const PLACES = [
-  { sendingCode: "FR", city: "Kyiv", type: "embassy" },
-  { sendingCode: "DE", city: "Kyiv", type: "consulate" },
-  { sendingCode: "PL", city: "Lviv", type: "consulate" },
-  { sendingCode: "AT", city: "Lviv", type: "embassy" },
-  { sendingCode: "FR", city: "Odesa", type: "consulate" },
-] as const;
 
 const entry = fc.record({
   mission: fc.nat({ max: 9 }),

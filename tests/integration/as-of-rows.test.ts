@@ -18,18 +18,11 @@ import { backfillRunColumns } from "@/lib/history/run-columns";
 import { freshnessOf, isConfirmed, policyLookup } from "@/lib/status/freshness";
 import { loadFreshnessContext } from "@/lib/status/freshness-policies";
 import { emptyStatusCounts, statusFilterOf } from "@/lib/status/schema";
-import { createMission } from "../factories";
+import { AS_OF_PLACES as PLACES, createMission } from "../factories";
 
 const BASE = new Date("2030-01-01T00:00:00Z").getTime();
 const HOUR = 3600_000;
 const HOSTS = ["QP", "QR"] as const;
-const PLACES = [
-  { sendingCode: "FR", city: "Kyiv", type: "embassy" },
-  { sendingCode: "DE", city: "Kyiv", type: "consulate" },
-  { sendingCode: "PL", city: "Lviv", type: "consulate" },
-  { sendingCode: "AT", city: "Lviv", type: "embassy" },
-  { sendingCode: "FR", city: "Odesa", type: "consulate" },
-] as const;
 const MISSIONS = 8;
 
 const entry = fc.record({
