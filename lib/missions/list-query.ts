@@ -16,16 +16,10 @@ import { sortPositionOf, type SortPosition } from "./order";
 import { afterSql, orderBySql, type SortColumns } from "./order-sql";
 import type { MissionRow } from "./row-select";
 import { loadMissionRowsWhere } from "./row-sql";
+import { MAX_PAGE_SIZE } from "./page-sizes";
 import { searchWords } from "./search-text";
 
-/** Limits every list shares: a page never holds more than MAX_PAGE_SIZE rows. */
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
-/**
- * Rows per page of the public HTML tables; further pages by "next" links (plain GET). Half the
- * API's default: a table row is most of a page's markup and of its render (decision 054).
- */
-export const PUBLIC_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PUBLIC_PAGE_SIZE } from "./page-sizes";
 
 export interface MissionListScope {
   changedSince?: Date;

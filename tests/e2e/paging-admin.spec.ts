@@ -1,11 +1,11 @@
-// Bounded reads (decisions 026, 054): a host's table shows PUBLIC_PAGE_SIZE rows a page, and plain links lead
+// Bounded reads (decision 026): a host's table shows PUBLIC_PAGE_SIZE rows a page, and plain links lead
 // through the rest, with JavaScript off. The 298 missions in the United States come from the
 // world file, imported by an admin as a user would (so this runs in the "admin" project, after
 // the specs that count the seeded rows).
 import fs from "node:fs";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { PUBLIC_PAGE_SIZE } from "@/lib/missions/list-query";
+import { PUBLIC_PAGE_SIZE } from "@/lib/missions/page-sizes";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { E2E_USERS } from "./global-setup";
 
@@ -22,7 +22,7 @@ test.describe("a host's table, page by page, with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("an admin imports the US missions; a reader pages through all of them exactly once", async ({ page, request, baseURL, browser }) => {
-    // An import of 298 rows, six pages and an axe scan of a full table on a shared machine.
+    // An import of 298 rows, three pages and an axe scan of a full table on a shared machine.
     test.setTimeout(120_000);
     const origin = { Origin: baseURL ?? "" };
     const login = await request.post("/api/auth/login", { data: { email: E2E_USERS.admin.email, password: E2E_USERS.admin.password }, headers: origin });
