@@ -16,7 +16,7 @@ import { pageMissions } from "@/lib/missions/filter-missions";
 import { parseMissionFiltersLeniently, type MissionFilters } from "@/lib/missions/filters";
 import type { MissionPage } from "@/lib/missions/list-query";
 import { comparePositions, sortPositionOf, type SortPosition } from "@/lib/missions/order";
-import { afterSql, orderBySql, type SortColumns } from "@/lib/missions/order-sql";
+import { afterSql, missionSortColumns, orderBySql } from "@/lib/missions/order-sql";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { emptyStatusCounts, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
@@ -64,19 +64,6 @@ function statusCondition(statuses: readonly StatusFilter[], status: Prisma.Sql):
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
 
-/** The order's columns on Mission m; the status is the one at T, "unreported" as none. */
-function sortColumns(status: Prisma.Sql, postgres: boolean): SortColumns {
-  const codePoints = Prisma.raw(postgres ? ` COLLATE "C"` : "");
-  return {
-    id: Prisma.sql`m."id"`,
-    sendingKey: Prisma.sql`m."sendingKey"`,
-    hostKey: Prisma.sql`m."hostKey"`,
-    cityKey: Prisma.sql`m."cityKey"`,
-    type: Prisma.sql`m."type"${codePoints}`,
-    status: Prisma.sql`NULLIF(${status}, 'unreported')${codePoints}`,
-  };
-}
-
 /**
  * The ids of one page (and one row more, which says whether another page follows), in the
  * list's order; the status at T is looked up only for the rows a condition or the order reaches.
@@ -87,7 +74,8 @@ export function pageIdsStatement(db: Db, filters: MissionFilters, moment: Moment
   const conditions = scopeConditions(filters, moment);
   if (moment.known === "then") conditions.push(inTableThen(moment, status));
   if (filters.status.length) conditions.push(statusCondition(filters.status, status));
-  const columns = sortColumns(status, postgres);
+  // The status at T, "unreported" as none; the times are not columns here (pagesByStatusAlone).
+  const columns = missionSortColumns(postgres, Prisma.sql`NULLIF(${status}, 'unreported')`, false);
   if (page.after) conditions.push(afterSql(filters, columns, page.after));
   return Prisma.sql`SELECT m."id" FROM "Mission" m ${join} WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(filters, columns)} LIMIT ${page.limit + 1}`;
 }

@@ -13,7 +13,7 @@ import { encodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";
 import { sortMissions } from "./filter-missions";
 import { sortPositionOf, type SortPosition } from "./order";
-import { afterSql, orderBySql, type SortColumns } from "./order-sql";
+import { afterSql, missionSortColumns, orderBySql } from "./order-sql";
 import type { MissionRow } from "./row-select";
 import { loadMissionRowsWhere } from "./row-sql";
 import { MAX_PAGE_SIZE } from "./page-sizes";
@@ -74,21 +74,6 @@ export function missionFilterSql(db: Db, filters: MissionFilters, context: Fresh
   ];
 }
 
-/** The order's columns on Mission m; type and status by code point on PostgreSQL as the keys are. */
-function sortColumns(db: Db): SortColumns {
-  const codePoints = Prisma.raw(isPostgresClient(db) ? ` COLLATE "C"` : "");
-  return {
-    id: Prisma.sql`m."id"`,
-    sendingKey: Prisma.sql`m."sendingKey"`,
-    hostKey: Prisma.sql`m."hostKey"`,
-    cityKey: Prisma.sql`m."cityKey"`,
-    type: Prisma.sql`m."type"${codePoints}`,
-    status: Prisma.sql`m."status"${codePoints}`,
-    statusSince: Prisma.sql`m."statusSince"`,
-    verifiedAt: Prisma.sql`m."verifiedAt"`,
-  };
-}
-
 export interface MissionPage {
   rows: MissionRow[];
   /** Per status, every filter but status applied. */
@@ -120,7 +105,7 @@ export async function loadMissionRowsPage(
 ): Promise<{ rows: MissionRow[]; nextCursor: string | null }> {
   const { filters } = request;
   const limit = Math.min(Math.max(1, request.limit), MAX_PAGE_SIZE);
-  const columns = sortColumns(db);
+  const columns = missionSortColumns(isPostgresClient(db), Prisma.sql`m."status"`, true);
   const conditions = [
     ...missionFilterSql(db, filters, context, request.scope),
     ...(filters.status.length ? [statusSql(filters.status)] : []),

@@ -72,3 +72,21 @@ export function afterSql(order: Order, columns: SortColumns, position: SortPosit
   });
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }
+
+/**
+ * The order's columns on Mission m, type and status by code point on PostgreSQL as the folded
+ * keys are. `status` is the column today, or the status at a moment (lib/history/as-of-page.ts);
+ * the times only where they are columns of the rows ordered (today).
+ */
+export function missionSortColumns(postgres: boolean, status: Prisma.Sql, withTimes: boolean): SortColumns {
+  const codePoints = Prisma.raw(postgres ? ` COLLATE "C"` : "");
+  return {
+    id: Prisma.sql`m."id"`,
+    sendingKey: Prisma.sql`m."sendingKey"`,
+    hostKey: Prisma.sql`m."hostKey"`,
+    cityKey: Prisma.sql`m."cityKey"`,
+    type: Prisma.sql`m."type"${codePoints}`,
+    status: Prisma.sql`${status}${codePoints}`,
+    ...(withTimes ? { statusSince: Prisma.sql`m."statusSince"`, verifiedAt: Prisma.sql`m."verifiedAt"` } : {}),
+  };
+}
