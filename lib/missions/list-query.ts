@@ -32,7 +32,7 @@ export interface MissionListScope {
 /**
  * The database form of isConfirmed(freshnessOf(…)) as one condition on Mission m: verified
  * after the stale cutoff of its status in its host. Hosts with their own policy get their own
- * cutoffs; the rest share the defaults. tests/integration/freshness-api.test.ts checks it
+ * cutoffs; the rest share the defaults. tests/integration/freshness.test.ts checks it
  * against freshnessOf.
  */
 export function confirmedSql(context: FreshnessContext): Prisma.Sql {
