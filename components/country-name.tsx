@@ -1,12 +1,18 @@
 import { flagImagePath } from "@/lib/countries/flags";
 import { countryNameIn } from "@/lib/i18n/country-names";
 import { useI18n } from "@/lib/i18n/request";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** The flag's image path (none for entities without one) and the name the reader sees; shared
+ * with the table rows' HTML. */
+export function countryShown(code: string, name: string, locale: Locale, localName?: string): { flag: string | undefined; text: string } {
+  return { flag: flagImagePath(code), text: localName ?? countryNameIn(code, locale, name) };
+}
 
 /** A country's name with its flag; the flag is decorative (the name is the text). `name` is the
  * English (stored) name; the reader sees the name in their language, or `localName` as given. */
 export function CountryName({ code, name, localName }: { code: string; name: string; localName?: string }) {
-  const { locale } = useI18n();
-  const flag = flagImagePath(code);
+  const { flag, text } = countryShown(code, name, useI18n().locale, localName);
   return (
     <span className="country">
       {flag ? (
@@ -17,7 +23,7 @@ export function CountryName({ code, name, localName }: { code: string; name: str
       ) : (
         <span aria-hidden="true" data-flag="none" className="flag flag-none" />
       )}
-      {localName ?? countryNameIn(code, locale, name)}
+      {text}
     </span>
   );
 }

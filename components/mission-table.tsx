@@ -1,22 +1,14 @@
 import { filtersToSearchParams, type MissionFilters, type MissionSort } from "@/lib/missions/filters";
 import type { MissionRow } from "@/lib/missions/filter-missions";
-import { missionTypeIn } from "@/lib/status/wording";
-import { cityNameIn } from "@/lib/i18n/city-names";
 import { useI18n, type RequestI18n } from "@/lib/i18n/request";
 import type { ReasonVersions } from "@/lib/i18n/reason-text";
-import { ReasonText } from "./reason-text";
-import { reasonKey } from "@/lib/i18n/reason-key";
-import { CountryName } from "./country-name";
-import { DateTime } from "./date-time";
-import { SourceLink } from "./source-link";
-import { StatusWithFreshness } from "./status-with-freshness";
+import { missionRowsHtml, type MissionColumn } from "./mission-rows-html";
 
-// Plain <a>, not next/link: a Link is a client component, rendered twice per row (the RSC
-// payload, then the HTML), and the lite edition drops the runtime it would navigate with
-// (decisions 024, 035). Cells take their padding and the row header its look from `.missions`
-// in app/globals.css rather than a dozen utilities each.
+// Plain <a>, not next/link: the lite edition drops the runtime a Link would navigate with
+// (decisions 024, 035). The rows are one HTML string (./mission-rows-html.ts, decision 054);
+// cells take their padding and the row header its look from `.missions` in app/globals.css.
 
-export type MissionColumn = "sending" | "host" | "city" | "type" | "status" | "since" | "reason" | "source" | "verified";
+export type { MissionColumn };
 
 const SORTS: Record<MissionColumn, MissionSort | undefined> = {
   sending: "sending",
@@ -63,36 +55,6 @@ function SortHeader({ column, filters, basePath, keep, i18n }: { column: Mission
   );
 }
 
-function Cell({ column, row, now, keep, i18n, reasons }: { column: MissionColumn; row: MissionRow; now: Date; keep: KeptParams; i18n: RequestI18n; reasons?: ReadonlyMap<string, ReasonVersions> }) {
-  const { t, locale } = i18n;
-  switch (column) {
-    case "sending":
-      return (
-        <th scope="row">
-          <a href={i18n.href(`/missions/${row.slug}${Object.keys(keep).length ? `?${withKept(new URLSearchParams(), keep)}` : ""}`)}>
-            <CountryName code={row.sendingCode} name={row.sendingName} />
-          </a>
-        </th>
-      );
-    case "host":
-      return <td><CountryName code={row.hostCode} name={row.hostName} /></td>;
-    case "city":
-      return <td>{cityNameIn(row.city, locale)}</td>;
-    case "type":
-      return <td>{missionTypeIn(row.type, i18n)}</td>;
-    case "status":
-      return <td><StatusWithFreshness facts={row} now={now} /></td>;
-    case "since":
-      return <td className="text-sm">{row.statusSince ? <DateTime value={row.statusSince} timeZone={row.timeZone} locale={locale} /> : "—"}</td>;
-    case "reason":
-      return <td className="max-w-xs text-sm">{row.statusReason ? <ReasonText reason={row.statusReason} versions={reasons?.get(reasonKey(row.id, row.statusReason))} /> : "—"}</td>;
-    case "source":
-      return <td className="max-w-[14rem] text-sm break-words">{row.sourceUrl || row.sourceTitle ? <SourceLink url={row.sourceUrl} title={row.sourceTitle} labels={{ noSource: t("table.noSource"), newTab: t("table.newTab") }} /> : "—"}</td>;
-    case "verified":
-      return <td className="text-sm whitespace-nowrap">{row.verifiedAt ? <DateTime value={row.verifiedAt} variant="age" locale={locale} /> : t("table.never")}</td>;
-  }
-}
-
 export function MissionTable({
   rows,
   columns,
@@ -129,15 +91,7 @@ export function MissionTable({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} data-mission={row.slug}>
-              {columns.map((column) => (
-                <Cell key={column} column={column} row={row} now={now} keep={keep} i18n={i18n} reasons={reasons} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody className="divide-y divide-slate-100" dangerouslySetInnerHTML={{ __html: missionRowsHtml(rows, { columns, now, keptQuery: withKept(new URLSearchParams(), keep), i18n, reasons }) }} />
       </table>
       {rows.length === 0 && <p className="p-4 text-slate-600">{i18n.t("table.empty")}</p>}
     </div>

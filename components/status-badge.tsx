@@ -32,12 +32,20 @@ export function StatusIconSprite() {
   );
 }
 
+/** Where a badge's icon comes from in the page's sprite. */
+export const statusIconHref = (status: StatusFilter) => `#${ICON_ID_PREFIX}${status}`;
+
 function StatusIcon({ status }: { status: StatusFilter }) {
   return (
     <svg width="14" height="14" aria-hidden="true" focusable="false">
-      <use href={`#${ICON_ID_PREFIX}${status}`} />
+      <use href={statusIconHref(status)} />
     </svg>
   );
+}
+
+/** A badge's classes: filled by status, outlined when unconfirmed; shared with the table rows' HTML. */
+export function badgeClassName(filter: StatusFilter, size: "md" | "lg", unconfirmed: boolean): string {
+  return `badge ${unconfirmed ? "badge-unconfirmed" : `badge-${filter}`}${size === "lg" ? " badge-lg" : ""}`;
 }
 
 /** `label` is the status in the reader's language (server callers pass it); English otherwise.
@@ -45,7 +53,7 @@ function StatusIcon({ status }: { status: StatusFilter }) {
 export function StatusBadge({ status, size = "md", unconfirmed = false, label }: { status: string | null; size?: "md" | "lg"; unconfirmed?: boolean; label?: string }) {
   const filter = statusFilterOf(status);
   return (
-    <span className={`badge ${unconfirmed ? "badge-unconfirmed" : `badge-${filter}`}${size === "lg" ? " badge-lg" : ""}`} data-status={filter}>
+    <span className={badgeClassName(filter, size, unconfirmed)} data-status={filter}>
       <StatusIcon status={filter} />
       {label ?? STATUS_LABELS[filter]}
     </span>

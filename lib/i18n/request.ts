@@ -36,11 +36,14 @@ function withHref({ locale, prefixed, currentPath }: RequestLanguage): RequestI1
   return { ...i18nFor(locale), href: (path) => localePath(locale, path, prefixed), currentPath };
 }
 
+// Once per request: a table page asks for it from every cell's component.
+const requestI18n = cache(async (): Promise<RequestI18n> => withHref(await requestLanguage()));
+
 export async function getI18n(): Promise<RequestI18n> {
-  return withHref(await requestLanguage());
+  return requestI18n();
 }
 
 /** For synchronous server components. */
 export function useI18n(): RequestI18n {
-  return withHref(use(requestLanguage()));
+  return use(requestI18n());
 }
