@@ -16,7 +16,7 @@ import { STATUS_LABELS, statusFilterOf, type StatusFilter } from "@/lib/status/s
 import { capitalised, describeStatus } from "@/lib/status/wording";
 import { formatDate, formatLocalAndUtc } from "@/lib/time";
 import { queryRecord } from "@/lib/api/query";
-import { BadRequestError, parameterErrors, type FieldError } from "@/lib/errors";
+import { BadRequestError, NotFoundError, parameterErrors, type AppError, type FieldError } from "@/lib/errors";
 import { HTTP_STATUS } from "@/lib/http/errors";
 import { matchesCity } from "@/lib/text/fold";
 import { loadMissionRows } from "@/lib/api/read-model";
@@ -81,8 +81,7 @@ export interface EmbedContext {
 }
 
 /** The one error model as a page, since an iframe shows it to people: the same status and fields. */
-function errorPage(fields: FieldError[]): Produced {
-  const error = new BadRequestError("Embed parameters are invalid", { fields });
+function errorPage(fields: FieldError[], error: AppError = new BadRequestError("Embed parameters are invalid", { fields })): Produced {
   const items = error.fields.map((field) => `<li><code>${h(field.field)}</code>: ${h(field.message)}</li>`).join("");
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(error.message)}</title></head><body><h1>${h(error.message)}</h1><ul>${items}</ul></body></html>`;
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
@@ -202,6 +201,10 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
     : params.host
       ? await loadScopeRows(ctx.db, { hostCode: params.host }, freshness)
       : await loadMissionRows(ctx.db, freshness);
+  if (params.host && allRows.length === 0 && !(await ctx.db.country.findUnique({ where: { code: params.host }, select: { code: true } }))) {
+    const fields = [{ field: "host", message: `no country has the code ${params.host}` }];
+    return errorPage(fields, new NotFoundError("No such host country", { fields }));
+  }
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
   // One query for the texts of every reason shown, only when the reason column is.

@@ -52,10 +52,15 @@ export function sortMissions<Row extends MissionRow>(rows: readonly Row[], order
     .map(({ row }) => row);
 }
 
-export function filterMissions<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters): FilteredMissions<Row> {
+/** The rows the filters select, in no particular order (a map needs no order), and the totals. */
+export function selectMissions<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters): FilteredMissions<Row> {
   const scoped = filterExceptStatus(rows, filters);
   const totals = countByStatus(scoped);
-  const selected = filters.status.length ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status))) : scoped;
+  return { rows: filters.status.length ? scoped.filter((row) => filters.status.includes(statusFilterOf(row.status))) : scoped, totals };
+}
+
+export function filterMissions<Row extends MissionRow>(rows: readonly Row[], filters: MissionFilters): FilteredMissions<Row> {
+  const { rows: selected, totals } = selectMissions(rows, filters);
   return { rows: sortMissions(selected, filters), totals };
 }
 

@@ -239,6 +239,19 @@ describe("HTTP caching", () => {
     expect(await embed.text()).toContain('data-theme="dark"');
   });
 
+  it("answers an embed of a country that does not exist with a 404 page naming host, and of one without missions with an empty table", async () => {
+    await seed();
+    const unknown = await handleHotRequest(new Request(`${ORIGIN}/embed?host=ZZ`), getDb);
+    expect(unknown.status).toBe(404);
+    const page = await unknown.text();
+    expect(page).toContain("<code>host</code>");
+    expect(page).toContain("ZZ");
+    await getDb().country.create({ data: { code: "IS", name: "Iceland" } });
+    const empty = await handleHotRequest(new Request(`${ORIGIN}/embed?host=IS`), getDb);
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).toContain("<tbody>");
+  });
+
   it("a write drops exactly the cached responses that show what it changed", async () => {
     const { us, fr } = await seed();
     const cached = (path: string) => cachedHotResponse(getDb, "chancery.test", new URL(path, ORIGIN));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterMissions, type MissionRow } from "@/lib/missions/filter-missions";
+import { filterMissions, selectMissions, type MissionRow } from "@/lib/missions/filter-missions";
 import type { MissionFilters } from "@/lib/missions/filters";
 
 function row(id: number, overrides: Partial<MissionRow>): MissionRow {
@@ -40,6 +40,17 @@ const rows = [
 const base: MissionFilters = { sending: [], status: [], type: [], confirmed: false, sort: "sending", dir: "asc" };
 
 describe("filterMissions", () => {
+  it("selects the same rows and totals without ordering them (for the map)", () => {
+    const filterSets: MissionFilters[] = [base, { ...base, confirmed: true }, { ...base, status: ["closed", "limited"] }, { ...base, city: "lviv" }, { ...base, q: "cote" }];
+    for (const filters of filterSets) {
+      const sorted = filterMissions(rows, filters);
+      const selected = selectMissions(rows, filters);
+      expect(selected.totals).toEqual(sorted.totals);
+      expect(selected.rows.map((r) => r.id).sort()).toEqual(sorted.rows.map((r) => r.id).sort());
+    }
+    expect(selectMissions(rows, base).rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("sorts by sending country name by default", () => {
     expect(filterMissions(rows, base).rows.map((r) => r.id)).toEqual([5, 3, 4, 2, 1]);
   });

@@ -11,7 +11,7 @@ import { SubscribeForm } from "@/components/subscribe-form";
 import { getCountry } from "@/lib/countries/queries";
 import { CountryCodeSchema } from "@/lib/countries/schema";
 import { filtersToSearchParams, parseMissionFiltersLeniently, type SearchParams } from "@/lib/missions/filters";
-import { filterMissions } from "@/lib/missions/filter-missions";
+import { selectMissions } from "@/lib/missions/filter-missions";
 import { getScopeRows, pageOfRows } from "@/lib/missions/queries";
 import { scopeFactsOf } from "@/lib/missions/scope-rows";
 import { AFTER_PARAM, MissionsView } from "../../_components/missions-view";
@@ -60,7 +60,7 @@ export default async function HostCountryPage({ params, searchParams }: Props) {
   const links = momentPageLinks(basePath, filterParams, moment, { host: country.code, city: filters.city });
   const { lastUpdated, cities, sending } = scopeFactsOf(rows);
   // The map draws every matching mission, not only this page's.
-  const mapRows = filterMissions(rows, filters).rows;
+  const mapRows = selectMissions(rows, filters).rows;
   const { t, locale, href } = await getI18n();
   const reasons = await getReasonVersions(page.rows, moment);
   const countryName = countryNameIn(country.code, locale, country.name);
