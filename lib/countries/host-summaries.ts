@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/create";
 import { storedStatus } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { queryJsonRows } from "@/lib/history/json-rows";
-import { confirmedSql } from "@/lib/missions/list-query";
+import { confirmedSql } from "@/lib/status/confirmed-sql";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { emptyStatusCounts, statusFilterOf, type StatusCounts } from "@/lib/status/schema";
 

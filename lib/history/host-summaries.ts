@@ -38,7 +38,7 @@ export function summariseHostsAsOf(rows: readonly AsOfRow[]): Array<HostSummary 
  * Whether the standing entry t (the columns of asOfStatement) confirms its status at T: the
  * confirmation as toAsOfRow gives it (none for an expiry, the effective time for a scheduled
  * change, never later than T) after the host's stale cutoff for that status, as freshnessOf
- * judges fresh or due (lib/status/freshness.ts; the boundary of confirmedSql).
+ * judges fresh or due (lib/status/freshness.ts; the boundary of lib/status/confirmed-sql.ts).
  */
 function confirmedAt(moment: Moment, freshness: FreshnessContext): Prisma.Sql {
   const at = moment.at;

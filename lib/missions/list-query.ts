@@ -5,7 +5,7 @@ import { isPostgresClient, type Db } from "@/lib/db/create";
 import { storedStatus } from "@/lib/db/stored-values";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { queryJsonRows } from "@/lib/history/json-rows";
-import { DEFAULT_POLICY, staleCutoff, type FreshnessPolicy } from "@/lib/status/freshness";
+import { confirmedSql } from "@/lib/status/confirmed-sql";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
 import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
@@ -27,23 +27,6 @@ export interface MissionListScope {
   hostScope?: readonly string[] | null;
   /** The editor's archive instead of the active missions. */
   archived?: boolean;
-}
-
-/**
- * The database form of isConfirmed(freshnessOf(…)) as one condition on Mission m: verified
- * after the stale cutoff of its status in its host. Hosts with their own policy get their own
- * cutoffs; the rest share the defaults. tests/integration/freshness.test.ts checks it
- * against freshnessOf.
- */
-export function confirmedSql(context: FreshnessContext): Prisma.Sql {
-  const byStatus = (policy: FreshnessPolicy) =>
-    Prisma.join(
-      STATUSES.map((status) => Prisma.sql`(m."status" = ${status} AND m."verifiedAt" > ${staleCutoff(status, policy, context.now)})`),
-      " OR ",
-    );
-  if (!context.hostsWithPolicy.length) return Prisma.sql`(${byStatus(DEFAULT_POLICY)})`;
-  const perHost = context.hostsWithPolicy.map((host) => Prisma.sql`WHEN m."hostCode" = ${host} THEN (${byStatus(context.policyFor(host))})`);
-  return Prisma.sql`(CASE ${Prisma.join(perHost, " ")} ELSE (${byStatus(DEFAULT_POLICY)}) END)`;
 }
 
 const anyOf = (column: Prisma.Sql, values: readonly string[]) => (values.length ? Prisma.sql`${column} IN (${Prisma.join(values)})` : Prisma.sql`1 = 0`);
