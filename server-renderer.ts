@@ -4,6 +4,7 @@
 // the front caches (lib/server/renderer-protocol.ts), answers what the front proxies, and tells
 // the front every data change over the IPC channel. It exits when that channel closes: a front
 // that died (kill -9 included) leaves no renderer behind.
+import "@/lib/server/source-maps-off";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
