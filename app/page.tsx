@@ -89,8 +89,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                     {index > 0 && ", "}
                     <Link href={href(`/countries/${host.code}?city=${encodeURIComponent(city.city)}${kept ? `&${kept}` : ""}`)} className="underline">
                       {cityNameIn(city.city, locale)}
-                    </Link>{" "}
-                    ({city.total})
+                    </Link>
+                    {` (${city.total})`}
                   </span>
                 ))}
               </p>

@@ -37,9 +37,9 @@ export function ConfirmationTotals({
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-sm">
       <dt className="font-medium">{labels.confirmed}</dt>
-      <dd data-testid="confirmed-count">{sum(confirmed)}{breakdown(confirmed, statusLabels)}</dd>
+      <dd data-testid="confirmed-count">{`${sum(confirmed)}${breakdown(confirmed, statusLabels)}`}</dd>
       <dt className="font-medium">{labels.unconfirmed}</dt>
-      <dd data-testid="unconfirmed-count">{sum(unconfirmed)}{breakdown(unconfirmed, statusLabels)}</dd>
+      <dd data-testid="unconfirmed-count">{`${sum(unconfirmed)}${breakdown(unconfirmed, statusLabels)}`}</dd>
     </dl>
   );
 }

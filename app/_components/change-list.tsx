@@ -28,14 +28,14 @@ export function ChangeList({ changes }: { changes: ChangeListItem[] }) {
   if (!changes.length) return <p className="text-slate-600">{t("history.noReports")}</p>;
   const badge = (status: string | null) => <StatusBadge status={status} label={statusLabel(status, i18n)} />;
   return (
-    <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+    <ol className="changes divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {changes.map((change) => (
-        <li key={change.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
-          <Link href={href(`/missions/${change.mission.slug}`)} className="font-medium underline decoration-slate-300 underline-offset-2">
+        <li key={change.id}>
+          <Link href={href(`/missions/${change.mission.slug}`)} className="change-mission">
             <CountryName code={change.mission.sendingCode} name={change.mission.sending.name} />
-            <span className="font-normal"> — {missionTypeIn(change.mission.type, i18n)}, {cityNameIn(change.mission.city, locale)}</span>
+            <span className="font-normal">{` — ${missionTypeIn(change.mission.type, i18n)}, ${cityNameIn(change.mission.city, locale)}`}</span>
           </Link>
-          <span className="inline-flex items-center gap-1.5">
+          <span className="change-statuses">
             {change.kind === "verify" ? (
               <>
                 {badge(change.newStatus)} <span className="text-sm">{t("history.confirmed")}</span>
@@ -48,10 +48,10 @@ export function ChangeList({ changes }: { changes: ChangeListItem[] }) {
               </>
             )}
           </span>
-          <span className="text-sm text-slate-600">
+          <span className="change-when">
             <DateTime value={change.effectiveAt} timeZone={change.mission.timeZone} locale={locale} />
           </span>
-          <span className="basis-full text-sm text-slate-700">{t("history.now", { status: describeStatus(change.factsNow, change.judgedAt, i18n).text })}</span>
+          <span className="change-now">{t("history.now", { status: describeStatus(change.factsNow, change.judgedAt, i18n).text })}</span>
         </li>
       ))}
     </ol>

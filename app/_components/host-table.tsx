@@ -32,7 +32,7 @@ export function HostTable({ rows, query, labels, pathPrefix = "/countries/" }: {
         {rows.map(([code, name, ...counts]) => (
           <tr key={code}>
             <th scope="row">
-              <a href={`${pathPrefix}${code}${query ? `?${query}` : ""}`} className="underline">{name}</a>
+              <a href={`${pathPrefix}${code}${query ? `?${query}` : ""}`}>{name}</a>
             </th>
             {counts.map((count, index) => (
               <td key={index}>{count}</td>

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { queryJsonRows } from "@/lib/history/json-rows";
 import { confirmedSql } from "@/lib/status/confirmed-sql";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
-import { emptyStatusCounts, STATUSES, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
+import { emptyStatusCounts, statusFilterOf, type StatusCounts, type StatusFilter } from "@/lib/status/schema";
 import { foldText } from "@/lib/text/fold";
 import { encodeCursor } from "./cursor";
 import type { MissionFilters } from "./filters";

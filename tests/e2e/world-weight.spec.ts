@@ -52,6 +52,17 @@ test.describe("with the world imported, the weight of a first visit", () => {
   }
 });
 
+test("with the world imported, the home page is at most 50 KB of HTML before compression (issue 8)", async ({ request }) => {
+  const response = await request.get(`${WORLD}/`, { headers: { "Accept-Encoding": "identity" } });
+  expect(response.status()).toBe(200);
+  const html = await response.body();
+  console.log(`world home page: ${(html.length / 1024).toFixed(1)} KB of HTML`);
+  expect(html.length).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  // Every host country is on it, as a row of the table.
+  const hosts = ((await (await request.get(`${WORLD}/api/v1/countries`)).json()) as { data: HostSummary[] }).data.filter((host) => host.missions > 0);
+  expect(html.toString("utf8").match(/<tr><th scope="row">/g)?.length).toBe(hosts.length);
+});
+
 test.describe("with JavaScript off, at world scale", () => {
   test.use({ javaScriptEnabled: false });
 
