@@ -246,7 +246,7 @@ describe("HTTP caching", () => {
     const page = await unknown.text();
     expect(page).toContain("<code>host</code>");
     expect(page).toContain("ZZ");
-    await getDb().country.create({ data: { code: "IS", name: "Iceland" } });
+    await getDb().country.upsert({ where: { code: "IS" }, create: { code: "IS", name: "Iceland" }, update: {} });
     const empty = await handleHotRequest(new Request(`${ORIGIN}/embed?host=IS`), getDb);
     expect(empty.status).toBe(200);
     expect(await empty.text()).toContain("<tbody>");
