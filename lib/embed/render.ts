@@ -80,8 +80,10 @@ export interface EmbedContext {
   now?: () => Date;
 }
 
+const invalidParameters = (fields: FieldError[]) => new BadRequestError("Embed parameters are invalid", { fields });
+
 /** The one error model as a page, since an iframe shows it to people: the same status and fields. */
-function errorPage(fields: FieldError[], error: AppError = new BadRequestError("Embed parameters are invalid", { fields })): Produced {
+function errorPage(error: AppError): Produced {
   const items = error.fields.map((field) => `<li><code>${h(field.field)}</code>: ${h(field.message)}</li>`).join("");
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(error.message)}</title></head><body><h1>${h(error.message)}</h1><ul>${items}</ul></body></html>`;
   return { response: publicResponse(HTTP_STATUS[error.code], "text/html; charset=utf-8", body, EMBED_HEADERS, { embeddable: true }), tags: [] };
@@ -190,10 +192,10 @@ ${body}
 export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise<Produced> {
   const record = Object.fromEntries(Object.entries(queryRecord(url.searchParams)).filter(([, value]) => value.trim() !== ""));
   const parsed = EmbedParamsSchema.safeParse(record);
-  if (!parsed.success) return errorPage(parameterErrors(parsed.error));
+  if (!parsed.success) return errorPage(invalidParameters(parameterErrors(parsed.error)));
   const params = parsed.data;
   const moment = parseMoment({ at: params.at, known: params.known }, ctx.now);
-  if (!moment.ok) return errorPage(moment.errors);
+  if (!moment.ok) return errorPage(invalidParameters(moment.errors));
   const freshness = await loadFreshnessContext(ctx.db, ctx.now?.() ?? new Date());
   const frozen = moment.moment;
   const allRows = frozen
@@ -202,8 +204,7 @@ export async function produceEmbedResponse(ctx: EmbedContext, url: URL): Promise
       ? await loadScopeRows(ctx.db, { hostCode: params.host }, freshness)
       : await loadMissionRows(ctx.db, freshness);
   if (params.host && allRows.length === 0 && !(await ctx.db.country.findUnique({ where: { code: params.host }, select: { code: true } }))) {
-    const fields = [{ field: "host", message: `no country has the code ${params.host}` }];
-    return errorPage(fields, new NotFoundError("No such host country", { fields }));
+    return errorPage(new NotFoundError("No such host country", { fields: [{ field: "host", message: `no country has the code ${params.host}` }] }));
   }
   const { city } = params;
   const scoped = city ? allRows.filter((row) => matchesCity(row.city, city)) : allRows;
