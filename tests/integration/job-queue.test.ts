@@ -1,10 +1,9 @@
 // The durable scheduler on a real database: leases, retries, recurring jobs, several workers
 // on one PostgreSQL, and a worker killed with SIGKILL between claim and apply.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { runJobsChild } from "./support/jobs-child";
 import { createDb, isPostgresClient, type Db } from "@/lib/db/create";
 import { claimDueJobs } from "@/lib/jobs/claim";
 import { defineJobHandler, enqueueJob, ensureRecurringJob, rescheduleJob, type JobHandler } from "@/lib/jobs/queue";
@@ -15,7 +14,6 @@ import { startJobWorker } from "@/lib/jobs/worker";
 import { recordStatusChange } from "@/lib/missions/status-commands";
 import { HOUR, ManualClock, MINUTE } from "../clock";
 import { createMission, EDITOR } from "../factories";
-import { ROOT } from "../setup/databases";
 
 const T0 = "2030-06-01T12:00:00Z";
 const provider = process.env.TEST_DB_PROVIDER;
@@ -208,28 +206,7 @@ describe.runIf(provider === "postgres")("several workers on one PostgreSQL", () 
   });
 });
 
-function runChild(now: string, owner: string, hangAfterClaim: boolean) {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "tests/integration/support/run-jobs-child.ts", now, owner], {
-    cwd: ROOT,
-    env: { ...process.env, CHANCERY_TEST_HANG_AFTER_CLAIM: hangAfterClaim ? "1" : "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  let errors = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  const claimed = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", () => {
-      const match = /claimed (\S+)\n/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then(() => reject(new Error(`the worker exited before claiming: ${output}${errors}`)));
-  });
-  claimed.catch(() => undefined); // awaited only by the crash test
-
-  return { child, exited, claimed, output: () => output, errors: () => errors };
-}
+const runChild = (now: string, owner: string, hangAfterClaim: boolean) => runJobsChild(now, owner, hangAfterClaim);
 
 describe("a worker killed between claim and apply", () => {
   it("loses nothing: after a restart the expiry is applied exactly once", async () => {

@@ -3,11 +3,10 @@
 // schedule (controlled clock) until the endpoint is disabled and admins told, recovery, secret
 // rotation with overlap, test events, SSRF refusal, a hanging endpoint that slows no write,
 // two workers without a duplicate, and a worker killed with SIGKILL between change and delivery.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as status from "@/app/api/admin/missions/[id]/status/route";
 import { getDb } from "@/lib/db/client";
+import { runJobsChild } from "./support/jobs-child";
 import { createDb } from "@/lib/db/create";
 import { JOB_HANDLERS, runDueJobsOnce } from "@/lib/jobs/registry";
 import { runDueJobs } from "@/lib/jobs/run";
@@ -23,7 +22,6 @@ import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
 const provider = process.env.TEST_DB_PROVIDER;
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN = { id: null, name: "Test admin" };
 let receiver: WebhookReceiver;
 let smtp: SmtpSink;
@@ -215,27 +213,7 @@ describe("webhooks", () => {
   }, 60_000);
 });
 
-function runChild(now: string, owner: string, hangAfterClaim: boolean) {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "tests/integration/support/run-jobs-child.ts", now, owner], {
-    cwd: ROOT,
-    env: { ...process.env, SMTP_URL: smtp.url, CHANCERY_TEST_HANG_AFTER_CLAIM: hangAfterClaim ? "1" : "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  let errors = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  const claimed = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", () => {
-      const match = /claimed (\S+)\n/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then(() => reject(new Error(`the worker exited before claiming: ${output}${errors}`)));
-  });
-  claimed.catch(() => undefined);
-  return { child, exited, claimed, output: () => output, errors: () => errors };
-}
+const runChild = (now: string, owner: string, hangAfterClaim: boolean) => runJobsChild(now, owner, hangAfterClaim, { SMTP_URL: smtp.url });
 
 describe("a worker killed with SIGKILL between the status change and its delivery", () => {
   it("loses nothing and sends nothing twice: after a restart, one mail and one webhook", async () => {
