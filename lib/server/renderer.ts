@@ -35,8 +35,7 @@ export interface RendererOptions {
 
 /** The program that runs server-renderer.ts: TypeScript through tsx, heap bounded, little young space. */
 export function rendererCommand(root: string, heapMegabytes: number): { command: string; args: string[] } {
-  const sourceMaps = process.execArgv.includes("--enable-source-maps") ? ["--enable-source-maps"] : [];
-  return { command: process.execPath, args: [`--max-old-space-size=${heapMegabytes}`, "--max-semi-space-size=4", ...sourceMaps, "--import", "tsx", path.join(root, "server-renderer.ts")] };
+  return { command: process.execPath, args: [`--max-old-space-size=${heapMegabytes}`, "--max-semi-space-size=4", "--import", "tsx", path.join(root, "server-renderer.ts")] };
 }
 
 function deferred() {
