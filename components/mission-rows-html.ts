@@ -4,13 +4,13 @@
 // /countries/US gave React and its garbage most of a render's CPU. As a string the rows cost one
 // pass and one payload chunk. Every value is escaped with `escapeHtml`; the words, classes and
 // links come from the same helpers as the components (CountryName, StatusBadge, DateTime,
-// SourceLink, StatusWithFreshness, ReasonText), and tests/unit/mission-rows-html.test.ts checks
+// SourceLink, StatusWithFreshness, ReasonText), and tests/unit/mission-rows-html.test.tsx checks
 // that the pieces render the same markup as those components.
 import { escapeHtml as h } from "@/lib/http/escape";
 import type { RequestI18n } from "@/lib/i18n/request";
 import type { Locale } from "@/lib/i18n/locales";
 import { cityNameIn } from "@/lib/i18n/city-names";
-import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { shownReasonOf, type ReasonVersions } from "@/lib/i18n/reason-text";
 import { reasonKey } from "@/lib/i18n/reason-key";
 import type { MissionRow } from "@/lib/missions/filter-missions";
 import { statusFilterOf } from "@/lib/status/schema";
@@ -55,7 +55,7 @@ export function sourceLinkHtml(url: string | null, title: string | null, labels:
 }
 
 export function reasonHtml(reason: string, versions: ReasonVersions | undefined, locale: Locale): string {
-  const shown = reasonFor(versions ?? { original: reason, language: "en" }, locale);
+  const shown = shownReasonOf(reason, versions, locale);
   const note = shown.note ? `<span class="block text-xs text-slate-600">${h(shown.note)}</span>` : "";
   return `<span lang="${h(shown.language)}">${h(shown.text)}</span>${note}`;
 }

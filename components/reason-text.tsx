@@ -1,10 +1,10 @@
 import { useI18n } from "@/lib/i18n/request";
-import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { shownReasonOf, type ReasonVersions } from "@/lib/i18n/reason-text";
 
 /** A status reason in the reader's language, or the original marked with its language and named (decision 034). */
 export function ReasonText({ reason, versions }: { reason: string; versions: ReasonVersions | undefined }) {
   const { locale } = useI18n();
-  const shown = reasonFor(versions ?? { original: reason, language: "en" }, locale);
+  const shown = shownReasonOf(reason, versions, locale);
   return (
     <>
       <span lang={shown.language}>{shown.text}</span>

@@ -1,17 +1,13 @@
+import { safeHttpUrl } from "@/lib/http/escape";
+
 /** What a source shows: nothing, plain text, or a link (only http(s) URLs become links). */
 export type SourceShown = { kind: "none" } | { kind: "text"; label: string } | { kind: "link"; href: string; label: string };
 
 export function sourceShown(url: string | null, title: string | null): SourceShown {
   if (!url) return title ? { kind: "text", label: title } : { kind: "none" };
-  let safe: URL | undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === "http:" || parsed.protocol === "https:") safe = parsed;
-  } catch {
-    safe = undefined;
-  }
-  const label = title || (safe ? safe.hostname : url);
-  return safe ? { kind: "link", href: safe.href, label } : { kind: "text", label };
+  const href = safeHttpUrl(url);
+  const label = title || (href ? new URL(href).hostname : url);
+  return href ? { kind: "link", href, label } : { kind: "text", label };
 }
 
 export const SOURCE_LINK_CLASS = "underline decoration-slate-400 underline-offset-2 hover:decoration-slate-900";

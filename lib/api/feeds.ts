@@ -7,7 +7,7 @@ import { escapeXml, safeHttpUrl } from "@/lib/http/escape";
 import { localReasonFields } from "@/lib/i18n/api-reasons";
 import type { Locale } from "@/lib/i18n/locales";
 import { reasonKey } from "@/lib/i18n/reason-key";
-import { reasonFor, type ReasonVersions, type ShownReason } from "@/lib/i18n/reason-text";
+import { shownReasonOf, type ReasonVersions, type ShownReason } from "@/lib/i18n/reason-text";
 import { missionTypeLabel } from "@/lib/missions/types";
 import { freshnessOf, type Freshness } from "@/lib/status/freshness";
 import type { FreshnessContext } from "@/lib/status/freshness-policies";
@@ -34,7 +34,7 @@ const versionsOf = (change: LoadedChange, reasons: NonNullable<FeedReasons>): Re
 /** The reason as this reader sees it; null without lang= or without a reason. */
 function shownReason(change: LoadedChange, reasons: FeedReasons): ShownReason | null {
   if (!reasons || !change.reason) return null;
-  return reasonFor(versionsOf(change, reasons) ?? { original: change.reason, language: "en" }, reasons.lang);
+  return shownReasonOf(change.reason, versionsOf(change, reasons), reasons.lang);
 }
 
 function entryTitle(change: LoadedChange): string {

@@ -29,7 +29,7 @@ import { legendSwatch, statusMapSvg } from "@/lib/map/render-map";
 import { i18nFor, type I18n } from "@/lib/i18n/translator";
 import { countryNameIn } from "@/lib/i18n/country-names";
 import { cityNameIn } from "@/lib/i18n/city-names";
-import { reasonFor, type ReasonVersions } from "@/lib/i18n/reason-text";
+import { shownReasonOf, type ReasonVersions } from "@/lib/i18n/reason-text";
 import { reasonKey } from "@/lib/i18n/reason-key";
 import { loadReasonVersions } from "@/lib/i18n/reason-texts";
 import { reasonTextsAsOf } from "@/lib/i18n/reason-moment";
@@ -94,7 +94,7 @@ type Reasons = ReadonlyMap<string, ReasonVersions>;
 
 /** The reader's translation, or the original marked with its language and named (decision 034). */
 function reasonCell(reason: string, versions: ReasonVersions | undefined, i18n: I18n): string {
-  const shown = reasonFor(versions ?? { original: reason, language: "en" }, i18n.locale);
+  const shown = shownReasonOf(reason, versions, i18n.locale);
   const note = shown.note ? `<span class="f">${h(shown.note)}</span>` : "";
   return `<td><span lang="${h(shown.language)}">${h(shown.text)}</span>${note}</td>`;
 }

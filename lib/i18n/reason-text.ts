@@ -29,3 +29,9 @@ export function reasonFor(reason: ReasonVersions, reader: Locale): ShownReason {
   const languageName = isLocale(reason.language) ? t(`languages.${reason.language}`) : reason.language;
   return { text: reason.original, language: reason.language, note: t("table.originalIn", { language: languageName }) };
 }
+
+/** A stored reason as a reader sees it: its loaded versions, or, when none were loaded, the text
+ * as written, counted as English (what every reason was before translations, decision 034). */
+export function shownReasonOf(reason: string, versions: ReasonVersions | undefined, reader: Locale): ShownReason {
+  return reasonFor(versions ?? { original: reason, language: "en" }, reader);
+}
