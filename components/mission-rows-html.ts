@@ -74,8 +74,14 @@ export interface RowsHtmlContext {
 
 const NONE = "—";
 
-function cellHtml(column: MissionColumn, row: MissionRow, { now, keptQuery, i18n, reasons }: RowsHtmlContext): string {
-  const { t, locale } = i18n;
+/** Words every row repeats, translated once per table. */
+interface TableWords {
+  source: { noSource: string; newTab: string };
+  never: string;
+}
+
+function cellHtml(column: MissionColumn, row: MissionRow, { now, keptQuery, i18n, reasons }: RowsHtmlContext, words: TableWords): string {
+  const { locale } = i18n;
   switch (column) {
     case "sending":
       return `<th scope="row"><a href="${h(i18n.href(`/missions/${row.slug}${keptQuery ? `?${keptQuery}` : ""}`))}">${countryNameHtml(row.sendingCode, row.sendingName, locale)}</a></th>`;
@@ -92,18 +98,20 @@ function cellHtml(column: MissionColumn, row: MissionRow, { now, keptQuery, i18n
     case "reason":
       return `<td class="max-w-xs text-sm">${row.statusReason ? reasonHtml(row.statusReason, reasons?.get(reasonKey(row.id, row.statusReason)), locale) : NONE}</td>`;
     case "source":
-      return `<td class="max-w-[14rem] text-sm break-words">${row.sourceUrl || row.sourceTitle ? sourceLinkHtml(row.sourceUrl, row.sourceTitle, { noSource: t("table.noSource"), newTab: t("table.newTab") }) : NONE}</td>`;
+      return `<td class="max-w-[14rem] text-sm break-words">${row.sourceUrl || row.sourceTitle ? sourceLinkHtml(row.sourceUrl, row.sourceTitle, words.source) : NONE}</td>`;
     case "verified":
-      return `<td class="text-sm whitespace-nowrap">${row.verifiedAt ? dateTimeHtml(row.verifiedAt, "UTC", "age", locale) : h(t("table.never"))}</td>`;
+      return `<td class="text-sm whitespace-nowrap">${row.verifiedAt ? dateTimeHtml(row.verifiedAt, "UTC", "age", locale) : h(words.never)}</td>`;
   }
 }
 
 /** The table body's rows, in order, every value escaped. */
 export function missionRowsHtml(rows: readonly MissionRow[], context: RowsHtmlContext): string {
+  const { t } = context.i18n;
+  const words: TableWords = { source: { noSource: t("table.noSource"), newTab: t("table.newTab") }, never: t("table.never") };
   let html = "";
   for (const row of rows) {
     html += `<tr data-mission="${h(row.slug)}">`;
-    for (const column of context.columns) html += cellHtml(column, row, context);
+    for (const column of context.columns) html += cellHtml(column, row, context, words);
     html += "</tr>";
   }
   return html;
