@@ -19,6 +19,7 @@ import { isHotPath, isStreamedPath, produceHotResponse, produceStreamedResponse 
 import { publicOrigin } from "@/lib/http/origin";
 import { isStreamed } from "@/lib/http/response";
 import { sendResponse, sendStreamed } from "@/lib/http/send";
+import { nextAnswersTheSwitch, withoutInlinedFlightData } from "@/lib/server/inlined-flight-data";
 import { ANSWER_HEADER, encodeAnswer, PRODUCE_HEADER, type RendererMessage } from "@/lib/server/renderer-protocol";
 
 function tell(message: RendererMessage) {
@@ -61,6 +62,7 @@ async function main() {
   const app = next({ dev: false, hostname: config.HOSTNAME, port: config.PORT, dir: import.meta.dirname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  if (!nextAnswersTheSwitch()) console.warn("Next's runtime is not patched (scripts/patch-next.ts, run by npm install): public pages are rendered with their RSC payload, which the front then strips.");
   if (config.databaseProvider === "postgres") await startCrossInstanceInvalidation(config.DATABASE_URL).ready;
 
   const server = http.createServer((req, res) => {
@@ -78,6 +80,7 @@ async function main() {
       void produceStreamedResponse(db(), req.headers.host, new URL(rawUrl, "http://internal")).then((answer) => (isStreamed(answer) ? sendStreamed(req, res, answer) : sendResponse(req, res, answer)));
       return;
     }
+    if (req.headers[PRODUCE_HEADER] === "page") return void withoutInlinedFlightData(() => handle(req, res));
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

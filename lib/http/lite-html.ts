@@ -11,6 +11,11 @@ const NEXT_ERROR_SHELL = /<html\b[^>]*\bid="__next_error__"/;
 const SCRIPT = /<script\b(?![^>]*\bdata-lite-keep\b)[^>]*>[\s\S]*?<\/script\s*>/gi;
 const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:modulepreload|preload)")(?=[^>]*\bas="script"|[^>]*\brel="modulepreload")[^>]*>/gi;
 
+/** Next's error shell (a notFound() after streaming began): its content comes only from the runtime. */
+export function isNextErrorShell(html: string): boolean {
+  return NEXT_ERROR_SHELL.test(html);
+}
+
 function scriptTag(src: string, nonce: string): string {
   return `<script src="${src}" nonce="${nonce}" defer></script>`;
 }
@@ -29,7 +34,7 @@ export function liteHtml(html: string, contentSecurityPolicy: string | undefined
   const bodyEnd = html.lastIndexOf("</body>");
   // Next's error shell (a notFound() after streaming began) gets its content only from the
   // runtime: without it the page would be blank.
-  if (!nonce || bodyEnd === -1 || NEXT_ERROR_SHELL.test(html)) return html;
+  if (!nonce || bodyEnd === -1 || isNextErrorShell(html)) return html;
   const stripped = html.slice(0, bodyEnd).replace(SCRIPT, "").replace(SCRIPT_PRELOAD, "");
   return stripped + scriptTag(SERVICE_WORKER_REGISTRATION, nonce) + html.slice(bodyEnd).replace(SCRIPT, "");
 }

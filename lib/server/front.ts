@@ -9,6 +9,7 @@ import { pipeline } from "node:stream";
 import { BusyError } from "@/lib/errors";
 import { applyProxyTrust } from "@/lib/http/client-ip";
 import { isHotPath, isStreamedPath, METHOD_NOT_ALLOWED, PREFLIGHT } from "@/lib/http/hot-path-rules";
+import { isNextErrorShell } from "@/lib/http/lite-html";
 import { isDecodablePath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { publicOrigin } from "@/lib/http/origin";
 import { isCacheablePageRequest, servePage, type PageRender } from "@/lib/http/page-cache";
@@ -17,7 +18,7 @@ import { cacheKey, type CachedResponse, type ProductionKind, type Produced, type
 import { sendResponse, sendWire } from "@/lib/http/send";
 import { transportSecurityHeaders } from "@/lib/security/headers";
 import { AdmissionRefused, type Admission } from "./admission";
-import { ANSWER_HEADER, decodeAnswer, getWhole, PRODUCE_HEADER } from "./renderer-protocol";
+import { ANSWER_HEADER, decodeAnswer, getWhole, PRODUCE_HEADER, type PageProduction } from "./renderer-protocol";
 
 /** What the handler needs of the renderer: where it listens, once it does. */
 export interface RendererLink {
@@ -71,13 +72,18 @@ export function createFrontHandler({ cache, admission, renderer, trustProxy, pub
   const renderPage: PageRender = (path, host, locale, kind) =>
     admission.run(kind, async () => {
       await renderer.whenReady();
-      const answer = await getWhole({
-        socketPath: renderer.socketPath,
-        agent: renderer.agent,
-        path,
-        headers: { host: host ?? "localhost", "accept-encoding": "identity", "accept-language": locale, [PRODUCE_HEADER]: "page" },
-      });
-      return { status: answer.status, headers: answer.headers, body: answer.body.toString("utf8") };
+      const produce = async (production: PageProduction) => {
+        const answer = await getWhole({
+          socketPath: renderer.socketPath,
+          agent: renderer.agent,
+          path,
+          headers: { host: host ?? "localhost", "accept-encoding": "identity", "accept-language": locale, [PRODUCE_HEADER]: production },
+        });
+        return { status: answer.status, headers: answer.headers, body: answer.body.toString("utf8") };
+      };
+      const lite = await produce("page");
+      // Next's error shell draws its content from the payload: that one is asked for whole.
+      return isNextErrorShell(lite.body) ? produce("page-with-payload") : lite;
     });
 
   /** Everything not answered here: to the renderer and back as streams, both ways. */

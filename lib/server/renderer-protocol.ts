@@ -9,8 +9,13 @@ import { z } from "zod";
 import type { CacheTag } from "@/lib/http/cache-tags";
 import type { Produced } from "@/lib/http/response-cache";
 
-/** Marks a request the front wants produced for its cache: "hot" (API, embed) or "page". */
+/**
+ * Marks a request the front wants produced for its cache: "hot" (API, embed), "page" (a lite
+ * page: its HTML without the inline RSC payload, decision 056) or "page-with-payload" (the same
+ * page whole, asked for when the first answer was Next's error shell, which needs its payload).
+ */
 export const PRODUCE_HEADER = "x-chancery-produce";
+export type PageProduction = "page" | "page-with-payload";
 export const ANSWER_HEADER = "x-chancery-answer";
 
 const TagSchema = z.string().regex(/^(?:\*|mission:\d+|host:[^\s,]+|sending:[^\s,]+)$/);

@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import fs from "node:fs";
+import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { E2E_USERS } from "./global-setup";
@@ -14,6 +15,35 @@ const HTTPS_APP = `http://127.0.0.1:${HTTPS_PORT}`;
 const HTTPS_DB = "tests/.tmp/e2e-https.db";
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" };
+
+/** The Unix socket of the renderer child the front `pid` started (its `--socket` argument). */
+function rendererSocketOf(pid: number): string {
+  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) !== pid) continue;
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const socket = args[args.indexOf("--socket") + 1];
+      if (args.includes("--socket") && socket) return socket;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  throw new Error(`no renderer child of ${pid}`);
+}
+
+function askRenderer(socketPath: string, path: string, production?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: "127.0.0.1", ...(production ? { "x-chancery-produce": production } : {}) };
+    http
+      .get({ socketPath, path, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      })
+      .on("error", reject);
+  });
+}
 
 test.describe("a path that is not percent-encoded UTF-8", () => {
   for (const path of ["/missions/%FF", "/countries/%E0%A4%A", "/events/caf%C3", "/%FF", "/embed/%FF"]) {
@@ -76,6 +106,18 @@ test.describe("behind an https public origin", () => {
       data: { email, password },
       headers: { Origin: HTTPS_APP, ...(forwardedFor ? { "X-Forwarded-For": forwardedFor } : {}) },
     });
+
+  test("the renderer makes a lite page without its RSC payload, the same page whole on request, and the editor's pages whole", async () => {
+    const socket = rendererSocketOf(server!.pid!);
+    const lite = await askRenderer(socket, "/countries/UA", "page");
+    const whole = await askRenderer(socket, "/countries/UA", "page-with-payload");
+    expect(lite).not.toContain("self.__next_f");
+    expect(whole).toContain("self.__next_f");
+    const rows = (html: string) => /<tbody[^>]*>[\s\S]*?<\/tbody>/.exec(html)?.[0];
+    expect(rows(lite)).toContain("Kyiv");
+    expect(rows(lite)).toBe(rows(whole));
+    expect(await askRenderer(socket, "/admin/login")).toContain("self.__next_f");
+  });
 
   test("every answer carries HSTS: pages, API, embed, errors", async ({ request }) => {
     for (const path of ["/", "/countries/UA", "/api/v1/missions?host=UA", "/api/v1/changes.atom", "/embed?host=UA", "/embed.js", "/missions/%FF", "/api/v1/missions/nope"]) {

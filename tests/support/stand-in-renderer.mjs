@@ -38,17 +38,21 @@ function produceHot(req, res) {
   make();
 }
 
-function renderPage(req, res) {
+// /missions/error-shell… answers as Next does when a render fails after streaming began: a
+// shell whose content is only in the RSC payload, which a "page" production goes without.
+function renderPage(req, res, production) {
   const nonce = Buffer.from(String(Math.random())).toString("base64");
   productions++;
+  const payload = production === "page" ? "" : `<script nonce="${nonce}">self.__next_f.push([1,"${production}"])</script>`;
   res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${nonce}'` });
-  res.end(`<html><body><script nonce="${nonce}">${productions}</script><p>${req.url} ${process.pid}</p></body></html>`);
+  if (req.url.startsWith("/missions/error-shell")) return res.end(`<!DOCTYPE html><html id="__next_error__"><body>${payload}</body></html>`);
+  res.end(`<html><body><script nonce="${nonce}">${productions}</script><p>${req.url} ${process.pid}</p>${payload}</body></html>`);
 }
 
 const server = http.createServer((req, res) => {
   const produce = req.headers["x-chancery-produce"];
   if (produce === "hot") return produceHot(req, res);
-  if (produce === "page") return renderPage(req, res);
+  if (produce === "page" || produce === "page-with-payload") return renderPage(req, res, produce);
   const url = new URL(req.url, "http://internal");
   if (req.method === "POST" && url.pathname === "/__invalidate") {
     process.send({ type: "invalidate", change: { missionIds: [], hostCodes: [url.searchParams.get("host")], sendingCodes: [] } });

@@ -131,6 +131,18 @@ describe("front and renderer processes", () => {
     expect(echoed).toEqual({ method: "POST", url: "/admin/missions?x=1", length: 5, forwardedFor: "127.0.0.1", produce: null });
   });
 
+  it("asks for a page without its RSC payload, and again whole when Next answered its error shell", async () => {
+    const front = await startFront();
+    const page = await (await fetch(`${front.url}/countries/UA`)).text();
+    expect(page).toContain("/countries/UA");
+    expect(page).not.toContain("__next_f");
+    expect((await state(front)).productions).toBe(1);
+    const shell = await (await fetch(`${front.url}/missions/error-shell`)).text();
+    // The shell is kept as it came, payload included: without it the page would be blank.
+    expect(shell).toContain('self.__next_f.push([1,"page-with-payload"])');
+    expect((await state(front)).productions).toBe(3);
+  });
+
   it("drops the entries an invalidation from the child names, and only those", async () => {
     const front = await startFront();
     const ua = await getJson(`${front.url}/api/v1/missions?host=UA`);
