@@ -29,9 +29,10 @@ export function postgresAdapter(url: string, options: { allowExitOnIdle?: boolea
     connectionString: url,
     // No JIT for this pool's sessions: the planner prices a statement with one index lookup per
     // mission of the world above its JIT threshold, and compiling took seconds for statements
-    // that run in tens of milliseconds (decisions 030, 044). Set at connection start, so no
-    // statement needs a transaction around it to turn it off.
-    options: "-c jit=off",
+    // that run in tens of milliseconds (decisions 030, 044). No parallel workers either: each is
+    // a new backend with cold caches, ~35 ms to start here, for scans of a few ms (decision 057).
+    // Set at connection start, so no statement needs a transaction around it.
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
     max: options.max ?? 10,
     // pg closes a connection idle for 10 s by default, so a request after a quiet spell paid a
     // new connection (its start-up and the first statements' planning) on top of its own

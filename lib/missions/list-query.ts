@@ -29,7 +29,8 @@ export interface MissionListScope {
   archived?: boolean;
 }
 
-const anyOf = (column: Prisma.Sql, values: readonly string[]) => (values.length ? Prisma.sql`${column} IN (${Prisma.join(values)})` : Prisma.sql`1 = 0`);
+/** `column IN (values)`; no values keep no row. */
+export const anyOf = (column: Prisma.Sql, values: readonly string[]) => (values.length ? Prisma.sql`${column} IN (${Prisma.join(values)})` : Prisma.sql`1 = 0`);
 
 function statusSql(statuses: readonly StatusFilter[]): Prisma.Sql {
   const reported = statuses.filter((status) => status !== "unreported");
