@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { escapeHtml as h } from "@/lib/http/escape";
 import { sortByName } from "@/lib/i18n/collate";
 import type { MissionFilters } from "@/lib/missions/filters";
 import { MISSION_TYPES } from "@/lib/missions/types";
@@ -14,11 +15,23 @@ export interface FilterChoices {
   sending?: Array<{ code: string; name: string }>;
 }
 
+/**
+ * A `<select>` of a long list (every host or sending country: ~200 options) as one escaped
+ * string, so React renders one element instead of hundreds (decision 054's reason). The same
+ * markup as React's `<select defaultValue>` with its options (tests/unit/choice-select.test.tsx).
+ */
+export function ChoiceSelect({ name, selected, options, className }: { name: string; selected: string; options: ReadonlyArray<readonly [value: string, label: string]>; className: string }) {
+  const html = options.map(([value, label]) => `<option value="${h(value)}"${value === selected ? ' selected=""' : ""}>${h(label)}</option>`).join("");
+  return <select name={name} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
 export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { filters: MissionFilters; choices: FilterChoices; basePath: string; keep?: Record<string, string> }) {
   const i18n = useI18n();
   const { t, locale, href } = i18n;
   const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
+  const countryOptions = (countries: Array<{ code: string; name: string }>) =>
+    sortByName(countries.map((country) => [country.code, countryNameIn(country.code, locale, country.name)] as const), ([, name]) => name, locale);
   return (
     <form method="get" action={href(basePath)} role="search" aria-label={t("filters.label")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
       {Object.entries(keep).map(([name, value]) => (
@@ -31,34 +44,24 @@ export function MissionFilterForm({ filters, choices, basePath, keep = {} }: { f
       {choices.hosts && (
         <label className="text-sm font-medium">
           {t("filters.host")}
-          <select name="host" defaultValue={filters.host ?? ""} className={field}>
-            <option value="">{t("filters.allHosts")}</option>
-            {sortByName(choices.hosts, (country) => countryNameIn(country.code, locale, country.name), locale).map((country) => (
-              <option key={country.code} value={country.code}>{countryNameIn(country.code, locale, country.name)}</option>
-            ))}
-          </select>
+          <ChoiceSelect name="host" selected={filters.host ?? ""} className={field} options={[["", t("filters.allHosts")], ...countryOptions(choices.hosts)]} />
         </label>
       )}
       {choices.cities && (
         <label className="text-sm font-medium">
           {t("filters.city")}
-          <select name="city" defaultValue={filters.city ?? ""} className={field}>
-            <option value="">{t("filters.allCities")}</option>
-            {sortByName(choices.cities, (city) => cityNameIn(city, locale), locale).map((city) => (
-              <option key={city} value={city}>{cityNameIn(city, locale)}</option>
-            ))}
-          </select>
+          <ChoiceSelect
+            name="city"
+            selected={filters.city ?? ""}
+            className={field}
+            options={[["", t("filters.allCities")], ...sortByName(choices.cities.map((city) => [city, cityNameIn(city, locale)] as const), ([, name]) => name, locale)]}
+          />
         </label>
       )}
       {choices.sending && (
         <label className="text-sm font-medium">
           {t("filters.sending")}
-          <select name="sending" defaultValue={filters.sending[0] ?? ""} className={field}>
-            <option value="">{t("filters.allSending")}</option>
-            {sortByName(choices.sending, (country) => countryNameIn(country.code, locale, country.name), locale).map((country) => (
-              <option key={country.code} value={country.code}>{countryNameIn(country.code, locale, country.name)}</option>
-            ))}
-          </select>
+          <ChoiceSelect name="sending" selected={filters.sending[0] ?? ""} className={field} options={[["", t("filters.allSending")], ...countryOptions(choices.sending)]} />
         </label>
       )}
       <label className="text-sm font-medium">
