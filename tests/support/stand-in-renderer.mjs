@@ -3,7 +3,8 @@
 // database. Each production says which one it was (`n`) and which process made it (`pid`).
 // Control paths (reached through the front, which proxies them): POST /__invalidate?host=XX
 // sends an invalidation over IPC; POST /__release lets held productions (/api/v1/held…, held
-// the first time each is asked) finish; GET /__state tells what it produced and holds.
+// the first time each is asked) finish; GET /__state tells what it produced and holds, and how
+// many proxied requests to /__never (answered never) are waiting and were closed by the front.
 import fs from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
@@ -16,6 +17,7 @@ process.on("SIGTERM", () => process.exit(0));
 let productions = 0;
 const held = [];
 const heldBefore = new Set();
+const never = { waiting: 0, closed: 0 };
 
 function answer(res, { status, headers, tags }, body) {
   const header = encodeURIComponent(JSON.stringify({ status, headers, tags }));
@@ -66,7 +68,15 @@ const server = http.createServer((req, res) => {
   }
   if (url.pathname === "/__state") {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ productions, held: held.length, pid: process.pid }));
+    res.end(JSON.stringify({ productions, held: held.length, pid: process.pid, never }));
+    return;
+  }
+  if (url.pathname === "/__never") {
+    never.waiting++;
+    res.on("close", () => {
+      never.waiting--;
+      never.closed++;
+    });
     return;
   }
   // Anything else is what the front proxies: echoed, with what the front passed on.

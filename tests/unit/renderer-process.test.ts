@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DataChange } from "@/lib/events/data-changed";
 import { ResponseCache } from "@/lib/http/response-cache";
 import { Admission } from "@/lib/server/admission";
@@ -108,7 +108,15 @@ async function getJson(url: string): Promise<Produced> {
 }
 
 const post = async (url: string) => (await fetch(url, { method: "POST" })).text();
-const state = async (front: Front) => (await (await fetch(`${front.url}/__state`)).json()) as { productions: number; held: number; pid: number };
+const state = async (front: Front) => (await (await fetch(`${front.url}/__state`)).json()) as { productions: number; held: number; pid: number; never: { waiting: number; closed: number } };
+
+/** Asks the child's state until it holds what `done` wants: each ask is a real round trip, no sleep. */
+async function stateWhen(front: Front, done: (now: Awaited<ReturnType<typeof state>>) => boolean) {
+  for (;;) {
+    const now = await state(front);
+    if (done(now)) return now;
+  }
+}
 
 async function killChild(front: Front, restartsBefore: number) {
   process.kill(front.renderer.pid!, "SIGKILL");
@@ -129,6 +137,24 @@ describe("front and renderer processes", () => {
     const echoed = (await (await fetch(`${front.url}/admin/missions?x=1`, { method: "POST", body: "hello", headers: { "x-chancery-produce": "hot" } })).json()) as Record<string, unknown>;
     // A client's production mark never reaches the child; the socket's peer is appended.
     expect(echoed).toEqual({ method: "POST", url: "/admin/missions?x=1", length: 5, forwardedFor: "127.0.0.1", produce: null });
+  });
+
+  it("closes the child's request when the client goes away, without calling that a renderer failure", async () => {
+    const front = await startFront();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const client = new AbortController();
+      const asked = fetch(`${front.url}/__never`, { signal: client.signal }).catch((error: unknown) => error);
+      await stateWhen(front, (now) => now.never.waiting === 1);
+      client.abort();
+      await asked;
+      expect((await stateWhen(front, (now) => now.never.closed === 1)).never.waiting).toBe(0);
+      // A later proxied request still passes; the cancel was logged as nothing.
+      expect((await (await fetch(`${front.url}/admin/audit`)).json()) as Record<string, unknown>).toMatchObject({ url: "/admin/audit" });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("asks for a page without its RSC payload, and again whole when Next answered its error shell", async () => {
