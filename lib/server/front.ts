@@ -93,14 +93,10 @@ export function createFrontHandler({ cache, admission, renderer, trustProxy, pub
         res.writeHead(response.statusCode ?? 502, withoutHopHeaders(response.headers));
         pipeline(response, res, () => undefined);
       });
-      let clientLeft = false;
       // A client that goes first (a cancelled prefetch, a page left while its images load)
       // ends the child's request too; that hang-up is ours, not a renderer failure.
-      res.on("close", () => {
-        clientLeft = !res.writableFinished;
-        upstream.destroy();
-      });
-      upstream.on("error", (error) => (clientLeft || res.headersSent ? res.destroy() : busy(req, res, error)));
+      res.on("close", () => upstream.destroy());
+      upstream.on("error", (error) => (res.destroyed || res.headersSent ? res.destroy() : busy(req, res, error)));
       pipeline(req, upstream, () => undefined);
     }, (error: unknown) => busy(req, res, error));
   };
